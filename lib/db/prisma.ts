@@ -1,0 +1,26 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+// One Prisma client per process, kept on globalThis so that Next's hot reload
+// in development does not open a new pool at every change.
+export function createPrismaClient(connectionString: string) {
+  const adapter = new PrismaPg({ connectionString });
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+}
+
+export type Db = ReturnType<typeof createPrismaClient>;
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const globalForPrisma = globalThis as unknown as { registrePrisma?: Db };
+
+export function getPrisma(): Db {
+  if (!globalForPrisma.registrePrisma) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL n'est pas défini : lancez le portail avec npm start, qui démarre PostgreSQL.");
+    globalForPrisma.registrePrisma = createPrismaClient(url);
+  }
+  return globalForPrisma.registrePrisma;
+}
+
+export * from "./generated/client";
