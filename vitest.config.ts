@@ -1,12 +1,36 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const root = fileURLToPath(new URL(".", import.meta.url));
+const root = fileURLToPath(new URL(".", import.meta.url)).replace(/\/$/, "");
+const resolve = {
+  alias: {
+    "@": root,
+    // Data modules start with `import "server-only"`, which only resolves
+    // under React's server condition; in tests it is a no-op.
+    "server-only": `${root}/tests/integration/support/server-only.ts`,
+  },
+};
 
 export default defineConfig({
-  resolve: { alias: { "@": root.replace(/\/$/, "") } },
   test: {
-    include: ["tests/unit/**/*.test.ts"],
-    environment: "node",
+    projects: [
+      {
+        resolve,
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+      },
+      {
+        resolve,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/integration/support/global-setup.ts"],
+          // One PostgreSQL server; each file has its own database, run one at a time.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,105 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { readEnv } from "@/lib/env";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { createPrismaClient } from "@/lib/db/prisma";
+import { seedDatabase } from "@/prisma/seed/seed";
+
+// `npm start` (mode "start") and `npm run dev` (mode "dev"): without
+// DATABASE_URL, start the embedded PostgreSQL under the data directory,
+// migrate, seed the reference case and demo data on first run, then serve
+// the portal; stop PostgreSQL cleanly on Ctrl-C.
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const env = readEnv();
+const projectRoot = path.resolve(import.meta.dirname, "../../..");
+const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
+const say = (line: string) => console.log(`[registre] ${line}`);
+
+function newestSourceChange(): number {
+  let newest = 0;
+  const visit = (entry: string) => {
+    const stat = statSync(entry);
+    if (stat.isDirectory()) {
+      if (/(^|\/)(node_modules|generated|\.next|\.data)$/.test(entry)) return;
+      for (const child of readdirSync(entry)) visit(path.join(entry, child));
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  };
+  for (const entry of ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs"]) {
+    const full = path.join(projectRoot, entry);
+    if (existsSync(full)) visit(full);
+  }
+  return newest;
+}
+
+function buildIfNeeded() {
+  const buildId = path.join(projectRoot, ".next/BUILD_ID");
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceChange()) return;
+  say("Construction du portail (next build)…");
+  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (result.status !== 0) throw new Error("La construction du portail a échoué (voir ci-dessus).");
+}
+
+async function main() {
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    const dataDir = path.resolve(projectRoot, env.REGISTRE_DATA_DIR, "postgres");
+    say(`PostgreSQL intégré : ${dataDir} (port ${env.REGISTRE_PG_PORT})`);
+    embedded = await startEmbeddedPostgres({ dataDir, port: env.REGISTRE_PG_PORT, database: "registre", log: say });
+    databaseUrl = embedded.url;
+  }
+
+  const web: { process?: ChildProcess } = {};
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    const child = web.process;
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
+    if (embedded) {
+      say("Arrêt de PostgreSQL…");
+      await embedded.stop();
+    }
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    const { applied } = await migrate({ connectionString: databaseUrl, log: say });
+    if (!applied.length) say("Base de données à jour.");
+    if (embedded) {
+      const db = createPrismaClient(databaseUrl);
+      try {
+        const seeded = await seedDatabase(db, { demo: true, log: say });
+        say(`Cas de référence : ${seeded.reference === "created" ? "enregistré" : "déjà présent"} ; données de démonstration : ${seeded.demo === "created" ? "enregistrées" : "déjà présentes"}.`);
+      } finally {
+        await db.$disconnect();
+      }
+    }
+    if (mode === "start") buildIfNeeded();
+  } catch (error) {
+    console.error(`[registre] ${(error as Error).message}`);
+    await stop(1);
+    return;
+  }
+
+  web.process = spawn(process.execPath, [nextBin, mode, "-p", String(env.PORT)], {
+    cwd: projectRoot,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  web.process.on("exit", (code) => void stop(code ?? 0));
+  say(`Portail : http://localhost:${env.PORT}`);
+}
+
+void main();
