@@ -5,7 +5,7 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Any PostgreSQL server; without it, npm start runs the embedded one. */
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
   /** Where the embedded PostgreSQL (and later the signing keys) keep their files. */
   REGISTRE_DATA_DIR: z.string().default(".data"),
   /** Port of the embedded PostgreSQL. */
