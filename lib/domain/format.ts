@@ -1,0 +1,95 @@
+import { assertNever } from "./assert-never";
+import { toParisDateTime } from "./paris-calendar";
+import type { Civility, CouncillorRole } from "./types";
+
+// Our own month and day names: the output must not depend on the ICU data of the host.
+const MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+] as const;
+
+const WEEKDAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"] as const;
+
+function twoDigits(value: number): string {
+  return String(value).padStart(2, "0");
+}
+
+/**
+ * "7 avril 2022", "1er avril 2022", read in Paris time.
+ * A "YYYY-MM-DD" string means that calendar day; a Date is an instant.
+ */
+export function formatDateFr(date: Date | string): string {
+  const { year, month, day } = toParisDateTime(date);
+  return `${day === 1 ? "1er" : day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** "12/04/2022" */
+export function formatDateShortFr(date: Date | string): string {
+  const { year, month, day } = toParisDateTime(date);
+  return `${twoDigits(day)}/${twoDigits(month)}/${year}`;
+}
+
+/** "lundi 11 avril 2022" */
+export function formatWeekdayDateFr(date: Date | string): string {
+  return `${WEEKDAYS[toParisDateTime(date).weekday]} ${formatDateFr(date)}`;
+}
+
+/** "14h00", "9h05"; a plain "YYYY-MM-DD" is midnight, "0h00". */
+export function formatTimeFr(date: Date | string): string {
+  const { hour, minute } = toParisDateTime(date);
+  return `${hour}h${twoDigits(minute)}`;
+}
+
+export function civilityLabel(civility: Civility): string {
+  switch (civility) {
+    case "MONSIEUR":
+      return "Monsieur";
+    case "MADAME":
+      return "Madame";
+    default:
+      return assertNever(civility);
+  }
+}
+
+export type CouncillorName = { civility: Civility; firstName: string; lastName: string };
+
+/** "Madame Sophie JOISSAINS": last name in capitals, accents and hyphens kept ("BRAMOULLÉ"). */
+export function formatCouncillorName(
+  { civility, firstName, lastName }: CouncillorName,
+  { withCivility = true }: { withCivility?: boolean } = {},
+): string {
+  const name = `${firstName.trim()} ${lastName.trim().toLocaleUpperCase("fr-FR")}`;
+  return withCivility ? `${civilityLabel(civility)} ${name}` : name;
+}
+
+/** The role as printed after a name, agreed with the civility ("Conseillère municipale déléguée"). */
+export function roleLabel(role: CouncillorRole, civility: Civility): string {
+  const feminine = civility === "MADAME";
+  switch (role) {
+    case "MAYOR":
+      return "Maire";
+    case "DEPUTY_MAYOR":
+      return feminine ? "Adjointe" : "Adjoint";
+    case "DELEGATED_COUNCILLOR":
+      return feminine ? "Conseillère municipale déléguée" : "Conseiller municipal délégué";
+    case "COUNCILLOR":
+      return feminine ? "Conseillère municipale" : "Conseiller municipal";
+    default:
+      return assertNever(role);
+  }
+}
+
+/** "Madame Laurence ANGELETTI à Monsieur Pierre-Paul CALENDINI", as the extract lists proxies. */
+export function formatProxy(giverName: string, holderName: string): string {
+  return `${giverName} à ${holderName}`;
+}
