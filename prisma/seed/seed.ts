@@ -1,0 +1,417 @@
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import type { DeliberationStatus } from "@/lib/db/generated/enums";
+import type { Db, Tx } from "@/lib/db/prisma";
+import { demoCouncillors } from "./demo-council";
+import { demoSittings, type DemoSitting } from "./demo-data";
+import { referenceCouncillors, referenceDeliberation, referenceMunicipality, referenceSitting } from "./reference-case";
+import { deliberationProblems, parisDay } from "./seed-rules";
+import { councillorName, type CalendarDate, type CouncillorSeed, type DeliberationSeed, type Instant, type SittingSeed } from "./types";
+
+// Fills a migrated database with the reference case (Aix-en-Provence,
+// DL.2022-91) and, on request, the demo data. Idempotent by natural keys:
+// the municipality's slug, the deliberation's number, the councillors' names,
+// the presence of demo sittings. Each part is one transaction: a failure
+// leaves nothing of it. The demo data has its own, fictional, council
+// (demo-council.ts, flagged isDemo): it never names a real councillor.
+
+export type SeedOptions = {
+  /** Also write the demo data (default true). */
+  demo?: boolean;
+  log?: (line: string) => void;
+};
+
+export type SeedResult = {
+  reference: "created" | "present";
+  demo: "created" | "present" | "skipped";
+};
+
+const STATUS_LABELS: Record<DeliberationStatus, string> = {
+  DRAFT: "projet",
+  VOTED: "votée",
+  WITHDRAWN: "retirée",
+  TRANSMITTED: "transmise",
+  PUBLISHED: "publiée",
+};
+
+const TRANSACTION_OPTIONS = { timeout: 60_000, maxWait: 15_000 };
+
+/** Serialises concurrent seeds (two instances starting at once): the second one finds the first one's rows. */
+const SEED_LOCK = 2;
+
+export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<SeedResult> {
+  const log = options.log ?? (() => undefined);
+  const withDemo = options.demo ?? true;
+  // Built and checked before the first write: a mistake in the data is reported, not half-written.
+  const demo = withDemo ? demoSittings() : [];
+  assertConsistent(demo);
+
+  const reference = await db.$transaction((tx) => seedReferenceCase(tx, log), TRANSACTION_OPTIONS);
+  if (!withDemo) {
+    log("Données de démonstration : non demandées.");
+    return { reference, demo: "skipped" };
+  }
+  const demoResult = await db.$transaction((tx) => seedDemoData(tx, demo, log), TRANSACTION_OPTIONS);
+  return { reference, demo: demoResult };
+}
+
+/** The members of `councillors` whose mandate does not cover the day of the sitting opened at `startsAt`. */
+function outOfOffice(councillors: readonly CouncillorSeed[], startsAt: Instant): string[] {
+  const day = parisDay(startsAt);
+  return councillors
+    .filter((councillor) => day < councillor.mandateStart || (councillor.mandateEnd !== null && day > councillor.mandateEnd))
+    .map((councillor) => `${councillorName(councillor)} n'est pas en fonction le ${day}`);
+}
+
+function assertConsistent(demo: readonly DemoSitting[]): void {
+  const municipality = {
+    membersInOffice: referenceMunicipality.membersInOffice,
+    departmentCode: referenceMunicipality.departmentCode,
+    siren: referenceMunicipality.siren,
+  };
+  const referenceContext = { ...municipality, councillors: referenceCouncillors.map(councillorName) };
+  // The demo sittings are checked against the fictional council only: a real councillor named there is reported.
+  const demoContext = { ...municipality, councillors: demoCouncillors.map(councillorName) };
+  const realNames = new Set(referenceContext.councillors);
+  const problems = [
+    ...deliberationProblems(referenceDeliberation, { ...referenceContext, sittingStartsAt: referenceSitting.startsAt }),
+    ...outOfOffice(referenceCouncillors, referenceSitting.startsAt),
+    ...demoContext.councillors.filter((name) => realNames.has(name)).map((name) => `l'élu fictif « ${name} » porte le nom d'un élu réel`),
+    ...demo.flatMap(({ sitting, deliberations }) => [
+      ...outOfOffice(demoCouncillors, sitting.startsAt),
+      ...deliberations.flatMap((deliberation) => deliberationProblems(deliberation, { ...demoContext, sittingStartsAt: sitting.startsAt })),
+    ]),
+  ];
+  const numbers = [referenceDeliberation, ...demo.flatMap(({ deliberations }) => deliberations)].map(({ number }) => number);
+  const duplicates = numbers.filter((number, index) => numbers.indexOf(number) !== index);
+  if (duplicates.length > 0) problems.push(`numéros en double : ${duplicates.join(", ")}`);
+  if (problems.length > 0) {
+    throw new Error(`Les données du jeu d'essai sont incohérentes :\n- ${problems.join("\n- ")}`);
+  }
+}
+
+async function lockSeed(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(727073, ${SEED_LOCK})`;
+}
+
+function day(value: CalendarDate): Date {
+  return new Date(`${value}T00:00:00.000Z`);
+}
+
+function optionalDay(value: CalendarDate | null): Date | null {
+  return value === null ? null : day(value);
+}
+
+type CouncillorIds = (name: string) => string;
+
+/** Names to ids, among the real councillors (isDemo false) or among the fictional ones (isDemo true). */
+async function councillorIds(tx: Tx, municipalityId: string, isDemo: boolean): Promise<CouncillorIds> {
+  const rows = await tx.councillor.findMany({
+    where: { municipalityId, isDemo },
+    select: { id: true, firstName: true, lastName: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const byName = new Map<string, string>();
+  for (const row of rows) {
+    const name = councillorName(row);
+    if (!byName.has(name)) byName.set(name, row.id);
+  }
+  return (name) => {
+    const id = byName.get(name);
+    if (!id) {
+      const which = isDemo ? "parmi les élus fictifs" : "parmi les élus";
+      throw new Error(`L'élu « ${name} » est introuvable ${which} de la commune « ${referenceMunicipality.name} ».`);
+    }
+    return id;
+  };
+}
+
+async function seedReferenceCase(tx: Tx, log: (line: string) => void): Promise<SeedResult["reference"]> {
+  await lockSeed(tx);
+  let municipality = await tx.municipality.findUnique({ where: { slug: referenceMunicipality.slug }, select: { id: true } });
+  if (municipality) {
+    const existing = await tx.deliberation.findFirst({
+      where: { municipalityId: municipality.id, number: referenceDeliberation.number, version: 1 },
+      select: { id: true },
+    });
+    if (existing) {
+      log(`Cas de référence : la délibération ${referenceDeliberation.number} est déjà enregistrée, rien n'a été écrit.`);
+      return "present";
+    }
+  } else {
+    municipality = await tx.municipality.create({ data: { ...referenceMunicipality }, select: { id: true } });
+    await appendAuditEvent(tx, {
+      municipalityId: municipality.id,
+      action: "seed.reference",
+      entity: "Municipality",
+      entityId: municipality.id,
+      after: {
+        slug: referenceMunicipality.slug,
+        name: referenceMunicipality.name,
+        siren: referenceMunicipality.siren,
+        siret: referenceMunicipality.siret,
+      },
+    });
+    log(`Commune « ${referenceMunicipality.name} » créée.`);
+  }
+  const municipalityId = municipality.id;
+
+  // The councillors may already be there (entered by hand): only the missing ones are added.
+  const existingNames = new Set(
+    (await tx.councillor.findMany({ where: { municipalityId, isDemo: false }, select: { firstName: true, lastName: true } })).map(
+      councillorName,
+    ),
+  );
+  const missing = referenceCouncillors.filter((councillor) => !existingNames.has(councillorName(councillor)));
+  if (missing.length > 0) {
+    await tx.councillor.createMany({
+      data: missing.map((councillor) => ({
+        municipalityId,
+        civility: councillor.civility,
+        firstName: councillor.firstName,
+        lastName: councillor.lastName,
+        role: councillor.role,
+        roleLabel: councillor.roleLabel,
+        mandateStart: day(councillor.mandateStart),
+        mandateEnd: optionalDay(councillor.mandateEnd),
+        isDemo: false,
+      })),
+    });
+    await appendAuditEvent(tx, {
+      municipalityId,
+      action: "seed.reference",
+      entity: "Councillor",
+      after: { created: missing.length, names: missing.map(councillorName) },
+    });
+    log(`${missing.length} élus créés.`);
+  }
+  const idOf = await councillorIds(tx, municipalityId, false);
+
+  const sittingStartsAt = new Date(referenceSitting.startsAt);
+  const sitting =
+    (await tx.sitting.findFirst({ where: { municipalityId, startsAt: sittingStartsAt, isDemo: false }, select: { id: true } })) ??
+    (await createSitting(tx, municipalityId, idOf, referenceSitting, false));
+  const deliberationId = await createDeliberation(tx, municipalityId, sitting.id, idOf, referenceDeliberation, false);
+
+  const tally = referenceDeliberation.vote?.tally ?? null;
+  const count = (status: string) => referenceDeliberation.attendance.filter((entry) => entry.status === status).length;
+  await appendAuditEvent(tx, {
+    municipalityId,
+    action: "seed.reference",
+    entity: "Deliberation",
+    entityId: deliberationId,
+    after: {
+      number: referenceDeliberation.number,
+      sittingStartsAt: sittingStartsAt.toISOString(),
+      status: referenceDeliberation.status,
+      outcome: referenceDeliberation.outcome,
+      attendance: { present: count("PRESENT"), represented: count("REPRESENTED"), excused: count("EXCUSED"), absent: count("ABSENT") },
+      vote: tally,
+      actesId: referenceDeliberation.prefectureReceipt?.actesId ?? null,
+    },
+  });
+  log(
+    `Délibération ${referenceDeliberation.number} créée et publiée : ${count("PRESENT")} présents, ${count("REPRESENTED")} représentés, ${count("EXCUSED")} excusés ; ${tally?.votesFor ?? 0} voix pour.`,
+  );
+  return "created";
+}
+
+async function seedDemoData(tx: Tx, demo: readonly DemoSitting[], log: (line: string) => void): Promise<SeedResult["demo"]> {
+  await lockSeed(tx);
+  const municipality = await tx.municipality.findUnique({ where: { slug: referenceMunicipality.slug }, select: { id: true } });
+  if (!municipality) {
+    throw new Error(`Les données de démonstration supposent la commune « ${referenceMunicipality.slug} », introuvable.`);
+  }
+  const municipalityId = municipality.id;
+  if (await tx.sitting.findFirst({ where: { municipalityId, isDemo: true }, select: { id: true } })) {
+    log("Données de démonstration : déjà présentes, rien n'a été écrit.");
+    return "present";
+  }
+  const numbers = demo.flatMap(({ deliberations }) => deliberations.map(({ number }) => number));
+  const taken = await tx.deliberation.findMany({ where: { municipalityId, number: { in: numbers } }, select: { number: true } });
+  if (taken.length > 0) {
+    throw new Error(
+      `Les numéros ${taken.map(({ number }) => number).join(", ")} sont déjà utilisés : les données de démonstration ne peuvent pas être ajoutées.`,
+    );
+  }
+
+  // The fictional council: written here, in the demo transaction, flagged isDemo.
+  const existingDemoNames = new Set(
+    (await tx.councillor.findMany({ where: { municipalityId, isDemo: true }, select: { firstName: true, lastName: true } })).map(
+      councillorName,
+    ),
+  );
+  const missing = demoCouncillors.filter((councillor) => !existingDemoNames.has(councillorName(councillor)));
+  if (missing.length > 0) {
+    await tx.councillor.createMany({
+      data: missing.map((councillor) => ({
+        municipalityId,
+        civility: councillor.civility,
+        firstName: councillor.firstName,
+        lastName: councillor.lastName,
+        role: councillor.role,
+        roleLabel: councillor.roleLabel,
+        mandateStart: day(councillor.mandateStart),
+        mandateEnd: optionalDay(councillor.mandateEnd),
+        isDemo: councillor.isDemo,
+      })),
+    });
+    await appendAuditEvent(tx, {
+      municipalityId,
+      action: "seed.demo",
+      entity: "Councillor",
+      after: { created: missing.length, fictional: true, names: missing.map(councillorName) },
+    });
+    log(`Données de démonstration : ${missing.length} élus fictifs créés.`);
+  }
+
+  const idOf = await councillorIds(tx, municipalityId, true);
+  const byStatus: Record<string, number> = {};
+  for (const { sitting, deliberations } of demo) {
+    const { id: sittingId } = await createSitting(tx, municipalityId, idOf, sitting, true);
+    for (const deliberation of deliberations) {
+      await createDeliberation(tx, municipalityId, sittingId, idOf, deliberation, true);
+      byStatus[deliberation.status] = (byStatus[deliberation.status] ?? 0) + 1;
+    }
+  }
+  await appendAuditEvent(tx, {
+    municipalityId,
+    action: "seed.demo",
+    entity: "Sitting",
+    after: {
+      sittings: demo.map(({ sitting, deliberations }) => ({
+        startsAt: new Date(sitting.startsAt).toISOString(),
+        deliberations: deliberations.map(({ number }) => number),
+      })),
+      deliberationsByStatus: byStatus,
+    },
+  });
+  const statusWording = Object.entries(byStatus)
+    .map(([status, count]) => `${STATUS_LABELS[status as DeliberationStatus]} : ${count}`)
+    .join(", ");
+  log(`Données de démonstration : ${demo.length} séances et ${numbers.length} délibérations créées (${statusWording}).`);
+  return "created";
+}
+
+async function createSitting(
+  tx: Tx,
+  municipalityId: string,
+  idOf: CouncillorIds,
+  sitting: SittingSeed<string>,
+  isDemo: boolean,
+): Promise<{ id: string }> {
+  return tx.sitting.create({
+    data: {
+      municipalityId,
+      startsAt: new Date(sitting.startsAt),
+      kind: sitting.kind,
+      isPublic: sitting.isPublic,
+      place: sitting.place,
+      convocationDate: day(sitting.convocationDate),
+      convenedById: idOf(sitting.convenedBy),
+      presidentId: idOf(sitting.president),
+      secretaryId: idOf(sitting.secretary),
+      reconvened: sitting.reconvened,
+      listPostedAt: optionalDay(sitting.listPostedAt),
+      isDemo,
+    },
+    select: { id: true },
+  });
+}
+
+/**
+ * Writes one deliberation and what it records. A published deliberation and
+ * its parts are immutable once the row says PUBLISHED (database triggers), so
+ * it is written one step short of publication, completed, then published.
+ */
+async function createDeliberation(
+  tx: Tx,
+  municipalityId: string,
+  sittingId: string,
+  idOf: CouncillorIds,
+  seed: DeliberationSeed<string>,
+  isDemo: boolean,
+): Promise<string> {
+  const publish = seed.status === "PUBLISHED";
+  const provisionalStatus = !publish ? seed.status : seed.outcome === "WITHDRAWN" ? "WITHDRAWN" : "TRANSMITTED";
+  const { id: deliberationId } = await tx.deliberation.create({
+    data: {
+      municipalityId,
+      sittingId,
+      number: seed.number,
+      year: seed.year,
+      sequence: seed.sequence,
+      orderInSitting: seed.orderInSitting,
+      subject: seed.subject,
+      reportSubject: seed.reportSubject,
+      rapporteurId: seed.rapporteur === null ? null : idOf(seed.rapporteur),
+      service: seed.service,
+      matterCode: seed.matterCode,
+      policyHeading: seed.policyHeading,
+      report: seed.report,
+      proposals: seed.proposals,
+      status: provisionalStatus,
+      outcome: seed.outcome,
+      votedAt: optionalDay(seed.votedAt),
+      signedAt: optionalDay(seed.signedAt),
+      postedAt: optionalDay(seed.postedAt),
+      transmittedAt: optionalDay(seed.transmittedAt),
+      publishedAt: null,
+      cosignatoryId: seed.cosignatory === null ? null : idOf(seed.cosignatory),
+      cosignatoryTitle: seed.cosignatoryTitle,
+      isDemo,
+    },
+    select: { id: true },
+  });
+
+  if (seed.attendance.length > 0) {
+    await tx.attendance.createMany({
+      data: seed.attendance.map((entry) => ({
+        municipalityId,
+        deliberationId,
+        councillorId: idOf(entry.councillor),
+        status: entry.status,
+        proxyHolderId: entry.status === "REPRESENTED" ? idOf(entry.proxyHolder) : null,
+        note: entry.note ?? null,
+      })),
+    });
+  }
+
+  if (seed.vote) {
+    const { id: voteId } = await tx.vote.create({
+      data: {
+        municipalityId,
+        deliberationId,
+        secret: seed.vote.secret,
+        ...seed.vote.tally,
+        castingVote: seed.vote.castingVote,
+        result: seed.vote.result,
+      },
+      select: { id: true },
+    });
+    if (seed.vote.records.length > 0) {
+      await tx.voteRecord.createMany({
+        data: seed.vote.records.map((record) => ({ municipalityId, voteId, councillorId: idOf(record.councillor), choice: record.choice })),
+      });
+    }
+  }
+
+  if (seed.prefectureReceipt) {
+    await tx.prefectureReceipt.create({
+      data: {
+        municipalityId,
+        deliberationId,
+        actesId: seed.prefectureReceipt.actesId,
+        receivedAt: day(seed.prefectureReceipt.receivedAt),
+        signedAt: optionalDay(seed.prefectureReceipt.signedAt),
+      },
+    });
+  }
+
+  if (publish && seed.publishedAt !== null) {
+    await tx.deliberation.update({
+      where: { id: deliberationId },
+      data: { status: "PUBLISHED", publishedAt: new Date(seed.publishedAt) },
+    });
+  }
+  return deliberationId;
+}

@@ -1,0 +1,120 @@
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, type Db } from "@/lib/db/prisma";
+import { seedDatabase } from "@/prisma/seed/seed";
+import { connect, createDatabase } from "./support/database";
+
+const TABLES = ["municipality", "councillor", "sitting", "deliberation", "attendance", "vote", "vote_record", "prefecture_receipt", "annex", "audit_event"];
+
+async function countRows(client: pg.Client): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${table}`);
+    counts[table] = rows[0].n;
+  }
+  return counts;
+}
+
+describe("seed", () => {
+  let client: pg.Client;
+  let db: Db;
+
+  beforeAll(async () => {
+    const url = await createDatabase("registre_seed");
+    client = await connect(url);
+    db = createPrismaClient(url);
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    await client.end();
+  });
+
+  it("[seed]: store the reference case and the demo data on first run", async () => {
+    const result = await seedDatabase(db, { demo: true });
+    expect(result).toEqual({ reference: "created", demo: "created" });
+    const counts = await countRows(client);
+    expect(counts.municipality).toBe(1);
+    expect(counts.deliberation).toBeGreaterThan(10);
+    const council = await client.query(`SELECT is_demo, count(*)::int AS n FROM councillor GROUP BY is_demo ORDER BY is_demo`);
+    expect(council.rows).toEqual([{ is_demo: false, n: 55 }, { is_demo: true, n: 55 }]);
+  });
+
+  it("[seed]: is idempotent: a second run changes nothing", async () => {
+    const before = await countRows(client);
+    const snapshot = await client.query(`SELECT id, number, status, updated_at FROM deliberation ORDER BY number`);
+    const result = await seedDatabase(db, { demo: true });
+    expect(result).toEqual({ reference: "present", demo: "present" });
+    expect(await countRows(client)).toEqual(before);
+    const after = await client.query(`SELECT id, number, status, updated_at FROM deliberation ORDER BY number`);
+    expect(after.rows).toEqual(snapshot.rows);
+  });
+
+  it("[seed]: the reference deliberation's roll call is 40 present, 7 represented, 8 excused", async () => {
+    const { rows } = await client.query(
+      `SELECT a.status, count(*)::int AS n FROM attendance a JOIN deliberation d ON d.id = a.deliberation_id
+       WHERE d.number = 'DL.2022-91' GROUP BY a.status ORDER BY a.status`,
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.status, row.n]))).toEqual({ PRESENT: 40, REPRESENTED: 7, EXCUSED: 8 });
+  });
+
+  it("[seed]: the reference proxies name their holders as the extract does", async () => {
+    const { rows } = await client.query(
+      `SELECT g.last_name AS giver, h.last_name AS holder FROM attendance a
+       JOIN deliberation d ON d.id = a.deliberation_id
+       JOIN councillor g ON g.id = a.councillor_id JOIN councillor h ON h.id = a.proxy_holder_id
+       WHERE d.number = 'DL.2022-91' ORDER BY g.last_name`,
+    );
+    expect(rows.map((row) => `${row.giver} à ${row.holder}`)).toEqual([
+      "ANGELETTI à CALENDINI",
+      "BOUDON à DUMICHEL",
+      "BRAMOULLÉ à AUGÉY",
+      "COURANJOU à AUGÉY",
+      "KLEIN à CALENDINI",
+      "SUSINI à FERAUD",
+      "ZERKANI-RAYNAL à JOISSAINS",
+    ]);
+  });
+
+  it("[seed]: the reference tally is 47/40/0/0/47/47/0, adopted, with its receipt", async () => {
+    const { rows } = await client.query(
+      `SELECT v.present_and_represented, v.present, v.abstentions, v.non_participation, v.expressed, v.votes_for, v.votes_against,
+              v.result, d.status, r.actes_id, r.received_at::text, r.signed_at::text
+       FROM vote v JOIN deliberation d ON d.id = v.deliberation_id JOIN prefecture_receipt r ON r.deliberation_id = d.id
+       WHERE d.number = 'DL.2022-91'`,
+    );
+    expect(rows).toEqual([{
+      present_and_represented: 47, present: 40, abstentions: 0, non_participation: 0, expressed: 47, votes_for: 47, votes_against: 0,
+      result: "ADOPTED", status: "PUBLISHED", actes_id: "013-211300017-20220407-lmc1210471-DE-1-1",
+      received_at: "2022-04-11", signed_at: "2022-04-12",
+    }]);
+  });
+
+  it("[seed]: the reference case is not demo data, every demo sitting is marked", async () => {
+    const { rows } = await client.query(
+      `SELECT d.is_demo AS deliberation_demo, s.is_demo AS sitting_demo FROM deliberation d JOIN sitting s ON s.id = d.sitting_id WHERE d.number = 'DL.2022-91'`,
+    );
+    expect(rows).toEqual([{ deliberation_demo: false, sitting_demo: false }]);
+    const unmarked = await client.query(`SELECT count(*)::int AS n FROM deliberation WHERE number <> 'DL.2022-91' AND NOT is_demo`);
+    expect(unmarked.rows[0].n).toBe(0);
+  });
+
+  it("[seed]: demo records name no real councillor", async () => {
+    const { rows } = await client.query(`
+      SELECT count(*)::int AS n FROM deliberation d
+      JOIN attendance a ON a.deliberation_id = d.id
+      JOIN councillor c ON c.id = a.councillor_id OR c.id = a.proxy_holder_id
+      WHERE d.is_demo AND NOT c.is_demo`);
+    expect(rows[0].n).toBe(0);
+    const officers = await client.query(`
+      SELECT count(*)::int AS n FROM sitting s
+      JOIN councillor c ON c.id IN (s.president_id, s.secretary_id, s.convened_by_id)
+      WHERE s.is_demo AND NOT c.is_demo`);
+    expect(officers.rows[0].n).toBe(0);
+  });
+
+  it("[seed]: every write of the seed is in the audit trail", async () => {
+    const { rows } = await client.query(`SELECT action FROM audit_event ORDER BY id`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.action.startsWith("seed"))).toBe(true);
+  });
+});
