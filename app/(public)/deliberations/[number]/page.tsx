@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AnnexNotice } from "@/components/deliberation/annex-notice";
+import { AttendanceLists } from "@/components/deliberation/attendance-lists";
+import { ExtractHeading } from "@/components/deliberation/extract-heading";
+import { PublicationNotes } from "@/components/deliberation/publication-notes";
+import { ReceiptBox } from "@/components/deliberation/receipt-box";
+import { ReportSection } from "@/components/deliberation/report-section";
+import { Signatures } from "@/components/deliberation/signatures";
+import { VersionHistory } from "@/components/deliberation/version-history";
+import { VoteSection } from "@/components/deliberation/vote-section";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { DemoNotice } from "@/components/ui/demo-notice";
+import { deriveExecutoryStatus, formatDateFr, parseDeliberationNumber } from "@/lib/domain";
+import { convocationParagraph, fullName, nameWithRole } from "@/lib/deliberations/extract-wording";
+import { getPublishedDeliberation } from "@/lib/deliberations/get-published-deliberation";
+import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ number: string }> };
+
+async function loadDeliberation(params: Props["params"]) {
+  const number = decodeURIComponent((await params).number);
+  const municipality = await getCurrentMunicipality();
+  const deliberation = parseDeliberationNumber(number)
+    ? await getPublishedDeliberation({ municipalityId: municipality.id, number })
+    : null;
+  return { municipality, deliberation };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { municipality, deliberation } = await loadDeliberation(params);
+  if (!deliberation) return { title: "Délibération introuvable" };
+  return {
+    title: `Délibération ${deliberation.number} : ${deliberation.subject}`,
+    description: `Délibération ${deliberation.number} du conseil municipal (${municipality.name}), séance du ${formatDateFr(deliberation.sitting.startsAt)} : ${deliberation.subject}.`,
+  };
+}
+
+export default async function DeliberationPage({ params }: Props) {
+  const { municipality, deliberation } = await loadDeliberation(params);
+  if (!deliberation) notFound();
+  const { sitting } = deliberation;
+  // A report withdrawn from the agenda was neither read nor decided: there is no act to certify.
+  const withdrawn = (deliberation.vote?.result ?? deliberation.outcome) === "WITHDRAWN";
+
+  const executory = deriveExecutoryStatus({
+    signedAt: deliberation.signedAt,
+    postedAt: deliberation.postedAt,
+    transmittedAt: deliberation.transmittedAt,
+    receivedAt: deliberation.receipt?.receivedAt ?? null,
+    publishedAt: deliberation.publishedAt,
+  });
+  // The extract certifies signature, posting and transmission; publication is stated further down.
+  const certification = executory.steps.filter((step) => step.key !== "PUBLISHED");
+
+  return (
+    <div>
+      <Breadcrumb
+        crumbs={[
+          { label: "Accueil", href: "/" },
+          { label: "Délibérations", href: "/deliberations" },
+          { label: deliberation.number },
+        ]}
+      />
+      {deliberation.isDemo ? <DemoNotice /> : null}
+      <article className="mx-auto max-w-4xl sm:rounded sm:border sm:border-line sm:p-8 print:border-0 print:p-0">
+        <ExtractHeading
+          municipalityName={municipality.name}
+          number={deliberation.number}
+          sitting={sitting}
+          presidency={nameWithRole(sitting.president)}
+        />
+
+        {deliberation.version > 1 ? (
+          <p className="mx-auto mt-6 max-w-xl rounded bg-notice-soft p-3 text-sm text-notice">
+            Version rectifiée n° {deliberation.version}
+            {deliberation.rectificationReason ? ` : ${deliberation.rectificationReason}` : ""}.
+          </p>
+        ) : null}
+
+        {withdrawn && !deliberation.receipt ? null : (
+          <ReceiptBox receipt={deliberation.receipt} certification={withdrawn ? [] : certification} />
+        )}
+
+        <h2 className="mt-8 text-lg font-bold">OBJET : {deliberation.subject}</h2>
+
+        <p className="mt-4">
+          {convocationParagraph({
+            communeName: municipality.communeName,
+            startsAt: sitting.startsAt,
+            kind: sitting.kind,
+            place: sitting.place,
+            convenedBy: sitting.convenedBy,
+            convocationDate: sitting.convocationDate,
+          })}
+        </p>
+
+        <AttendanceLists attendance={deliberation.attendance} />
+
+        <p className="mt-5">Secrétaire : {fullName(sitting.secretary)}</p>
+        {deliberation.rapporteur && !withdrawn ? (
+          <p className="mt-3">{fullName(deliberation.rapporteur)} donne lecture du rapport ci-joint.</p>
+        ) : null}
+
+        <ReportSection
+          sittingStartsAt={sitting.startsAt}
+          service={deliberation.service}
+          matterCode={deliberation.matterCode}
+          rapporteur={deliberation.rapporteur}
+          policyHeading={deliberation.policyHeading}
+          subject={deliberation.reportSubject ?? deliberation.subject}
+          report={deliberation.report}
+          proposals={deliberation.proposals}
+        />
+
+        <VoteSection outcome={deliberation.outcome} vote={deliberation.vote} />
+
+        <Signatures
+          president={sitting.president}
+          cosignatory={deliberation.cosignatory}
+          cosignatoryTitle={deliberation.cosignatoryTitle}
+        />
+
+        <PublicationNotes
+          postedAt={deliberation.postedAt}
+          publishedAt={deliberation.publishedAt}
+          author={nameWithRole(sitting.president)}
+          executory={withdrawn ? null : executory}
+          appealNotice={municipality.appealNotice}
+        />
+
+        <AnnexNotice annexes={deliberation.annexes} annexNotice={municipality.annexNotice} />
+
+        <VersionHistory versions={deliberation.versions} current={deliberation.version} />
+      </article>
+    </div>
+  );
+}

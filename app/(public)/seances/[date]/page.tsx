@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { SittingDeliberationsTable } from "@/components/sitting/sitting-deliberations-table";
+import { SittingFacts } from "@/components/sitting/sitting-facts";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { DemoNotice } from "@/components/ui/demo-notice";
+import { formatDateFr } from "@/lib/domain";
+import { countOf } from "@/lib/domain/plural";
+import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
+import { getPublicSitting } from "@/lib/sittings/get-public-sitting";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ date: string }> };
+
+async function loadSitting(params: Props["params"]) {
+  const { date } = await params;
+  const municipality = await getCurrentMunicipality();
+  const sitting = await getPublicSitting({ municipalityId: municipality.id, date: decodeURIComponent(date) });
+  return { municipality, sitting };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { sitting } = await loadSitting(params);
+  if (!sitting) return { title: "Séance introuvable" };
+  return {
+    title: `Séance du ${formatDateFr(sitting.startsAt)}`,
+    description: `Séance du conseil municipal du ${formatDateFr(sitting.startsAt)} : ${countOf(sitting.deliberations.length, "délibération publiée", "délibérations publiées")}.`,
+  };
+}
+
+export default async function SittingPage({ params }: Props) {
+  const { municipality, sitting } = await loadSitting(params);
+  if (!sitting) notFound();
+  const title = `Séance du ${formatDateFr(sitting.startsAt)}`;
+
+  return (
+    <div>
+      <Breadcrumb crumbs={[{ label: "Accueil", href: "/" }, { label: "Séances", href: "/seances" }, { label: title }]} />
+      {sitting.isDemo ? <DemoNotice /> : null}
+      <h1 className="text-3xl font-bold">{title}</h1>
+      <p className="mt-2 text-lg text-muted">Conseil municipal · {municipality.name}</p>
+
+      <section aria-labelledby="informations" className="mt-8">
+        <h2 id="informations" className="mb-3 text-2xl font-bold">
+          Informations sur la séance
+        </h2>
+        <SittingFacts sitting={sitting} />
+      </section>
+
+      <section aria-labelledby="presences" className="mt-10">
+        <h2 id="presences" className="mb-3 text-2xl font-bold">
+          Présences
+        </h2>
+        {sitting.attendance ? (
+          <>
+            <p>
+              Lors de la première délibération publiée ({sitting.attendance.deliberationNumber}) :{" "}
+              {countOf(sitting.attendance.present, "présent")}, {countOf(sitting.attendance.represented, "représenté")}{" "}
+              par pouvoir, {countOf(sitting.attendance.excused, "excusé")} sans pouvoir
+              {sitting.attendance.absent > 0 ? `, ${countOf(sitting.attendance.absent, "absent")}` : ""}, sur{" "}
+              {countOf(municipality.membersInOffice, "membre")} en exercice.
+            </p>
+            <p className="mt-2 text-sm text-muted">
+              Les membres pouvant arriver ou quitter la séance en cours, chaque délibération indique ses propres présences.
+            </p>
+          </>
+        ) : (
+          <p>Les présences ne sont pas enregistrées pour cette séance.</p>
+        )}
+      </section>
+
+      <section className="mt-10">
+        <h2 id="liste-deliberations-titre" className="text-2xl font-bold">
+          Liste des délibérations
+        </h2>
+        <p className="mb-4 mt-1 text-sm text-muted">
+          Délibérations examinées par le conseil municipal au cours de la séance (article L 2121-25 du Code Général des
+          Collectivités Territoriales).
+        </p>
+        <SittingDeliberationsTable deliberations={sitting.deliberations} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { formatProxy } from "@/lib/domain";
+import { fullName } from "@/lib/deliberations/extract-wording";
+import type { CouncillorRef } from "@/lib/deliberations/councillor-ref";
+import type { PublishedDeliberation } from "@/lib/deliberations/get-published-deliberation";
+import { NameList } from "@/components/ui/name-list";
+
+function AttendanceGroup({ id, title, names }: { id: string; title: string; names: string[] }) {
+  return (
+    <section aria-labelledby={id} className="mt-5">
+      <h2 id={id} className="text-base font-bold">
+        {title}
+      </h2>
+      <div className="mt-1">
+        <NameList names={names} />
+      </div>
+    </section>
+  );
+}
+
+const names = (councillors: CouncillorRef[]) => councillors.map(fullName);
+
+/** Who was present, represented (proxy giver à holder), excused or absent at this deliberation. */
+export function AttendanceLists({ attendance }: { attendance: PublishedDeliberation["attendance"] }) {
+  const recorded =
+    attendance.present.length + attendance.represented.length + attendance.excused.length + attendance.absent.length;
+  if (recorded === 0) return <p className="mt-5">Aucune présence n&apos;est enregistrée pour ce point.</p>;
+  return (
+    <div>
+      <AttendanceGroup id="presents" title="Etaient présents :" names={names(attendance.present)} />
+      <AttendanceGroup
+        id="pouvoirs"
+        title="Excusés avec pouvoir donné conformément aux dispositions de l'article L 2121-20 du Code Général des Collectivités Territoriales :"
+        names={attendance.represented.map(({ giver, holder }) => formatProxy(fullName(giver), fullName(holder)))}
+      />
+      <AttendanceGroup id="excuses" title="Excusés sans pouvoir :" names={names(attendance.excused)} />
+      {attendance.absent.length > 0 ? <AttendanceGroup id="absents" title="Absents :" names={names(attendance.absent)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { formatDateFr } from "@/lib/domain";
+import { ofMunicipality } from "@/lib/deliberations/extract-wording";
+
+/** The head of the extract: register, number, sitting, presidency. */
+export function ExtractHeading({
+  municipalityName,
+  number,
+  sitting,
+  presidency,
+}: {
+  municipalityName: string;
+  number: string;
+  sitting: { slug: string; startsAt: Date; isPublic: boolean };
+  presidency: string;
+}) {
+  return (
+    <header className="text-center">
+      <h1 className="text-xl font-bold uppercase tracking-wide sm:text-2xl">
+        <span className="block">Extrait du registre des délibérations du conseil municipal {ofMunicipality(municipalityName)}</span>
+        <span className="mt-2 block text-brand print:text-black">N° {number}</span>
+      </h1>
+      <p className="mt-4 font-semibold">
+        {sitting.isPublic ? "Séance publique" : "Séance à huis clos"} du{" "}
+        <Link href={`/seances/${sitting.slug}`}>{formatDateFr(sitting.startsAt)}</Link>
+      </p>
+      <p className="font-semibold">Présidence de {presidency}</p>
+    </header>
+  );
+}

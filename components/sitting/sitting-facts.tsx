@@ -1,0 +1,37 @@
+import type { ReactNode } from "react";
+import { formatDateFr, formatTimeFr } from "@/lib/domain";
+import { councillorRole, fullName, nameWithRole, sittingKindLabel } from "@/lib/deliberations/extract-wording";
+import type { PublicSitting } from "@/lib/sittings/get-public-sitting";
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-1 border-b border-line py-2 sm:grid-cols-[14rem_1fr] sm:gap-4">
+      <dt className="font-semibold">{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** Date, place, kind, convocation, presidency and secretary of a sitting. */
+export function SittingFacts({ sitting }: { sitting: PublicSitting }) {
+  return (
+    <dl className="border-t border-line">
+      <Fact term="Date">
+        {formatDateFr(sitting.startsAt)} à {formatTimeFr(sitting.startsAt)}
+      </Fact>
+      <Fact term="Lieu">{sitting.place}</Fact>
+      <Fact term="Nature">
+        {sitting.isPublic ? "Séance publique" : "Séance à huis clos"}, session {sittingKindLabel(sitting.kind).toLowerCase()}
+        {sitting.reconvened ? " (réunie à nouveau faute de quorum, article L 2121-17 du CGCT)" : ""}
+      </Fact>
+      <Fact term="Convocation">
+        Adressée le {formatDateFr(sitting.convocationDate)} par {fullName(sitting.convenedBy)}, {councillorRole(sitting.convenedBy)}
+      </Fact>
+      <Fact term="Présidence">{nameWithRole(sitting.president)}</Fact>
+      <Fact term="Secrétaire de séance">{fullName(sitting.secretary)}</Fact>
+      {sitting.listPostedAt ? (
+        <Fact term="Liste des délibérations affichée le">{formatDateFr(sitting.listPostedAt)}</Fact>
+      ) : null}
+    </dl>
+  );
+}

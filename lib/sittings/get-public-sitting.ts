@@ -1,0 +1,128 @@
+import "server-only";
+import { AttendanceStatus, getPrisma, type Outcome, type SittingKind } from "@/lib/db/prisma";
+import { toParisCalendarDate, type Tally } from "@/lib/domain";
+import { councillorRefSelect, type CouncillorRef } from "@/lib/deliberations/councillor-ref";
+import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/deliberations/published-filter";
+import { assignSittingSlugs, parisDayWindow, parseSittingSlug } from "./sitting-slug";
+
+export type PublicSitting = {
+  id: string;
+  slug: string;
+  startsAt: Date;
+  kind: SittingKind;
+  isPublic: boolean;
+  /** Demo data (a fictional council): labelled as such on every page. */
+  isDemo: boolean;
+  place: string;
+  convocationDate: Date;
+  listPostedAt: Date | null;
+  reconvened: boolean;
+  convenedBy: CouncillorRef;
+  president: CouncillorRef;
+  secretary: CouncillorRef;
+  /** Attendance at the first published deliberation of the sitting (members come and go). */
+  attendance: { deliberationNumber: string; present: number; represented: number; excused: number; absent: number } | null;
+  /** The published deliberations examined, in the order of the sitting. */
+  deliberations: {
+    number: string;
+    orderInSitting: number;
+    subject: string;
+    outcome: Outcome | null;
+    tally: (Tally & { secret: boolean }) | null;
+  }[];
+};
+
+/**
+ * A sitting by its public address: its Paris day ("2022-04-07"), with "-2", "-3"… for the
+ * second, third sitting of that day. Null when there is no such sitting with a published deliberation.
+ */
+export async function getPublicSitting({
+  municipalityId,
+  date,
+}: {
+  municipalityId: string;
+  date: string;
+}): Promise<PublicSitting | null> {
+  const slug = parseSittingSlug(date);
+  if (!slug) return null;
+  const prisma = getPrisma();
+  const sameDay = (
+    await prisma.sitting.findMany({
+      where: { ...publicSittingWhere(municipalityId), startsAt: parisDayWindow(slug.day) },
+      select: { id: true, startsAt: true },
+    })
+  ).filter((sitting) => toParisCalendarDate(sitting.startsAt) === slug.day);
+  const slugs = assignSittingSlugs(sameDay);
+  const sittingId = [...slugs].find(([, candidate]) => candidate === date)?.[0];
+  if (!sittingId) return null;
+
+  const sitting = await prisma.sitting.findFirst({
+    where: { id: sittingId, municipalityId },
+    select: {
+      id: true,
+      startsAt: true,
+      kind: true,
+      isPublic: true,
+      isDemo: true,
+      place: true,
+      convocationDate: true,
+      listPostedAt: true,
+      reconvened: true,
+      convenedBy: { select: councillorRefSelect },
+      president: { select: councillorRefSelect },
+      secretary: { select: councillorRefSelect },
+      deliberations: {
+        where: publishedDeliberationWhere(municipalityId),
+        orderBy: [{ orderInSitting: "asc" }, { sequence: "asc" }],
+        select: {
+          id: true,
+          number: true,
+          orderInSitting: true,
+          subject: true,
+          outcome: true,
+          vote: {
+            select: {
+              secret: true,
+              presentAndRepresented: true,
+              present: true,
+              represented: true,
+              abstentions: true,
+              nonParticipation: true,
+              expressed: true,
+              votesFor: true,
+              votesAgainst: true,
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!sitting) return null;
+
+  const first = sitting.deliberations[0];
+  let attendance: PublicSitting["attendance"] = null;
+  if (first) {
+    const counts = await prisma.attendance.groupBy({
+      by: ["status"],
+      where: { municipalityId, deliberationId: first.id },
+      _count: { _all: true },
+    });
+    const count = (status: AttendanceStatus) => counts.find((row) => row.status === status)?._count._all ?? 0;
+    if (counts.length > 0) {
+      attendance = {
+        deliberationNumber: first.number,
+        present: count(AttendanceStatus.PRESENT),
+        represented: count(AttendanceStatus.REPRESENTED),
+        excused: count(AttendanceStatus.EXCUSED),
+        absent: count(AttendanceStatus.ABSENT),
+      };
+    }
+  }
+
+  return {
+    ...sitting,
+    slug: date,
+    attendance,
+    deliberations: sitting.deliberations.map(({ id: _id, vote, ...deliberation }) => ({ ...deliberation, tally: vote })),
+  };
+}
