@@ -46,14 +46,6 @@ function buildIfNeeded() {
 
 async function main() {
   let embedded: EmbeddedDatabase | undefined;
-  let databaseUrl = env.DATABASE_URL;
-  if (!databaseUrl) {
-    const dataDir = path.resolve(projectRoot, env.REGISTRE_DATA_DIR, "postgres");
-    say(`PostgreSQL intégré : ${dataDir} (port ${env.REGISTRE_PG_PORT})`);
-    embedded = await startEmbeddedPostgres({ dataDir, port: env.REGISTRE_PG_PORT, database: "registre", log: say });
-    databaseUrl = embedded.url;
-  }
-
   const web: { process?: ChildProcess } = {};
   let stopping = false;
   const stop = async (code: number) => {
@@ -74,7 +66,14 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
+  let databaseUrl = env.DATABASE_URL;
   try {
+    if (!databaseUrl) {
+      const dataDir = path.resolve(projectRoot, env.REGISTRE_DATA_DIR, "postgres");
+      say(`PostgreSQL intégré : ${dataDir} (port ${env.REGISTRE_PG_PORT})`);
+      embedded = await startEmbeddedPostgres({ dataDir, port: env.REGISTRE_PG_PORT, database: "registre", log: say });
+      databaseUrl = embedded.url;
+    }
     const { applied } = await migrate({ connectionString: databaseUrl, log: say });
     if (!applied.length) say("Base de données à jour.");
     if (embedded) {
