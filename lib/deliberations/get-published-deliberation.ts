@@ -1,4 +1,5 @@
 import "server-only";
+import { tallySelect } from "@/lib/deliberations/tally-select";
 import {
   AttendanceStatus,
   DeliberationStatus,
@@ -128,15 +129,7 @@ export async function getPublishedDeliberation({
       },
       vote: {
         select: {
-          secret: true,
-          presentAndRepresented: true,
-          present: true,
-          represented: true,
-          abstentions: true,
-          nonParticipation: true,
-          expressed: true,
-          votesFor: true,
-          votesAgainst: true,
+          ...tallySelect,
           castingVote: true,
           result: true,
           choices: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { tallySelect } from "@/lib/deliberations/tally-select";
 import { getPrisma, type Outcome } from "@/lib/db/prisma";
 import type { Tally } from "@/lib/domain";
 import { publishedDeliberationWhere } from "./published-filter";
@@ -43,17 +44,7 @@ export async function listPublishedDeliberations({
         publishedAt: true,
         sitting: { select: { startsAt: true } },
         vote: {
-          select: {
-            secret: true,
-            presentAndRepresented: true,
-            present: true,
-            represented: true,
-            abstentions: true,
-            nonParticipation: true,
-            expressed: true,
-            votesFor: true,
-            votesAgainst: true,
-          },
+          select: tallySelect,
         },
       },
     }),

@@ -1,4 +1,5 @@
 import "server-only";
+import { tallySelect } from "@/lib/deliberations/tally-select";
 import { AttendanceStatus, getPrisma, type Outcome, type SittingKind } from "@/lib/db/prisma";
 import { toParisCalendarDate, type Tally } from "@/lib/domain";
 import { councillorRefSelect, type CouncillorRef } from "@/lib/deliberations/councillor-ref";
@@ -81,17 +82,7 @@ export async function getPublicSitting({
           subject: true,
           outcome: true,
           vote: {
-            select: {
-              secret: true,
-              presentAndRepresented: true,
-              present: true,
-              represented: true,
-              abstentions: true,
-              nonParticipation: true,
-              expressed: true,
-              votesFor: true,
-              votesAgainst: true,
-            },
+            select: tallySelect,
           },
         },
       },

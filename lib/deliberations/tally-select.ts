@@ -1,0 +1,12 @@
+/** The figures of a vote a page shows, with whether the ballot was secret. */
+export const tallySelect = {
+  secret: true,
+  presentAndRepresented: true,
+  present: true,
+  represented: true,
+  abstentions: true,
+  nonParticipation: true,
+  expressed: true,
+  votesFor: true,
+  votesAgainst: true,
+} as const;
