@@ -101,6 +101,34 @@ function optionalDay(value: CalendarDate | null): Date | null {
   return value === null ? null : day(value);
 }
 
+/** Adds the councillors of one council (real or fictional) not yet there; returns the names added. */
+async function addMissingCouncillors(
+  tx: Tx,
+  municipalityId: string,
+  council: readonly CouncillorSeed[],
+  isDemo: boolean,
+): Promise<string[]> {
+  const existing = await tx.councillor.findMany({ where: { municipalityId, isDemo }, select: { firstName: true, lastName: true } });
+  const existingNames = new Set(existing.map(councillorName));
+  const missing = council.filter((councillor) => !existingNames.has(councillorName(councillor)));
+  if (missing.length > 0) {
+    await tx.councillor.createMany({
+      data: missing.map((councillor) => ({
+        municipalityId,
+        civility: councillor.civility,
+        firstName: councillor.firstName,
+        lastName: councillor.lastName,
+        role: councillor.role,
+        roleLabel: councillor.roleLabel,
+        mandateStart: day(councillor.mandateStart),
+        mandateEnd: optionalDay(councillor.mandateEnd),
+        isDemo,
+      })),
+    });
+  }
+  return missing.map(councillorName);
+}
+
 type CouncillorIds = (name: string) => string;
 
 /** Names to ids, among the real councillors (isDemo false) or among the fictional ones (isDemo true). */
@@ -156,33 +184,15 @@ async function seedReferenceCase(tx: Tx, log: (line: string) => void): Promise<S
   const municipalityId = municipality.id;
 
   // The councillors may already be there (entered by hand): only the missing ones are added.
-  const existingNames = new Set(
-    (await tx.councillor.findMany({ where: { municipalityId, isDemo: false }, select: { firstName: true, lastName: true } })).map(
-      councillorName,
-    ),
-  );
-  const missing = referenceCouncillors.filter((councillor) => !existingNames.has(councillorName(councillor)));
-  if (missing.length > 0) {
-    await tx.councillor.createMany({
-      data: missing.map((councillor) => ({
-        municipalityId,
-        civility: councillor.civility,
-        firstName: councillor.firstName,
-        lastName: councillor.lastName,
-        role: councillor.role,
-        roleLabel: councillor.roleLabel,
-        mandateStart: day(councillor.mandateStart),
-        mandateEnd: optionalDay(councillor.mandateEnd),
-        isDemo: false,
-      })),
-    });
+  const created = await addMissingCouncillors(tx, municipalityId, referenceCouncillors, false);
+  if (created.length > 0) {
     await appendAuditEvent(tx, {
       municipalityId,
       action: "seed.reference",
       entity: "Councillor",
-      after: { created: missing.length, names: missing.map(councillorName) },
+      after: { created: created.length, names: created },
     });
-    log(`${missing.length} élus créés.`);
+    log(`${created.length} élus créés.`);
   }
   const idOf = await councillorIds(tx, municipalityId, false);
 
@@ -235,33 +245,15 @@ async function seedDemoData(tx: Tx, demo: readonly DemoSitting[], log: (line: st
   }
 
   // The fictional council: written here, in the demo transaction, flagged isDemo.
-  const existingDemoNames = new Set(
-    (await tx.councillor.findMany({ where: { municipalityId, isDemo: true }, select: { firstName: true, lastName: true } })).map(
-      councillorName,
-    ),
-  );
-  const missing = demoCouncillors.filter((councillor) => !existingDemoNames.has(councillorName(councillor)));
-  if (missing.length > 0) {
-    await tx.councillor.createMany({
-      data: missing.map((councillor) => ({
-        municipalityId,
-        civility: councillor.civility,
-        firstName: councillor.firstName,
-        lastName: councillor.lastName,
-        role: councillor.role,
-        roleLabel: councillor.roleLabel,
-        mandateStart: day(councillor.mandateStart),
-        mandateEnd: optionalDay(councillor.mandateEnd),
-        isDemo: councillor.isDemo,
-      })),
-    });
+  const created = await addMissingCouncillors(tx, municipalityId, demoCouncillors, true);
+  if (created.length > 0) {
     await appendAuditEvent(tx, {
       municipalityId,
       action: "seed.demo",
       entity: "Councillor",
-      after: { created: missing.length, fictional: true, names: missing.map(councillorName) },
+      after: { created: created.length, fictional: true, names: created },
     });
-    log(`Données de démonstration : ${missing.length} élus fictifs créés.`);
+    log(`Données de démonstration : ${created.length} élus fictifs créés.`);
   }
 
   const idOf = await councillorIds(tx, municipalityId, true);
