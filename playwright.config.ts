@@ -6,7 +6,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.REGISTRE_E2E_PORT ?? 3200);
 const PG_PORT = Number(process.env.REGISTRE_E2E_PG_PORT ?? 54331);
-const DATA_DIR = ".data/e2e";
+const DATA_DIR = process.env.REGISTRE_E2E_DATA_DIR ?? ".data/e2e";
 
 // The tests read the same database as the server (to find a draft's number…).
 process.env.DATABASE_URL = `postgresql://registre:registre@127.0.0.1:${PG_PORT}/registre`;

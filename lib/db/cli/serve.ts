@@ -23,7 +23,7 @@ function newestSourceChange(): number {
   const visit = (entry: string) => {
     const stat = statSync(entry);
     if (stat.isDirectory()) {
-      if (/(^|\/)(node_modules|generated|\.next|\.data)$/.test(entry)) return;
+      if (/(^|\/)(node_modules|generated|\.next[^/]*|\.data)$/.test(entry)) return;
       for (const child of readdirSync(entry)) visit(path.join(entry, child));
     } else {
       newest = Math.max(newest, stat.mtimeMs);
@@ -37,7 +37,7 @@ function newestSourceChange(): number {
 }
 
 function buildIfNeeded() {
-  const buildId = path.join(projectRoot, ".next/BUILD_ID");
+  const buildId = path.join(projectRoot, process.env.REGISTRE_NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceChange()) return;
   say("Construction du portail (next build)…");
   const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });

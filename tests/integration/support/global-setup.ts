@@ -19,11 +19,12 @@ let embedded: EmbeddedDatabase | undefined;
 export async function setup(project: TestProject) {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const dataDir = path.resolve(".data/test-postgres");
+    const port = Number(process.env.REGISTRE_TEST_PG_PORT ?? 54330);
+    const dataDir = path.resolve(`.data/test-postgres-${port}`);
     await rm(dataDir, { recursive: true, force: true });
     embedded = await startEmbeddedPostgres({
       dataDir,
-      port: Number(process.env.REGISTRE_TEST_PG_PORT ?? 54330),
+      port,
       database: "postgres",
     });
     serverUrl = embedded.url;
