@@ -6,12 +6,12 @@ import { SkipLinks } from "@/components/layout/skip-links";
 import { getCurrentMunicipality, type CurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import "./globals.css";
 
-// Every page reads the register from the database at request time; nothing is prerendered.
-export const dynamic = "force-dynamic";
-
-// The header and footer must render even when the database cannot answer, so that the
-// error page shows inside the site rather than replacing it.
+// Pages read the register at request time (each page says how: dynamic, or
+// rendered on first request and cached). The header and footer must render even
+// when the database cannot answer, so that the error page shows inside the site.
 async function loadMunicipality(): Promise<CurrentMunicipality | null> {
+  // The build prerenders only the generic 404 page, without a database.
+  if (process.env.NEXT_PHASE === "phase-production-build") return null;
   try {
     return await getCurrentMunicipality();
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { AnnexNotice } from "@/components/deliberation/annex-notice";
 import { AttendanceLists } from "@/components/deliberation/attendance-lists";
 import { ExtractHeading } from "@/components/deliberation/extract-heading";
@@ -16,17 +17,29 @@ import { convocationParagraph, fullName, nameWithRole } from "@/lib/deliberation
 import { getPublishedDeliberation } from "@/lib/deliberations/get-published-deliberation";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 
-export const dynamic = "force-dynamic";
+// A published act never changes: each page is rendered on its first request and
+// then served from Next's cache (incremental static regeneration). Publishing or
+// rectifying revalidates the path; `revalidate` bounds the staleness on other
+// instances. Nothing is prerendered at build time, which needs no database.
+export const revalidate = 300;
+export const dynamicParams = true;
+export function generateStaticParams(): { number: string }[] {
+  return [];
+}
 
 type Props = { params: Promise<{ number: string }> };
 
-async function loadDeliberation(params: Props["params"]) {
-  const number = decodeURIComponent((await params).number);
+// Loaded once per request, for the metadata and the page alike.
+const loadByNumber = cache(async (number: string) => {
   const municipality = await getCurrentMunicipality();
   const deliberation = parseDeliberationNumber(number)
     ? await getPublishedDeliberation({ municipalityId: municipality.id, number })
     : null;
   return { municipality, deliberation };
+});
+
+async function loadDeliberation(params: Props["params"]) {
+  return loadByNumber(decodeURIComponent((await params).number));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { SittingDeliberationsTable } from "@/components/sitting/sitting-deliberations-table";
 import { SittingFacts } from "@/components/sitting/sitting-facts";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -13,11 +14,15 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ date: string }> };
 
-async function loadSitting(params: Props["params"]) {
-  const { date } = await params;
+// Loaded once per request, for the metadata and the page alike.
+const loadByDate = cache(async (date: string) => {
   const municipality = await getCurrentMunicipality();
-  const sitting = await getPublicSitting({ municipalityId: municipality.id, date: decodeURIComponent(date) });
+  const sitting = await getPublicSitting({ municipalityId: municipality.id, date });
   return { municipality, sitting };
+});
+
+async function loadSitting(params: Props["params"]) {
+  return loadByDate(decodeURIComponent((await params).date));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
