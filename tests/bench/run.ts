@@ -1,0 +1,436 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import type { LoadJob, LoadResult } from "./load";
+import { summarizeCpuProfile } from "./cpu-profile-summary";
+import { createRng, pickDistinct } from "./prng";
+import { formatQueryStats, preloadQueryStats, readQueryStats, resetQueryStats, waitForQuietDatabase } from "./query-profile";
+import { BENCH_MUNICIPALITY, countArchivedDeliberations, formatArchiveReport, generateSyntheticArchive, planArchive } from "./synthetic-archive";
+
+// `npm run bench`: the public deliberation and sitting pages under load, against
+// a static file server on the same machine. Own PostgreSQL (.data/bench-postgres,
+// port 54340), own archive (generated once, then reused), `next start` on
+// 127.0.0.1:3300, the load from a separate process (tests/bench/load.ts).
+// See tests/bench/README.md.
+
+const projectRoot = path.resolve(import.meta.dirname, "../..");
+const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
+const say = (line: string) => console.log(`[bench] ${line}`);
+
+function envNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} doit être un nombre positif (reçu « ${raw} »).`);
+  return value;
+}
+
+const settings = {
+  dataDir: path.join(projectRoot, ".data/bench-postgres"),
+  staticDir: path.join(projectRoot, ".data/bench-static"),
+  cpuProfileDir: path.join(projectRoot, ".data/bench-cpu-profile"),
+  pgPort: 54340,
+  database: "registre_bench",
+  appPort: 3300,
+  /** Seconds measured per target. */
+  duration: envNumber("BENCH_DURATION", 10),
+  /** Seconds of warm-up per target, not measured. */
+  warmup: envNumber("BENCH_WARMUP", 2),
+  connections: envNumber("BENCH_CONNECTIONS", 20),
+  /** Distinct pages of each kind the connections cycle through. */
+  pages: envNumber("BENCH_PAGES", 50),
+  /** The whole run, after which everything is stopped. */
+  timeoutMinutes: envNumber("BENCH_TIMEOUT_MINUTES", 30),
+  deliberationPath: process.env.BENCH_DELIBERATION_PATH ?? "/deliberations/{number}",
+  sittingPath: process.env.BENCH_SITTING_PATH ?? "/seances/{day}",
+  /** Report the SQL each page runs and its cost (pg_stat_statements). */
+  profile: process.env.BENCH_PROFILE === "1",
+  /** Run the web server under `node --cpu-prof` and summarize where its CPU time went. */
+  cpuProfile: process.env.BENCH_CPU_PROFILE === "1",
+  /** The deliberation page must serve at least this share of the static file's requests per second. */
+  target: 0.5,
+};
+
+// ---------------------------------------------------------------- cleanup
+
+const cleanups: { name: string; run: () => Promise<void> }[] = [];
+let stopping = false;
+
+async function cleanUp() {
+  for (let cleanup = cleanups.pop(); cleanup; cleanup = cleanups.pop()) {
+    try {
+      await cleanup.run();
+    } catch (error) {
+      console.error(`[bench] arrêt de ${cleanup.name} : ${(error as Error).message}`);
+    }
+  }
+}
+
+async function abort(reason: string, code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.error(`[bench] ${reason} : arrêt des processus…`);
+  await cleanUp();
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void abort("interrompu (SIGINT)", 130));
+process.on("SIGTERM", () => void abort("interrompu (SIGTERM)", 143));
+
+/** Stops a child: SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
+async function stopChild(child: ChildProcess, graceMs = 10_000) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** A child process that the cleanup stops; keeps the tail of its output for error messages. */
+function startChild(name: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ["pipe", "pipe", "pipe"] });
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => {
+    tail.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+    tail.splice(0, Math.max(0, tail.length - 40));
+  };
+  child.stderr?.on("data", keep);
+  cleanups.push({ name, run: () => stopChild(child) });
+  return { child, tail, keep };
+}
+
+function exitMessage(name: string, child: ChildProcess, tail: string[]): string {
+  return `${name} s'est arrêté (code ${child.exitCode ?? child.signalCode}) :\n${tail.join("\n")}`;
+}
+
+// ---------------------------------------------------------------- HTTP
+
+function get(url: string): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    // No Accept-Encoding, like autocannon: the bytes measured are the bytes sent under load.
+    const request = http.get(url, { timeout: 30_000 }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      response.on("error", reject);
+    });
+    request.on("timeout", () => request.destroy(new Error(`délai dépassé : ${url}`)));
+    request.on("error", reject);
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess, tail: string[], timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(exitMessage("next start", child, tail));
+    try {
+      await get(url);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`${url} ne répond pas après ${timeoutMs / 1000} s :\n${tail.join("\n")}`);
+}
+
+// ---------------------------------------------------------------- steps
+
+async function prepareArchive(url: string) {
+  await migrate({ connectionString: url, log: say });
+  const expected = planArchive().deliberationCount;
+  const found = await countArchivedDeliberations(url);
+  if (found === expected && process.env.BENCH_REGENERATE !== "1") {
+    say(`Archive réutilisée : ${found.toLocaleString("fr-FR")} délibérations publiées (BENCH_REGENERATE=1 pour la réécrire).`);
+    return;
+  }
+  if (found > 0) {
+    say(found === expected ? "BENCH_REGENERATE=1 : effacement de l'archive." : `Archive incomplète ou différente (${found} délibérations, ${expected} attendues) : effacement.`);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    // TRUNCATE, not DELETE: published deliberations refuse deletion, and this database is the bench's own.
+    await client.query("TRUNCATE municipality RESTART IDENTITY CASCADE").finally(() => client.end());
+  }
+  say(`Génération de l'archive synthétique (${expected.toLocaleString("fr-FR")} délibérations)…`);
+  const report = await generateSyntheticArchive({ connectionString: url, log: say });
+  say(formatArchiveReport(report));
+}
+
+function newestSourceChange(): number {
+  let newest = 0;
+  const visit = (entry: string) => {
+    const stat = statSync(entry);
+    if (!stat.isDirectory()) {
+      newest = Math.max(newest, stat.mtimeMs);
+      return;
+    }
+    if (/(^|\/)(node_modules|generated)$/.test(entry)) return;
+    for (const child of readdirSync(entry)) visit(path.join(entry, child));
+  };
+  for (const entry of ["app", "components", "lib"]) {
+    const full = path.join(projectRoot, entry);
+    if (existsSync(full)) visit(full);
+  }
+  return newest;
+}
+
+async function buildIfMissing() {
+  const buildId = path.join(projectRoot, ".next/BUILD_ID");
+  const missing = !existsSync(buildId);
+  if (!missing && process.env.BENCH_REBUILD !== "1") {
+    if (statSync(buildId).mtimeMs < newestSourceChange()) {
+      say("Attention : .next est plus ancien que les sources ; BENCH_REBUILD=1 pour reconstruire avant de mesurer.");
+    }
+    return;
+  }
+  say("Construction du portail (next build)…");
+  const { child, tail } = startChild("next build", [nextBin, "build"], { ...process.env, NODE_ENV: "production" });
+  child.stdout?.pipe(process.stdout);
+  child.stderr?.pipe(process.stderr);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(exitMessage("next build", child, tail));
+}
+
+/** Refuses to measure whatever else might already answer on the port. */
+async function assertPortFree(port: number) {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", () => reject(new Error(`Le port ${port} est déjà pris : arrêtez ce qui l'occupe avant de lancer le banc.`)));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
+async function startPortal(databaseUrl: string): Promise<{ origin: string; portal: ChildProcess }> {
+  const origin = `http://127.0.0.1:${settings.appPort}`;
+  await assertPortFree(settings.appPort);
+  const profiling = settings.cpuProfile ? ["--cpu-prof", `--cpu-prof-dir=${settings.cpuProfileDir}`] : [];
+  const { child, tail, keep } = startChild("next start", [...profiling, nextBin, "start", "-p", String(settings.appPort), "-H", "127.0.0.1"], {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    REGISTRE_MUNICIPALITY: BENCH_MUNICIPALITY.slug,
+    PORT: String(settings.appPort),
+    PUBLIC_BASE_URL: origin,
+  });
+  child.stdout?.on("data", keep);
+  await waitForHttp(`${origin}/`, child, tail, 60_000);
+  return { origin, portal: child };
+}
+
+type Sample = { path: string; body: Buffer };
+
+async function pickPages(databaseUrl: string): Promise<{ deliberations: string[]; sittings: string[] }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const numbers = await client.query<{ number: string }>(
+      `SELECT d.number FROM deliberation d JOIN municipality m ON m.id = d.municipality_id
+       WHERE m.slug = $1 AND d.status = 'PUBLISHED' ORDER BY d.year, d.sequence`,
+      [BENCH_MUNICIPALITY.slug],
+    );
+    const days = await client.query<{ day: string }>(
+      `SELECT DISTINCT to_char(s.starts_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD') AS day
+       FROM sitting s JOIN municipality m ON m.id = s.municipality_id
+       WHERE m.slug = $1 AND EXISTS (SELECT 1 FROM deliberation d WHERE d.sitting_id = s.id AND d.status = 'PUBLISHED')
+       ORDER BY day`,
+      [BENCH_MUNICIPALITY.slug],
+    );
+    // The same pages on every run, spread over the twenty years.
+    const rng = createRng("bench-pages");
+    return {
+      deliberations: pickDistinct(rng, numbers.rows.map((row) => row.number), settings.pages).map((number) =>
+        settings.deliberationPath.replace("{number}", encodeURIComponent(number)),
+      ),
+      sittings: pickDistinct(rng, days.rows.map((row) => row.day), settings.pages).map((day) => settings.sittingPath.replace("{day}", day)),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+async function fetchSamples(origin: string, paths: string[]): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  for (const pagePath of paths) {
+    const { status, body } = await get(`${origin}${pagePath}`);
+    if (status !== 200) {
+      throw new Error(`${pagePath} répond ${status}, pas 200 : la page existe-t-elle dans ce build (BENCH_REBUILD=1) ?`);
+    }
+    samples.push({ path: pagePath, body });
+  }
+  return samples;
+}
+
+/** Writes each page's bytes as a static file: the yardstick serves exactly the same sizes. */
+async function writeStaticCopies(kind: string, samples: Sample[]): Promise<string[]> {
+  return Promise.all(
+    samples.map(async (sample, index) => {
+      const name = `${kind}-${index + 1}.html`;
+      await writeFile(path.join(settings.staticDir, name), sample.body);
+      return `/${name}`;
+    }),
+  );
+}
+
+async function startStaticServer(): Promise<string> {
+  const { child, tail } = startChild("serveur statique", ["--import", "tsx", path.join(import.meta.dirname, "static-server.ts"), settings.staticDir]);
+  const port = await new Promise<number>((resolve, reject) => {
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      const match = /LISTENING (\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once("exit", () => reject(new Error(exitMessage("serveur statique", child, tail))));
+  });
+  return `http://127.0.0.1:${port}`;
+}
+
+async function measure(name: string, job: LoadJob): Promise<LoadResult> {
+  say(`Charge : ${name} (${job.paths.length} URL, ${job.connections} connexions, ${job.warmup} s de chauffe + ${job.duration} s)…`);
+  const { child, tail } = startChild(`autocannon (${name})`, ["--import", "tsx", path.join(import.meta.dirname, "load.ts"), JSON.stringify(job)]);
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  const limit = setTimeout(() => child.kill("SIGKILL"), (job.warmup + job.duration + 60) * 1000);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  clearTimeout(limit);
+  if (code !== 0) throw new Error(exitMessage(`autocannon (${name})`, child, tail));
+  const lastLine = output.trim().split("\n").at(-1) ?? "";
+  return JSON.parse(lastLine) as LoadResult;
+}
+
+// ---------------------------------------------------------------- report
+
+type Row = { target: string; pages: number; medianBytes: number; result: LoadResult; ratio: number | null };
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function printTable(rows: Row[]) {
+  const header = ["cible", "URL", "octets (médiane)", "req/s", "p50 ms", "p99 ms", "ratio page/statique", "erreurs"];
+  const lines = rows.map((row) => [
+    row.target,
+    String(row.pages),
+    row.medianBytes.toLocaleString("fr-FR"),
+    row.result.requestsPerSecond.toFixed(1),
+    row.result.latencyP50.toFixed(1),
+    row.result.latencyP99.toFixed(1),
+    row.ratio === null ? "" : row.ratio.toFixed(3),
+    String(row.result.non2xx + row.result.errors + row.result.timeouts),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? "").length)));
+  const format = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
+  console.log("");
+  console.log(format(header));
+  console.log(widths.map((width) => "-".repeat(width)).join("  "));
+  for (const line of lines) console.log(format(line));
+  console.log("");
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const deadline = setTimeout(() => void abort(`délai de ${settings.timeoutMinutes} min dépassé`, 124), settings.timeoutMinutes * 60_000);
+
+  say(`PostgreSQL du banc : ${path.relative(projectRoot, settings.dataDir)} (port ${settings.pgPort})`);
+  const startDatabase = () => startEmbeddedPostgres({ dataDir: settings.dataDir, port: settings.pgPort, database: settings.database, log: say });
+  let database = await startDatabase();
+  cleanups.push({ name: "PostgreSQL", run: () => database.stop() });
+  if (settings.profile && (await preloadQueryStats(database.url)) === "restart-needed") {
+    say("BENCH_PROFILE : redémarrage de PostgreSQL avec pg_stat_statements…");
+    await database.stop();
+    database = await startDatabase();
+    await preloadQueryStats(database.url);
+  }
+
+  await prepareArchive(database.url);
+  await buildIfMissing();
+
+  say(`Portail : next start sur 127.0.0.1:${settings.appPort}, collectivité « ${BENCH_MUNICIPALITY.slug} »…`);
+  if (settings.cpuProfile) await rm(settings.cpuProfileDir, { recursive: true, force: true });
+  const { origin, portal } = await startPortal(database.url);
+
+  const pages = await pickPages(database.url);
+  const deliberationSamples = await fetchSamples(origin, pages.deliberations);
+  const sittingSamples = await fetchSamples(origin, pages.sittings);
+  const [firstDeliberation] = deliberationSamples;
+  if (firstDeliberation && !firstDeliberation.body.includes(decodeURIComponent(firstDeliberation.path.split("/").at(-1) ?? ""))) {
+    say(`Attention : ${firstDeliberation.path} ne contient pas son numéro ; est-ce bien la page de la délibération ?`);
+  }
+
+  await rm(settings.staticDir, { recursive: true, force: true });
+  await mkdir(settings.staticDir, { recursive: true });
+  const staticDeliberations = await writeStaticCopies("deliberation", deliberationSamples);
+  const staticSittings = await writeStaticCopies("seance", sittingSamples);
+  const staticOrigin = await startStaticServer();
+
+  // Other processes on the machine share its cores with the bench: say so.
+  const [loadAverage = 0] = os.loadavg();
+  const cores = os.cpus().length;
+  say(`Charge moyenne de la machine avant la mesure : ${loadAverage.toFixed(2)} sur ${cores} cœur(s).`);
+  if (loadAverage > cores * 0.5) say("Attention : d'autres processus occupent la machine ; les chiffres en seront abaissés et dispersés.");
+
+  const load = { duration: settings.duration, warmup: settings.warmup, connections: settings.connections };
+  const measurePage = async (name: string, paths: string[]) => {
+    if (!settings.profile) return measure(name, { origin, paths, ...load });
+    await resetQueryStats(database.url);
+    const result = await measure(name, { origin, paths, ...load });
+    const loaded = await readQueryStats(database.url);
+    await waitForQuietDatabase(database.url);
+    const started = performance.now();
+    await get(`${origin}${paths[0]}`);
+    const alone = performance.now() - started;
+    const single = await readQueryStats(database.url);
+    console.log(formatQueryStats(`${name}, sous charge`, loaded, result.completed + result.warmupCompleted));
+    console.log(formatQueryStats(`${name}, une requête seule (${alone.toFixed(0)} ms en tout)`, single, 1));
+    return result;
+  };
+  const deliberationPage = await measurePage("page délibération", pages.deliberations);
+  const deliberationStatic = await measure("fichiers statiques (tailles des délibérations)", { origin: staticOrigin, paths: staticDeliberations, ...load });
+  const sittingPage = await measurePage("page séance", pages.sittings);
+  const sittingStatic = await measure("fichiers statiques (tailles des séances)", { origin: staticOrigin, paths: staticSittings, ...load });
+
+  const deliberationBytes = median(deliberationSamples.map((sample) => sample.body.length));
+  const sittingBytes = median(sittingSamples.map((sample) => sample.body.length));
+  const deliberationRatio = deliberationPage.requestsPerSecond / deliberationStatic.requestsPerSecond;
+  const rows: Row[] = [
+    { target: "page délibération", pages: pages.deliberations.length, medianBytes: deliberationBytes, result: deliberationPage, ratio: deliberationRatio },
+    { target: "statique, mêmes octets", pages: staticDeliberations.length, medianBytes: deliberationBytes, result: deliberationStatic, ratio: null },
+    { target: "page séance", pages: pages.sittings.length, medianBytes: sittingBytes, result: sittingPage, ratio: sittingPage.requestsPerSecond / sittingStatic.requestsPerSecond },
+    { target: "statique, mêmes octets", pages: staticSittings.length, medianBytes: sittingBytes, result: sittingStatic, ratio: null },
+  ];
+  say(`autocannon sur 127.0.0.1 : ${settings.connections} connexions, ${settings.warmup} s de chauffe puis ${settings.duration} s par cible ; chaque connexion parcourt les URL en boucle.`);
+  printTable(rows);
+  const failures = rows.filter((row) => row.result.non2xx + row.result.errors + row.result.timeouts > 0);
+  if (failures.length > 0) say(`Attention : réponses en erreur pour ${failures.map((row) => row.target).join(", ")} ; les chiffres sont faussés.`);
+  const met = deliberationRatio >= settings.target && failures.length === 0;
+  say(`Objectif (page délibération ≥ ${settings.target} × fichier statique) : ${met ? "ATTEINT" : "NON ATTEINT"} (ratio ${deliberationRatio.toFixed(3)}).`);
+  if (settings.cpuProfile) {
+    // Node writes the profile when the server exits.
+    await stopChild(portal);
+    console.log(summarizeCpuProfile(settings.cpuProfileDir));
+  }
+
+  clearTimeout(deadline);
+}
+
+main()
+  .then(async () => {
+    await cleanUp();
+    process.exit(0);
+  })
+  .catch(async (error: unknown) => {
+    // An interrupted run is already stopping: its children's exits are no news.
+    if (stopping) return;
+    console.error(`[bench] ${(error as Error).stack ?? String(error)}`);
+    await cleanUp();
+    process.exit(1);
+  });
