@@ -16,6 +16,14 @@ const schema = z.object({
   PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
   /** The municipality this portal publishes (its slug). */
   REGISTRE_MUNICIPALITY: z.string().default("aix-en-provence"),
+  /** The identity that signs extracts: a PKCS#12 file (path, or its content in base64) and its passphrase. */
+  REGISTRE_SIGNING_P12_PATH: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
+  REGISTRE_SIGNING_P12_BASE64: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
+  REGISTRE_SIGNING_P12_PASSPHRASE: z.string().default(""),
+  /** Signs the back office's session cookies; required in production (see authSecret). */
+  NEXTAUTH_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(32).optional()),
+  /** The back office's address as the browser sees it; npm start sets it to PUBLIC_BASE_URL. */
+  NEXTAUTH_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -30,3 +38,15 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 export const env = readEnv();
+
+/** Development only: a production server refuses to sign sessions with a key everyone knows. */
+export const DEVELOPMENT_AUTH_SECRET = "registre-development-secret-not-for-production";
+
+/** The key that signs sessions: NEXTAUTH_SECRET, or the development default outside production. */
+export function authSecret(source: Env = env): string {
+  if (source.NEXTAUTH_SECRET && source.NEXTAUTH_SECRET !== DEVELOPMENT_AUTH_SECRET) return source.NEXTAUTH_SECRET;
+  if (source.NODE_ENV === "production") {
+    throw new Error("NEXTAUTH_SECRET doit être défini en production (32 caractères au moins, par exemple : openssl rand -base64 32).");
+  }
+  return DEVELOPMENT_AUTH_SECRET;
+}

@@ -52,6 +52,8 @@ function nativeType(field: Field, enumDbNames: Map<string, string>): string {
       default: throw new Error(`native type @db.${name} not handled by the drift reader`);
     }
   }
+  const unsupported = /^Unsupported\("([^"]+)"\)$/.exec(field.type);
+  if (unsupported) return unsupported[1]!;
   const enumName = enumDbNames.get(field.type);
   if (enumName) return `enum ${enumName}`;
   switch (field.type) {
@@ -85,7 +87,7 @@ export function readPrismaSchema(file: string): ExpectedSchema {
       model.lines
         .filter((line) => !line.startsWith("@@"))
         .map((line) => {
-          const match = /^(\w+)\s+(\w+)(\[\])?(\?)?\s*(.*)$/.exec(line);
+          const match = /^(\w+)\s+(\w+(?:\("[^"]*"\))?)(\[\])?(\?)?\s*(.*)$/.exec(line);
           if (!match) throw new Error(`cannot read field line "${line}"`);
           return { name: match[1]!, type: match[2]!, list: Boolean(match[3]), optional: Boolean(match[4]), attributes: match[5] ?? "" };
         }),
