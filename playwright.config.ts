@@ -8,6 +8,13 @@ const PORT = Number(process.env.REGISTRE_E2E_PORT ?? 3200);
 const PG_PORT = Number(process.env.REGISTRE_E2E_PG_PORT ?? 54331);
 const DATA_DIR = process.env.REGISTRE_E2E_DATA_DIR ?? ".data/e2e";
 
+// The back office's entry portal (tests/e2e/admin/entry.spec.ts): ports of its own, away from the main ones.
+const ENTRY_PORT = Number(process.env.REGISTRE_E2E_ENTRY_PORT ?? PORT + 100);
+const ENTRY_PG_PORT = Number(process.env.REGISTRE_E2E_ENTRY_PG_PORT ?? PG_PORT + 100);
+const ENTRY_URL = `http://127.0.0.1:${ENTRY_PORT}`;
+process.env.REGISTRE_E2E_ENTRY_URL = ENTRY_URL;
+process.env.REGISTRE_E2E_MAIN_URL = `http://127.0.0.1:${PORT}`;
+
 // The tests read the same database as the server (to find a draft's number…).
 process.env.DATABASE_URL = `postgresql://registre:registre@127.0.0.1:${PG_PORT}/registre`;
 
@@ -36,20 +43,42 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `rm -rf ${DATA_DIR} && npm start`,
-    url: `http://127.0.0.1:${PORT}/`,
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGINT", timeout: 20_000 },
-    env: {
-      DATABASE_URL: "",
-      REGISTRE_DATA_DIR: DATA_DIR,
-      REGISTRE_PG_PORT: String(PG_PORT),
-      PORT: String(PORT),
-      PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`,
+  webServer: [
+    {
+      command: `rm -rf ${DATA_DIR} && npm start`,
+      url: `http://127.0.0.1:${PORT}/`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGINT", timeout: 20_000 },
+      env: {
+        DATABASE_URL: "",
+        REGISTRE_DATA_DIR: DATA_DIR,
+        REGISTRE_PG_PORT: String(PG_PORT),
+        PORT: String(PORT),
+        PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`,
+      },
     },
-  },
+    // A second portal for tests/e2e/admin/entry.spec.ts: the reference municipality with its
+    // 55 councillors only, on which a clerk records DL.2022-91 from scratch (see serve-entry-portal.ts).
+    {
+      command: "npx tsx tests/e2e/admin/support/serve-entry-portal.ts",
+      url: `${ENTRY_URL}/`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGINT", timeout: 20_000 },
+      env: {
+        DATABASE_URL: "",
+        ENTRY_PORT: String(ENTRY_PORT),
+        ENTRY_PG_PORT: String(ENTRY_PG_PORT),
+        ENTRY_DATA_DIR: `${DATA_DIR}-saisie`,
+        MAIN_URL: `http://127.0.0.1:${PORT}/`,
+        // The same public address as the main portal, so that both pages of DL.2022-91 compare word for word.
+        PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`,
+      },
+    },
+  ],
 });

@@ -1,10 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readEnv } from "@/lib/env";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/prisma";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "@/prisma/seed/demo-users";
 import { seedDatabase } from "@/prisma/seed/seed";
 
 // `npm start` (mode "start") and `npm run dev` (mode "dev"): without
@@ -29,19 +31,38 @@ function newestSourceChange(): number {
       newest = Math.max(newest, stat.mtimeMs);
     }
   };
-  for (const entry of ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs"]) {
+  for (const entry of ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs"]) {
     const full = path.join(projectRoot, entry);
     if (existsSync(full)) visit(full);
   }
   return newest;
 }
 
+/**
+ * Builds when the sources changed since the last build. The stamp records the
+ * sources' newest change as seen *before* that build started, so a file edited
+ * during a build still triggers the next one.
+ */
 function buildIfNeeded() {
-  const buildId = path.join(projectRoot, process.env.REGISTRE_NEXT_DIST_DIR ?? ".next", "BUILD_ID");
-  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceChange()) return;
+  const distDir = path.join(projectRoot, process.env.REGISTRE_NEXT_DIST_DIR ?? ".next");
+  const stamp = path.join(distDir, "registre-sources-stamp");
+  const sourcesChangedAt = newestSourceChange();
+  const builtFrom = existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp) ? Number(readFileSync(stamp, "utf8")) : -1;
+  if (builtFrom >= sourcesChangedAt) return;
   say("Construction du portail (next build)…");
   const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (result.status !== 0) throw new Error("La construction du portail a échoué (voir ci-dessus).");
+  writeFileSync(stamp, String(sourcesChangedAt));
+}
+
+/** The embedded database's session key: made once, kept beside its data (a server given by DATABASE_URL must set NEXTAUTH_SECRET). */
+function embeddedAuthSecret(): string {
+  const file = path.resolve(projectRoot, env.REGISTRE_DATA_DIR, "nextauth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 async function main() {
@@ -81,6 +102,8 @@ async function main() {
       try {
         const seeded = await seedDatabase(db, { demo: true, log: say });
         say(`Cas de référence : ${seeded.reference === "created" ? "enregistré" : "déjà présent"} ; données de démonstration : ${seeded.demo === "created" ? "enregistrées" : "déjà présentes"}.`);
+        await seedDemoUsers(db, { municipalitySlug: env.REGISTRE_MUNICIPALITY });
+        say(`Comptes de démonstration (mot de passe « ${DEMO_PASSWORD} ») : ${DEMO_USERS.map((user) => `${user.email} (${user.role})`).join(", ")}.`);
       } finally {
         await db.$disconnect();
       }
@@ -95,7 +118,12 @@ async function main() {
   web.process = spawn(process.execPath, [nextBin, mode, "-p", String(env.PORT)], {
     cwd: projectRoot,
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: env.NEXTAUTH_URL ?? env.PUBLIC_BASE_URL,
+      ...(embedded && !env.NEXTAUTH_SECRET ? { NEXTAUTH_SECRET: embeddedAuthSecret() } : {}),
+    },
   });
   web.process.on("exit", (code) => void stop(code ?? 0));
   say(`Portail : http://localhost:${env.PORT}`);

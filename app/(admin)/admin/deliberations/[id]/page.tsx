@@ -1,0 +1,248 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AnnexForm } from "@/components/admin/annex-form";
+import { DeliberationForm } from "@/components/admin/deliberation-form";
+import { PublishForm } from "@/components/admin/publish-form";
+import { ReceiptForm } from "@/components/admin/receipt-form";
+import { RectifyForm } from "@/components/admin/rectify-form";
+import { RollCallForm } from "@/components/admin/roll-call-form";
+import { StatusButton } from "@/components/admin/status-button";
+import { WorkingDocumentLink } from "@/components/extracts/working-document-link";
+import { VoteForm } from "@/components/admin/vote-form";
+import { ActText } from "@/components/ui/markdown";
+import { EDITOR_ROLES } from "@/lib/auth/roles";
+import { getSessionUser } from "@/lib/auth/session";
+import { isoDay } from "@/lib/councillors/council-days";
+import { getPrisma } from "@/lib/db/prisma";
+import { getDeliberationForEdit } from "@/lib/deliberations/get-deliberation-for-edit";
+import { describeOutcome } from "@/lib/domain/tally";
+import { formatCouncillorName, formatDateFr } from "@/lib/domain/format";
+import { toParisCalendarDate } from "@/lib/domain/paris-calendar";
+import { availableEvents, WORKFLOW_STATUS_LABELS } from "@/lib/domain/workflow";
+import { isAppError } from "@/lib/errors";
+import {
+  changeDeliberationStatusAction,
+  publishDeliberationAction,
+  recordAttendanceAction,
+  recordReceiptAction,
+  recordVoteAction,
+  rectifyDeliberationAction,
+  removeAnnexAction,
+  updateDeliberationAction,
+} from "../actions";
+
+export const metadata: Metadata = { title: "Délibération · Espace du greffe" };
+
+const CHOICE_LABELS = { AGAINST: "contre", ABSTENTION: "abstention", NOT_VOTING: "ne prend pas part au vote", FOR: "pour" } as const;
+
+export default async function AdminDeliberationPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await getSessionUser();
+  const { deliberation, councillors, municipality } = await getDeliberationForEdit({ db: getPrisma(), actor, id }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const canEdit = Boolean(actor && EDITOR_ROLES.includes(actor.role));
+  const events = canEdit ? availableEvents(deliberation) : [];
+  const names = new Map(councillors.map((councillor) => [councillor.id, formatCouncillorName(councillor)]));
+  const options = councillors.map((councillor) => ({ value: councillor.id, label: `${councillor.lastName} ${councillor.firstName}` }));
+  const attendanceById = new Map(deliberation.attendances.map((entry) => [entry.councillorId, entry]));
+  const sittingDate = toParisCalendarDate(deliberation.sitting.startsAt);
+  const voters = councillors
+    .map((councillor) => ({ councillor, entry: attendanceById.get(councillor.id) }))
+    .filter(({ entry }) => entry?.status === "PRESENT" || entry?.status === "REPRESENTED")
+    .map(({ councillor, entry }) => ({
+      id: councillor.id,
+      name: names.get(councillor.id)!,
+      status: entry!.status as "PRESENT" | "REPRESENTED",
+      holderName: entry!.proxyHolderId ? (names.get(entry!.proxyHolderId) ?? null) : null,
+    }));
+  const draft = deliberation.status === "DRAFT";
+  const publicPath = `/deliberations/${encodeURIComponent(deliberation.number)}`;
+
+  return (
+    <div className="flex flex-col gap-8">
+      <div>
+        <p>
+          <Link href={`/admin/seances/${deliberation.sitting.id}`}>Séance du {formatDateFr(deliberation.sitting.startsAt)}</Link>
+        </p>
+        <h1 className="text-3xl font-bold">
+          Délibération {deliberation.number}
+          {deliberation.version > 1 ? ` (version ${deliberation.version})` : ""}
+        </h1>
+        <p className="mt-1">
+          État : <strong>{WORKFLOW_STATUS_LABELS[deliberation.status]}</strong>
+          {deliberation.outcome && deliberation.vote ? ` · ${describeOutcome({ outcome: deliberation.outcome, tally: deliberation.vote })}` : ""}
+          {deliberation.outcome === "WITHDRAWN" ? " · retirée de l'ordre du jour" : ""}
+          {deliberation.isDemo ? " · donnée fictive de démonstration" : ""}
+        </p>
+        {deliberation.rectificationReason ? <p>Rectification : {deliberation.rectificationReason}</p> : null}
+        {deliberation.nextVersion ? (
+          <p>
+            Rectifiée : <Link href={`/admin/deliberations/${deliberation.nextVersion.id}`}>voir la version {deliberation.nextVersion.version}</Link>
+          </p>
+        ) : null}
+        {deliberation.status === "PUBLISHED" ? (
+          <p>
+            <Link href={publicPath}>Voir la page publique</Link>
+          </p>
+        ) : null}
+        <p className="mt-1">
+          <WorkingDocumentLink deliberationId={deliberation.id} published={deliberation.status === "PUBLISHED"} />
+        </p>
+      </div>
+
+      <section aria-labelledby="section-contenu" className="flex flex-col gap-3">
+        <h2 id="section-contenu" className="text-2xl font-bold">1. Contenu</h2>
+        {draft && canEdit ? (
+          <DeliberationForm
+            initialValues={{
+              number: deliberation.number,
+              orderInSitting: String(deliberation.orderInSitting),
+              subject: deliberation.subject,
+              reportSubject: deliberation.reportSubject ?? "",
+              rapporteurId: deliberation.rapporteurId ?? "",
+              service: deliberation.service ?? "",
+              matterCode: deliberation.matterCode,
+              policyHeading: deliberation.policyHeading ?? "",
+              report: deliberation.report,
+              proposals: deliberation.proposals,
+              cosignatoryId: deliberation.cosignatoryId ?? "",
+              cosignatoryTitle: deliberation.cosignatoryTitle ?? "",
+            }}
+            councillors={options}
+            submit={updateDeliberationAction.bind(null, deliberation.id)}
+            submitLabel="Enregistrer le contenu"
+            numberLocked={deliberation.version > 1}
+          />
+        ) : (
+          <div className="flex flex-col gap-2">
+            <p>
+              <strong>{deliberation.subject}</strong> · matière {deliberation.matterCode}
+            </p>
+            <ActText source={deliberation.report} />
+            <ActText source={deliberation.proposals} />
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="section-annexes" className="flex flex-col gap-3">
+        <h2 id="section-annexes" className="text-2xl font-bold">Annexes</h2>
+        {deliberation.annexes.length ? (
+          <ul className="flex flex-col gap-2">
+            {deliberation.annexes.map((annex) => (
+              <li key={annex.id} className="flex flex-col gap-1 rounded border border-line p-2">
+                <span>
+                  <strong>{annex.title}</strong> · {annex.fileName} · {Math.ceil(annex.size / 1024)} Ko · {annex.isPublic ? "publiée en ligne" : "consultable en mairie"}
+                </span>
+                {draft && canEdit ? (
+                  <StatusButton label={`Retirer l'annexe « ${annex.title} »`} confirmation={`Retirer l'annexe « ${annex.title} » ?`} run={removeAnnexAction.bind(null, deliberation.id, annex.id)} />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Aucune annexe.</p>
+        )}
+        {draft && canEdit ? <AnnexForm deliberationId={deliberation.id} /> : null}
+      </section>
+
+      <section aria-labelledby="section-appel" className="flex flex-col gap-3">
+        <h2 id="section-appel" className="text-2xl font-bold">2. Appel et pouvoirs</h2>
+        {draft && canEdit ? (
+          <RollCallForm
+            councillors={councillors.map((councillor) => ({ id: councillor.id, name: names.get(councillor.id)! }))}
+            initialEntries={councillors.map((councillor) => {
+              const entry = attendanceById.get(councillor.id);
+              return { councillorId: councillor.id, status: entry?.status ?? "PRESENT", proxyHolderId: entry?.proxyHolderId ?? "", note: entry?.note ?? "" };
+            })}
+            sittingStartsAt={deliberation.sitting.startsAt.toISOString()}
+            membersInOffice={municipality.membersInOffice}
+            reconvened={deliberation.sitting.reconvened}
+            submit={recordAttendanceAction.bind(null, deliberation.id)}
+          />
+        ) : (
+          <p>
+            {deliberation.attendances.filter((entry) => entry.status === "PRESENT").length} présents,{" "}
+            {deliberation.attendances.filter((entry) => entry.status === "REPRESENTED").length} représentés,{" "}
+            {deliberation.attendances.filter((entry) => entry.status === "EXCUSED").length} excusés,{" "}
+            {deliberation.attendances.filter((entry) => entry.status === "ABSENT").length} absents.
+          </p>
+        )}
+        {draft && canEdit && !deliberation.attendances.length ? <p className="text-muted">L&apos;appel n&apos;est pas encore enregistré pour cette délibération.</p> : null}
+      </section>
+
+      <section aria-labelledby="section-vote" className="flex flex-col gap-3">
+        <h2 id="section-vote" className="text-2xl font-bold">3. Vote</h2>
+        {deliberation.vote ? (
+          <div>
+            <p>
+              {deliberation.vote.secret ? "Scrutin secret" : "Vote public"} : {deliberation.vote.votesFor} pour, {deliberation.vote.votesAgainst} contre,{" "}
+              {deliberation.vote.abstentions} abstentions, {deliberation.vote.nonParticipation} ne prennent pas part au vote.
+            </p>
+            {deliberation.vote.choices.length ? (
+              <ul className="list-disc pl-6">
+                {deliberation.vote.choices.map((choice) => (
+                  <li key={choice.councillorId}>
+                    {names.get(choice.councillorId) ?? choice.councillorId} : {CHOICE_LABELS[choice.choice]}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : draft && canEdit && deliberation.attendances.length ? (
+          <VoteForm voters={voters} membersInOffice={municipality.membersInOffice} submit={recordVoteAction.bind(null, deliberation.id)} />
+        ) : (
+          <p>{draft ? "Enregistrez d'abord l'appel." : "Pas de vote."}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="section-transmission" className="flex flex-col gap-3">
+        <h2 id="section-transmission" className="text-2xl font-bold">4. Transmission en préfecture</h2>
+        {deliberation.prefectureReceipt ? (
+          <p>
+            Accusé de réception {deliberation.prefectureReceipt.actesId}, reçu le {formatDateFr(isoDay(deliberation.prefectureReceipt.receivedAt))}.
+          </p>
+        ) : events.includes("TRANSMIT") ? (
+          <ReceiptForm expected={{ departmentCode: municipality.departmentCode, siren: municipality.siren, sittingDate }} submit={recordReceiptAction.bind(null, deliberation.id)} />
+        ) : (
+          <p>Pas encore transmise.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="section-publication" className="flex flex-col gap-3">
+        <h2 id="section-publication" className="text-2xl font-bold">5. Publication</h2>
+        {deliberation.publishedAt ? (
+          <p>Publiée le {formatDateFr(deliberation.publishedAt)}.</p>
+        ) : events.includes("PUBLISH") ? (
+          <PublishForm submit={publishDeliberationAction.bind(null, deliberation.id)} />
+        ) : (
+          <p>Non publiée.</p>
+        )}
+        {events.includes("RECTIFY") && !deliberation.nextVersion ? (
+          <div className="flex flex-col gap-2">
+            <h3 className="text-xl font-bold">Rectifier</h3>
+            <p>Une délibération publiée ne se modifie pas : la rectification crée une nouvelle version, la version publiée reste consultable.</p>
+            <RectifyForm submit={rectifyDeliberationAction.bind(null, deliberation.id)} />
+          </div>
+        ) : null}
+      </section>
+
+      {events.some((event) => event === "WITHDRAW" || event === "REINSTATE" || event === "CANCEL_VOTE") ? (
+        <section aria-labelledby="section-etat" className="flex flex-col gap-3">
+          <h2 id="section-etat" className="text-2xl font-bold">Changer l&apos;état</h2>
+          {events.includes("WITHDRAW") ? (
+            <StatusButton label="Retirer de l'ordre du jour" confirmation="Retirer ce projet de l'ordre du jour ?" run={changeDeliberationStatusAction.bind(null, deliberation.id, "WITHDRAW")} />
+          ) : null}
+          {events.includes("REINSTATE") ? (
+            <StatusButton label="Remettre en projet" confirmation="Remettre cette délibération en projet ?" run={changeDeliberationStatusAction.bind(null, deliberation.id, "REINSTATE")} />
+          ) : null}
+          {events.includes("CANCEL_VOTE") ? (
+            <StatusButton label="Annuler le vote pour le corriger" confirmation="Annuler le vote enregistré ? Le décompte sera effacé." run={changeDeliberationStatusAction.bind(null, deliberation.id, "CANCEL_VOTE")} />
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

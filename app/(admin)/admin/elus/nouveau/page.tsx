@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { CouncillorForm, EMPTY_COUNCILLOR } from "@/components/admin/councillor-form";
+import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
+import { EDITOR_ROLES } from "@/lib/auth/roles";
+import { getSessionUser } from "@/lib/auth/session";
+import { createCouncillorAction } from "../actions";
+
+export const metadata: Metadata = { title: "Ajouter un élu · Espace du greffe" };
+
+export default async function NewCouncillorPage() {
+  const actor = await getSessionUser();
+  if (!actor || !EDITOR_ROLES.includes(actor.role)) return <ForbiddenNotice title="Ajouter un élu" />;
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-3xl font-bold">Ajouter un élu</h1>
+      <p className="text-sm text-muted">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
+      <CouncillorForm initialValues={EMPTY_COUNCILLOR} submit={createCouncillorAction} submitLabel="Enregistrer l'élu" redirectTo="/admin/elus" />
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
+import { listAuditEvents, type AuditFilters } from "@/lib/audit/list-audit-events";
+import { ADMIN_ROLES } from "@/lib/auth/roles";
+import { getSessionUser } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/prisma";
+
+export const metadata: Metadata = { title: "Journal d'audit · Espace du greffe" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+function one(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f-]{36}$/i;
+
+function filtersOf(search: Search): AuditFilters {
+  const from = one(search.du);
+  const to = one(search.au);
+  const userId = one(search.utilisateur);
+  return {
+    entity: one(search.objet) || undefined,
+    action: one(search.action) || undefined,
+    userId: UUID.test(userId) ? userId : undefined,
+    from: DAY.test(from) ? from : undefined,
+    to: DAY.test(to) ? to : undefined,
+    page: Number(one(search.page)) || 1,
+  };
+}
+
+const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await getSessionUser();
+  if (!actor || !ADMIN_ROLES.includes(actor.role)) return <ForbiddenNotice title="Journal d'audit" />;
+  const search = await searchParams;
+  const filters = filtersOf(search);
+  const { events, total, page, pages, entities, users } = await listAuditEvents({ db: getPrisma(), actor, filters });
+  const pageLink = (target: number) => {
+    const params = new URLSearchParams(Object.entries(search).flatMap(([key, value]) => (typeof value === "string" && key !== "page" ? [[key, value]] : [])));
+    params.set("page", String(target));
+    return `/admin/journal?${params.toString()}`;
+  };
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-3xl font-bold">Journal d&apos;audit</h1>
+      <p>
+        Chaque écriture y est ajoutée dans la même transaction, avec l&apos;empreinte SHA-256 de l&apos;événement précédent ; la base
+        refuse toute modification. <code>npm run audit:verify</code> recalcule la chaîne et désigne le premier événement rompu.
+      </p>
+      <form className="grid gap-3 rounded border border-line bg-surface p-4 sm:grid-cols-3" action="/admin/journal">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="objet" className="font-medium">Objet</label>
+          <select id="objet" name="objet" defaultValue={filters.entity ?? ""} className="rounded border border-ink bg-white px-3 py-2">
+            <option value="">Tous</option>
+            {entities.map((entity) => (
+              <option key={entity} value={entity}>{entity}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="action" className="font-medium">Action contient</label>
+          <input id="action" name="action" defaultValue={filters.action ?? ""} className="rounded border border-ink bg-white px-3 py-2" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="utilisateur" className="font-medium">Auteur</label>
+          <select id="utilisateur" name="utilisateur" defaultValue={filters.userId ?? ""} className="rounded border border-ink bg-white px-3 py-2">
+            <option value="">Tous</option>
+            {users.map((user) => (
+              <option key={user.id} value={user.id}>{user.name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="du" className="font-medium">Du</label>
+          <input id="du" name="du" type="date" defaultValue={filters.from ?? ""} className="rounded border border-ink bg-white px-3 py-2" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="au" className="font-medium">Au</label>
+          <input id="au" name="au" type="date" defaultValue={filters.to ?? ""} className="rounded border border-ink bg-white px-3 py-2" />
+        </div>
+        <div className="flex items-end">
+          <button type="submit" className="rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-hover">Filtrer</button>
+        </div>
+      </form>
+      <p aria-live="polite">
+        {total} événement{total > 1 ? "s" : ""} · page {page} sur {pages}
+      </p>
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">Événements du journal d&apos;audit, les plus récents d&apos;abord</caption>
+        <thead>
+          <tr className="border-b border-ink">
+            <th scope="col" className="py-2 pr-3">N°</th>
+            <th scope="col" className="py-2 pr-3">Date</th>
+            <th scope="col" className="py-2 pr-3">Auteur</th>
+            <th scope="col" className="py-2 pr-3">Action</th>
+            <th scope="col" className="py-2 pr-3">Détail</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((event) => (
+            <tr key={String(event.id)} className="border-b border-line align-top">
+              <th scope="row" className="py-2 pr-3 font-normal">{String(event.id)}</th>
+              <td className="py-2 pr-3">{dateTime.format(event.occurredAt)}</td>
+              <td className="py-2 pr-3">{event.user?.name ?? "Système"}</td>
+              <td className="py-2 pr-3">
+                {event.action}
+                {event.entityId ? <span className="block break-all text-muted">{event.entity} {event.entityId}</span> : null}
+              </td>
+              <td className="py-2 pr-3">
+                <details>
+                  <summary className="cursor-pointer text-brand">Avant / après</summary>
+                  <pre className="mt-2 max-w-md overflow-x-auto whitespace-pre-wrap break-all bg-surface p-2 text-xs">
+                    {JSON.stringify({ avant: event.before, après: event.after }, null, 2)}
+                  </pre>
+                  <p className="break-all text-xs text-muted">Empreinte : {event.hash}</p>
+                </details>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <nav aria-label="Pages du journal" className="flex gap-4">
+        {page > 1 ? <Link href={pageLink(page - 1)}>Page précédente</Link> : null}
+        {page < pages ? <Link href={pageLink(page + 1)}>Page suivante</Link> : null}
+      </nav>
+    </div>
+  );
+}

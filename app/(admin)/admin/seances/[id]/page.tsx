@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SittingForm } from "@/components/admin/sitting-form";
+import { EDITOR_ROLES } from "@/lib/auth/roles";
+import { getSessionUser } from "@/lib/auth/session";
+import { councillorOptions } from "@/lib/councillors/councillor-options";
+import { getPrisma } from "@/lib/db/prisma";
+import { formatCouncillorName, formatDateFr, formatTimeFr } from "@/lib/domain/format";
+import { WORKFLOW_STATUS_LABELS } from "@/lib/domain/workflow";
+import { isAppError } from "@/lib/errors";
+import { getSitting } from "@/lib/sittings/get-sitting";
+import { sittingFormValues } from "@/lib/sittings/sitting-fields";
+import { updateSittingAction } from "../actions";
+
+export const metadata: Metadata = { title: "Séance · Espace du greffe" };
+
+
+export default async function AdminSittingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await getSessionUser();
+  const db = getPrisma();
+  const sitting = await getSitting({ db, actor, id }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const canEdit = Boolean(actor && EDITOR_ROLES.includes(actor.role));
+  const editable = canEdit && !sitting.deliberations.some((deliberation) => deliberation.status === "PUBLISHED");
+  const councillors = editable ? await councillorOptions({ db, actor, demo: sitting.isDemo }) : [];
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-3xl font-bold">
+          Séance du {formatDateFr(sitting.startsAt)} à {formatTimeFr(sitting.startsAt)}
+        </h1>
+        <p className="mt-1">
+          {sitting.place} · présidence : {formatCouncillorName(sitting.president)} · secrétaire : {formatCouncillorName(sitting.secretary)}
+          {sitting.isDemo ? " · séance fictive de démonstration" : ""}
+        </p>
+      </div>
+      <section aria-labelledby="deliberations" className="flex flex-col gap-3">
+        <h2 id="deliberations" className="text-2xl font-bold">Délibérations</h2>
+        {canEdit ? (
+          <Link
+            href={`/admin/seances/${sitting.id}/deliberations/nouvelle`}
+            className="self-start rounded bg-brand px-4 py-2 font-medium text-white no-underline hover:bg-brand-hover hover:text-white"
+          >
+            Ajouter une délibération
+          </Link>
+        ) : null}
+        {sitting.deliberations.length ? (
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">Délibérations de la séance, dans l&apos;ordre du jour</caption>
+            <thead>
+              <tr className="border-b border-ink">
+                <th scope="col" className="py-2 pr-3">Ordre</th>
+                <th scope="col" className="py-2 pr-3">Numéro</th>
+                <th scope="col" className="py-2 pr-3">Objet</th>
+                <th scope="col" className="py-2 pr-3">État</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sitting.deliberations.map((deliberation) => (
+                <tr key={deliberation.id} className="border-b border-line">
+                  <td className="py-2 pr-3">{deliberation.orderInSitting}</td>
+                  <th scope="row" className="py-2 pr-3 font-normal">
+                    <Link href={`/admin/deliberations/${deliberation.id}`}>
+                      {deliberation.number}
+                      {deliberation.version > 1 ? ` (version ${deliberation.version})` : ""}
+                    </Link>
+                  </th>
+                  <td className="py-2 pr-3">{deliberation.subject}</td>
+                  <td className="py-2 pr-3">{WORKFLOW_STATUS_LABELS[deliberation.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>Aucune délibération pour l&apos;instant.</p>
+        )}
+      </section>
+      {editable ? (
+        <section aria-labelledby="modifier" className="flex flex-col gap-3">
+          <h2 id="modifier" className="text-2xl font-bold">Modifier la séance</h2>
+          <SittingForm initialValues={sittingFormValues(sitting)} councillors={councillors} submit={updateSittingAction.bind(null, sitting.id)} submitLabel="Enregistrer les modifications" />
+        </section>
+      ) : canEdit ? (
+        <p>Cette séance a des délibérations publiées : elle ne peut plus être modifiée. <Link href="/admin/seances">Retour aux séances</Link></p>
+      ) : null}
+    </div>
+  );
+}

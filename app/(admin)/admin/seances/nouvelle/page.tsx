@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
+import { EMPTY_SITTING, SittingForm } from "@/components/admin/sitting-form";
+import { EDITOR_ROLES } from "@/lib/auth/roles";
+import { getSessionUser } from "@/lib/auth/session";
+import { councillorOptions } from "@/lib/councillors/councillor-options";
+import { getPrisma } from "@/lib/db/prisma";
+import { createSittingAction } from "../actions";
+
+export const metadata: Metadata = { title: "Nouvelle séance · Espace du greffe" };
+
+export default async function NewSittingPage() {
+  const actor = await getSessionUser();
+  if (!actor || !EDITOR_ROLES.includes(actor.role)) return <ForbiddenNotice title="Nouvelle séance" />;
+  const councillors = await councillorOptions({ db: getPrisma(), actor });
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-3xl font-bold">Nouvelle séance</h1>
+      <p className="text-sm text-muted">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
+      <SittingForm initialValues={EMPTY_SITTING} councillors={councillors} submit={createSittingAction} submitLabel="Créer la séance" redirectToCreated />
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+
+export function SignOutButton() {
+  return (
+    <button type="button" onClick={() => void signOut({ callbackUrl: "/connexion" })} className="rounded border border-brand px-3 py-1 text-brand hover:bg-brand-soft">
+      Se déconnecter
+    </button>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { CheckboxField, FormStatus, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import { useZodForm } from "@/components/forms/use-zod-form";
+import type { ActionResult } from "@/lib/validations/action-result";
+import { SITTING_KIND_OPTIONS, sittingSchema, type SittingInput } from "@/lib/validations/sitting";
+
+export type CouncillorOption = { value: string; label: string };
+
+export const EMPTY_SITTING: SittingInput = {
+  date: "",
+  time: "18:00",
+  place: "",
+  kind: "ORDINARY",
+  isPublic: true,
+  convocationDate: "",
+  convenedById: "",
+  presidentId: "",
+  secretaryId: "",
+  reconvened: false,
+  listPostedAt: "",
+};
+
+export function SittingForm({
+  initialValues,
+  councillors,
+  submit,
+  submitLabel,
+  redirectToCreated,
+}: {
+  initialValues: SittingInput;
+  councillors: readonly CouncillorOption[];
+  submit: (values: SittingInput) => Promise<ActionResult<{ id: string }>>;
+  submitLabel: string;
+  redirectToCreated?: boolean;
+}) {
+  const router = useRouter();
+  const form = useZodForm({
+    schema: sittingSchema,
+    initialValues,
+    submit,
+    onSuccess: (sitting) => {
+      if (redirectToCreated) router.push(`/admin/seances/${sitting.id}`);
+      router.refresh();
+    },
+  });
+  const { values, set, errors } = form;
+  const councillorSelect = (id: "convenedById" | "presidentId" | "secretaryId", label: string) => (
+    <SelectField id={id} label={label} required value={values[id]} onChange={set(id)} options={councillors} placeholder="— Choisir un élu —" errors={errors[id]} />
+  );
+  return (
+    <form noValidate onSubmit={form.onSubmit} className="flex max-w-2xl flex-col gap-4">
+      <FormStatus message={form.message?.text ?? null} tone={form.message?.tone ?? "error"} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField id="date" label="Date de la séance" type="date" required value={values.date} onChange={set("date")} errors={errors.date} />
+        <TextField id="time" label="Heure d'ouverture" type="time" required value={values.time} onChange={set("time")} errors={errors.time} />
+      </div>
+      <TextField id="place" label="Lieu" required value={values.place} onChange={set("place")} errors={errors.place} />
+      <SelectField id="kind" label="Type de séance" required value={values.kind} onChange={(value) => set("kind")(value as SittingInput["kind"])} options={SITTING_KIND_OPTIONS} errors={errors.kind} />
+      <TextField id="convocationDate" label="Date de la convocation" type="date" required value={values.convocationDate} onChange={set("convocationDate")} errors={errors.convocationDate} />
+      {councillorSelect("convenedById", "Convoquée par")}
+      {councillorSelect("presidentId", "Présidence de séance")}
+      {councillorSelect("secretaryId", "Secrétaire de séance")}
+      <TextField
+        id="listPostedAt"
+        label="Affichage de la liste des délibérations (facultatif)"
+        type="date"
+        value={values.listPostedAt ?? ""}
+        onChange={set("listPostedAt")}
+        errors={errors.listPostedAt}
+      />
+      <CheckboxField id="isPublic" label="Séance publique" checked={values.isPublic} onChange={set("isPublic")} />
+      <CheckboxField
+        id="reconvened"
+        label="Séance reconvoquée faute de quorum"
+        hint="Article L2121-17 du CGCT : le conseil délibère alors sans condition de quorum."
+        checked={values.reconvened}
+        onChange={set("reconvened")}
+      />
+      <SubmitButton pending={form.pending}>{submitLabel}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,212 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo } from "react";
+import { FormStatus, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import { useZodForm } from "@/components/forms/use-zod-form";
+import { DomainError } from "@/lib/domain/errors";
+import { checkTally, decideOutcome, deriveTally, describeOutcome } from "@/lib/domain/tally";
+import type { AttendanceEntry, Tally } from "@/lib/domain/types";
+import type { ActionResult } from "@/lib/validations/action-result";
+import { voteSchema, type VoteInput } from "@/lib/validations/deliberation";
+
+type Voter = { id: string; name: string; status: "PRESENT" | "REPRESENTED"; holderName: string | null };
+
+type Values = {
+  secret: boolean;
+  choices: Record<string, "FOR" | "AGAINST" | "ABSTENTION" | "NOT_VOTING">;
+  castingVote: "" | "FOR" | "AGAINST";
+  votesFor: string;
+  votesAgainst: string;
+  abstentions: string;
+  nonParticipation: string;
+};
+
+const CHOICE_OPTIONS = [
+  { value: "FOR", label: "Pour" },
+  { value: "AGAINST", label: "Contre" },
+  { value: "ABSTENTION", label: "Abstention" },
+  { value: "NOT_VOTING", label: "Ne prend pas part au vote" },
+] as const;
+
+function toInput(values: Values): VoteInput {
+  if (values.secret) return { secret: true, votesFor: values.votesFor, votesAgainst: values.votesAgainst, abstentions: values.abstentions, nonParticipation: values.nonParticipation };
+  return {
+    secret: false,
+    castingVote: values.castingVote,
+    choices: Object.entries(values.choices)
+      .filter(([, choice]) => choice !== "FOR")
+      .map(([councillorId, choice]) => ({ councillorId, choice: choice as "AGAINST" | "ABSTENTION" | "NOT_VOTING" })),
+  };
+}
+
+const FIGURES: readonly [keyof Tally, string][] = [
+  ["presentAndRepresented", "Présents et représentés"],
+  ["present", "Présents"],
+  ["represented", "Pouvoirs"],
+  ["abstentions", "Abstentions"],
+  ["nonParticipation", "Ne prennent pas part au vote"],
+  ["expressed", "Suffrages exprimés"],
+  ["votesFor", "Pour"],
+  ["votesAgainst", "Contre"],
+];
+
+/**
+ * The vote: public (everyone present or represented votes for unless marked
+ * otherwise) or secret (counts). The tally and the result are computed as the
+ * clerk types, with the domain library the server uses too.
+ */
+export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly Voter[]; membersInOffice: number; submit: (values: VoteInput) => Promise<ActionResult<{ id: string }>> }) {
+  const router = useRouter();
+  const initial: Values = { secret: false, choices: Object.fromEntries(voters.map((voter) => [voter.id, "FOR"])), castingVote: "", votesFor: "", votesAgainst: "", abstentions: "0", nonParticipation: "0" };
+  const form = useZodForm<Values, { id: string }>({
+    schema: voteSchema,
+    initialValues: initial,
+    toInput,
+    submit: (values) => submit(toInput(values)),
+    onSuccess: () => router.refresh(),
+  });
+  const { values, setValues, errors } = form;
+  const present = voters.filter((voter) => voter.status === "PRESENT").length;
+  const represented = voters.length - present;
+
+  const live = useMemo(() => {
+    let tally: Tally;
+    let issues: string[] = [];
+    if (values.secret) {
+      const number = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
+      const abstentions = number(values.abstentions);
+      const nonParticipation = number(values.nonParticipation);
+      tally = {
+        presentAndRepresented: present + represented,
+        present,
+        represented,
+        abstentions,
+        nonParticipation,
+        expressed: present + represented - abstentions - nonParticipation,
+        votesFor: number(values.votesFor),
+        votesAgainst: number(values.votesAgainst),
+      };
+      issues = checkTally(tally, { membersInOffice }).map((issue) => issue.message);
+    } else {
+      const attendance: AttendanceEntry[] = voters.map((voter) => ({ councillorId: voter.id, name: voter.name, status: voter.status, proxyHolderId: null }));
+      tally = deriveTally({ attendance, choices: Object.entries(values.choices).map(([councillorId, choice]) => ({ councillorId, choice })) });
+    }
+    let result: string | null = null;
+    let tie = false;
+    if (!issues.length) {
+      try {
+        const decision = decideOutcome({ tally, secret: values.secret, castingVote: values.castingVote || null });
+        result = `${describeOutcome({ outcome: decision.outcome, tally })}${decision.casting ? " (voix prépondérante du président)" : ""}`;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        tie = error.code === "CASTING_VOTE_REQUIRED";
+        issues = [error.message];
+      }
+    }
+    return { tally, issues, result, tie };
+  }, [values, voters, present, represented, membersInOffice]);
+
+  const tieInPublic = !values.secret && live.tally.votesFor === live.tally.votesAgainst && live.tally.expressed > 0;
+  const serverErrors = [...(errors.choices ?? []), ...(errors.votesFor ?? []), ...(errors._form ?? [])];
+
+  return (
+    <form noValidate onSubmit={form.onSubmit} className="flex flex-col gap-4">
+      <FormStatus message={form.message?.text ?? null} tone={form.message?.tone ?? "error"} />
+      <fieldset className="flex flex-col gap-1">
+        <legend className="font-medium">Mode de scrutin</legend>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="secret" checked={!values.secret} onChange={() => setValues((current) => ({ ...current, secret: false }))} /> Vote public (les votes autres que « pour » sont nominatifs)
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="secret" checked={values.secret} onChange={() => setValues((current) => ({ ...current, secret: true, castingVote: "" }))} /> Scrutin secret (décompte seulement)
+        </label>
+      </fieldset>
+      {values.secret ? (
+        <div className="grid gap-4 sm:grid-cols-4">
+          {(["votesFor", "votesAgainst", "abstentions", "nonParticipation"] as const).map((key) => (
+            <TextField
+              key={key}
+              id={key}
+              label={{ votesFor: "Pour", votesAgainst: "Contre", abstentions: "Abstentions", nonParticipation: "Ne prennent pas part" }[key]}
+              inputMode="numeric"
+              required
+              value={values[key]}
+              onChange={(value) => setValues((current) => ({ ...current, [key]: value }))}
+              errors={errors[key]}
+            />
+          ))}
+        </div>
+      ) : (
+        <table className="w-full border-collapse text-left text-sm">
+          <caption className="sr-only">Vote de chaque élu présent ou représenté</caption>
+          <thead>
+            <tr className="border-b border-ink">
+              <th scope="col" className="py-2 pr-2">Élu</th>
+              <th scope="col" className="py-2 pr-2">Vote</th>
+            </tr>
+          </thead>
+          <tbody>
+            {voters.map((voter, index) => (
+              <tr key={voter.id} className="border-b border-line">
+                <th scope="row" className="py-1 pr-2 font-normal">
+                  {voter.name}
+                  {voter.holderName ? <span className="block text-xs text-muted">représenté par {voter.holderName}</span> : null}
+                </th>
+                <td className="py-1 pr-2">
+                  <label htmlFor={`vote-${index}`} className="sr-only">
+                    Vote de {voter.name}
+                  </label>
+                  <select
+                    id={`vote-${index}`}
+                    value={values.choices[voter.id]}
+                    onChange={(event) => {
+                      const choice = event.target.value as Values["choices"][string];
+                      setValues((current) => ({ ...current, choices: { ...current.choices, [voter.id]: choice } }));
+                    }}
+                    className="rounded border border-ink bg-white px-2 py-1"
+                  >
+                    {CHOICE_OPTIONS.map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {tieInPublic ? (
+        <SelectField
+          id="castingVote"
+          label="Voix prépondérante du président (partage égal des voix)"
+          value={values.castingVote}
+          onChange={(value) => setValues((current) => ({ ...current, castingVote: value as Values["castingVote"] }))}
+          options={[
+            { value: "FOR", label: "Pour" },
+            { value: "AGAINST", label: "Contre" },
+          ]}
+          placeholder="— Choisir —"
+          errors={errors.castingVote}
+        />
+      ) : null}
+      <div aria-live="polite" className="rounded border border-line bg-surface p-3">
+        <h3 className="font-bold">Décompte</h3>
+        <dl className="grid grid-cols-2 gap-x-4 sm:grid-cols-4">
+          {FIGURES.map(([key, label]) => (
+            <div key={key}>
+              <dt className="text-sm text-muted">{label}</dt>
+              <dd className="font-medium">{Number.isNaN(live.tally[key]) ? "—" : live.tally[key]}</dd>
+            </div>
+          ))}
+        </dl>
+        {live.result ? <p className="mt-2 font-bold">Résultat : {live.result}</p> : null}
+        {live.issues.length ? <p className="mt-2 font-medium text-danger">{live.issues.join(" ")}</p> : null}
+      </div>
+      {serverErrors.length ? <p className="font-medium text-danger">{serverErrors.join(" ")}</p> : null}
+      <SubmitButton pending={form.pending}>Enregistrer le vote</SubmitButton>
+    </form>
+  );
+}

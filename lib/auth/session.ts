@@ -1,0 +1,23 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+import { getPrisma } from "@/lib/db/prisma";
+import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
+import { authOptions, sessionClaims } from "./auth-options";
+import { resolveSessionUser } from "./resolve-session-user";
+import { authorize, type Role, type SessionUser } from "./roles";
+
+export type { Role, SessionUser } from "./roles";
+
+/** The signed-in user, reloaded from the database (disabled accounts and bumped session versions count as signed out). */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const claims = sessionClaims(await getServerSession(authOptions()));
+  if (!claims) return null;
+  const municipality = await getCurrentMunicipality();
+  return resolveSessionUser(getPrisma(), claims, municipality.id);
+});
+
+/** Throws AppError("UNAUTHENTICATED") without a valid session, AppError("FORBIDDEN") when the role is not in `roles`. */
+export async function requireRole(roles: readonly Role[]): Promise<SessionUser> {
+  return authorize(await getSessionUser(), roles);
+}

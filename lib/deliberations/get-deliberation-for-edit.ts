@@ -1,0 +1,39 @@
+import "server-only";
+import { BACK_OFFICE_ROLES, authorize, type SessionUser } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { councillorsInOffice } from "./deliberation-workflow";
+
+/** A deliberation as the back office works on it (any status), with the councillors in office on its sitting's day. */
+export async function getDeliberationForEdit(options: { db: Db; actor: SessionUser | null; id: string }) {
+  const actor = authorize(options.actor, BACK_OFFICE_ROLES);
+  const deliberation = /^[0-9a-f-]{36}$/i.test(options.id)
+    ? await options.db.deliberation.findFirst({
+        where: { id: options.id, municipalityId: actor.municipalityId },
+        select: {
+          id: true, number: true, version: true, rectificationReason: true, previousVersionId: true, orderInSitting: true, subject: true,
+          reportSubject: true, rapporteurId: true, service: true, matterCode: true, policyHeading: true, report: true, proposals: true,
+          cosignatoryId: true, cosignatoryTitle: true, status: true, outcome: true, votedAt: true, signedAt: true, postedAt: true,
+          transmittedAt: true, publishedAt: true, isDemo: true,
+          nextVersion: { select: { id: true, version: true } },
+          sitting: { select: { id: true, startsAt: true, reconvened: true, isDemo: true } },
+          attendances: { select: { councillorId: true, status: true, proxyHolderId: true, note: true } },
+          vote: {
+            select: {
+              secret: true, presentAndRepresented: true, present: true, represented: true, abstentions: true, nonParticipation: true,
+              expressed: true, votesFor: true, votesAgainst: true, castingVote: true, result: true,
+              choices: { where: { choice: { not: "FOR" } }, select: { councillorId: true, choice: true } },
+            },
+          },
+          prefectureReceipt: { select: { actesId: true, receivedAt: true, signedAt: true } },
+          annexes: { orderBy: { createdAt: "asc" }, select: { id: true, title: true, fileName: true, size: true, isPublic: true, sha256: true } },
+        },
+      })
+    : null;
+  if (!deliberation) throw new AppError("NOT_FOUND", "Cette délibération n'existe pas.");
+  const [councillors, municipality] = await Promise.all([
+    options.db.$transaction((tx) => councillorsInOffice(tx, actor.municipalityId, deliberation.sitting)),
+    options.db.municipality.findUniqueOrThrow({ where: { id: actor.municipalityId }, select: { membersInOffice: true, departmentCode: true, siren: true, slug: true } }),
+  ]);
+  return { deliberation, councillors, municipality };
+}

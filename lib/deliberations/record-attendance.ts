@@ -1,0 +1,73 @@
+import "server-only";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import type { SessionUser } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/prisma";
+import { formatCouncillorName } from "@/lib/domain/format";
+import { checkProxies } from "@/lib/domain/quorum";
+import type { AttendanceEntry } from "@/lib/domain/types";
+import { AppError } from "@/lib/errors";
+import { attendanceSchema } from "@/lib/validations/deliberation";
+import { parseInput } from "@/lib/validations/parse";
+import { assertEditable, councillorsInOffice, editor, lockDeliberation } from "./deliberation-workflow";
+
+/**
+ * Records who was present, represented (and by whom), excused or absent when
+ * this deliberation was voted. Every councillor in office appears once; the
+ * proxy rules of L2121-20 (and the derogation windows) are checked with the
+ * domain library, each refusal reported on the councillor's row.
+ */
+export async function recordAttendance(options: { db: Db; actor: SessionUser | null; id: string; input: unknown }): Promise<{ id: string }> {
+  const actor = editor(options.actor);
+  const { entries } = parseInput(attendanceSchema, options.input);
+  return options.db.$transaction(async (tx) => {
+    const deliberation = await lockDeliberation(tx, actor, options.id);
+    assertEditable(deliberation);
+    const councillors = await councillorsInOffice(tx, actor.municipalityId, deliberation.sitting);
+    const nameOf = new Map(councillors.map((councillor) => [councillor.id, formatCouncillorName(councillor)]));
+    const errors: Record<string, string[]> = {};
+    const seen = new Set<string>();
+    entries.forEach((entry, index) => {
+      if (!nameOf.has(entry.councillorId)) errors[`entries.${index}.status`] = ["Cet élu n'est pas en fonction le jour de la séance."];
+      else if (seen.has(entry.councillorId)) errors[`entries.${index}.status`] = [`${nameOf.get(entry.councillorId)} figure deux fois.`];
+      seen.add(entry.councillorId);
+    });
+    const missing = councillors.filter((councillor) => !seen.has(councillor.id)).map((councillor) => nameOf.get(councillor.id));
+    if (missing.length) errors._form = [`Il manque à la liste : ${missing.join(", ")}.`];
+    const attendance: AttendanceEntry[] = entries.map((entry) => ({
+      councillorId: entry.councillorId,
+      name: nameOf.get(entry.councillorId) ?? entry.councillorId,
+      status: entry.status,
+      proxyHolderId: entry.proxyHolderId || null,
+    }));
+    for (const issue of checkProxies({ attendance, date: deliberation.sitting.startsAt })) {
+      // On the giver's row; an issue about a holder goes on the rows of those who gave them a proxy.
+      const giver = entries.findIndex((entry) => entry.councillorId === issue.councillorId && entry.status === "REPRESENTED");
+      const rows = giver >= 0 ? [giver] : entries.flatMap((entry, index) => (issue.councillorId && entry.proxyHolderId === issue.councillorId ? [index] : []));
+      for (const key of rows.length ? rows.map((index) => `entries.${index}.proxyHolderId`) : ["_form"]) (errors[key] ??= []).push(issue.message);
+    }
+    if (Object.keys(errors).length) throw new AppError("VALIDATION", "La liste de présence contient des erreurs : corrigez les lignes signalées.", errors);
+
+    const before = await tx.attendance.findMany({ where: { deliberationId: deliberation.id }, select: { councillorId: true, status: true, proxyHolderId: true, note: true } });
+    await tx.attendance.deleteMany({ where: { deliberationId: deliberation.id } });
+    await tx.attendance.createMany({
+      data: entries.map((entry) => ({
+        municipalityId: actor.municipalityId,
+        deliberationId: deliberation.id,
+        councillorId: entry.councillorId,
+        status: entry.status,
+        proxyHolderId: entry.proxyHolderId || null,
+        note: entry.note?.trim() || null,
+      })),
+    });
+    await appendAuditEvent(tx, {
+      municipalityId: actor.municipalityId,
+      userId: actor.id,
+      action: "deliberation.attendance",
+      entity: "deliberation",
+      entityId: deliberation.id,
+      before: before.length ? before : null,
+      after: entries.map((entry) => ({ councillorId: entry.councillorId, status: entry.status, proxyHolderId: entry.proxyHolderId || null, note: entry.note?.trim() || null })),
+    });
+    return { id: deliberation.id };
+  });
+}

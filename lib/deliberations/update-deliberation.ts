@@ -1,0 +1,49 @@
+import "server-only";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import type { SessionUser } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/prisma";
+import { deliberationSchema } from "@/lib/validations/deliberation";
+import { parseInput } from "@/lib/validations/parse";
+import { assertDeliberationData, deliberationData, deliberationSnapshot } from "./deliberation-fields";
+import { assertEditable, editor, lockDeliberation } from "./deliberation-workflow";
+
+const CONTENT_SELECT = {
+  number: true,
+  year: true,
+  sequence: true,
+  orderInSitting: true,
+  subject: true,
+  reportSubject: true,
+  rapporteurId: true,
+  service: true,
+  matterCode: true,
+  policyHeading: true,
+  report: true,
+  proposals: true,
+  cosignatoryId: true,
+  cosignatoryTitle: true,
+} as const;
+
+/** Edits a draft's content; a rectification keeps its number (the version changes, not the number). */
+export async function updateDeliberation(options: { db: Db; actor: SessionUser | null; id: string; input: unknown }): Promise<{ id: string }> {
+  const actor = editor(options.actor);
+  const data = deliberationData(parseInput(deliberationSchema, options.input));
+  return options.db.$transaction(async (tx) => {
+    const deliberation = await lockDeliberation(tx, actor, options.id);
+    assertEditable(deliberation);
+    const before = await tx.deliberation.findUniqueOrThrow({ where: { id: deliberation.id }, select: CONTENT_SELECT });
+    const content = deliberation.version > 1 ? { ...data, number: before.number, year: before.year, sequence: before.sequence } : data;
+    await assertDeliberationData(tx, { municipalityId: actor.municipalityId, sittingStartsAt: deliberation.sitting.startsAt, data: content, excludeNumberOf: before.number });
+    await tx.deliberation.update({ where: { id: deliberation.id }, data: content });
+    await appendAuditEvent(tx, {
+      municipalityId: actor.municipalityId,
+      userId: actor.id,
+      action: "deliberation.update",
+      entity: "deliberation",
+      entityId: deliberation.id,
+      before: { ...before },
+      after: deliberationSnapshot(content),
+    });
+    return { id: deliberation.id };
+  });
+}

@@ -1,0 +1,95 @@
+import "server-only";
+import type { Tx } from "@/lib/db/prisma";
+import { formatCouncillorName } from "@/lib/domain/format";
+import { AppError } from "@/lib/errors";
+import type { SittingInput } from "@/lib/validations/sitting";
+import { dayOf, isoDay } from "@/lib/councillors/council-days";
+import { parisDateAndTime, parisInstant } from "./paris-instant";
+
+export function sittingData(input: SittingInput) {
+  return {
+    startsAt: parisInstant(input.date, input.time),
+    kind: input.kind,
+    isPublic: input.isPublic,
+    place: input.place.trim(),
+    convocationDate: dayOf(input.convocationDate),
+    convenedById: input.convenedById,
+    presidentId: input.presidentId,
+    secretaryId: input.secretaryId,
+    reconvened: input.reconvened,
+    listPostedAt: input.listPostedAt ? dayOf(input.listPostedAt) : null,
+  };
+}
+
+type SittingRow = ReturnType<typeof sittingData>;
+
+export function sittingSnapshot(sitting: SittingRow) {
+  return {
+    ...parisDateAndTime(sitting.startsAt),
+    kind: sitting.kind,
+    isPublic: sitting.isPublic,
+    place: sitting.place,
+    convocationDate: isoDay(sitting.convocationDate),
+    convenedById: sitting.convenedById,
+    presidentId: sitting.presidentId,
+    secretaryId: sitting.secretaryId,
+    reconvened: sitting.reconvened,
+    listPostedAt: sitting.listPostedAt ? isoDay(sitting.listPostedAt) : null,
+  };
+}
+
+/** The form's values for a stored sitting. */
+export function sittingFormValues(sitting: SittingRow): SittingInput {
+  const { date, time } = parisDateAndTime(sitting.startsAt);
+  return {
+    date,
+    time,
+    place: sitting.place,
+    kind: sitting.kind,
+    isPublic: sitting.isPublic,
+    convocationDate: isoDay(sitting.convocationDate),
+    convenedById: sitting.convenedById,
+    presidentId: sitting.presidentId,
+    secretaryId: sitting.secretaryId,
+    reconvened: sitting.reconvened,
+    listPostedAt: sitting.listPostedAt ? isoDay(sitting.listPostedAt) : "",
+  };
+}
+
+/** The convener, president and secretary must be councillors of the municipality in office on the day. */
+export async function assertSittingOfficers(tx: Tx, municipalityId: string, input: SittingInput): Promise<void> {
+  const day = dayOf(input.date);
+  const roles = [
+    ["convenedById", input.convenedById],
+    ["presidentId", input.presidentId],
+    ["secretaryId", input.secretaryId],
+  ] as const;
+  const councillors = await tx.councillor.findMany({
+    where: { municipalityId, id: { in: roles.map(([, id]) => id) } },
+    select: { id: true, civility: true, firstName: true, lastName: true, mandateStart: true, mandateEnd: true },
+  });
+  const errors: Record<string, string[]> = {};
+  for (const [field, id] of roles) {
+    const councillor = councillors.find((candidate) => candidate.id === id);
+    if (!councillor) errors[field] = ["Cet élu n'existe pas dans la collectivité."];
+    else if (councillor.mandateStart > day || (councillor.mandateEnd && councillor.mandateEnd < day)) {
+      errors[field] = [`${formatCouncillorName(councillor)} n'est pas en fonction le jour de la séance.`];
+    }
+  }
+  if (Object.keys(errors).length) throw new AppError("VALIDATION", "Le formulaire contient des erreurs : corrigez les champs signalés.", errors);
+}
+
+export const SITTING_SELECT = {
+  id: true,
+  startsAt: true,
+  kind: true,
+  isPublic: true,
+  place: true,
+  convocationDate: true,
+  convenedById: true,
+  presidentId: true,
+  secretaryId: true,
+  reconvened: true,
+  listPostedAt: true,
+  isDemo: true,
+} as const;

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+// Building blocks shared by the back office's schemas (client and server).
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isRealDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** A calendar day as a date input gives it: "2022-04-07". */
+export const isoDateSchema = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Saisissez ${label}.`)
+    .regex(ISO_DATE, `Saisissez ${label} au format jj/mm/aaaa.`)
+    .refine(isRealDate, `${label.charAt(0).toUpperCase()}${label.slice(1)} n'existe pas au calendrier.`);
+
+/** An optional day: the empty string of an untouched date input means none. */
+export const optionalIsoDateSchema = (label: string) => z.union([z.literal(""), isoDateSchema(label)]);
+
+export const uuidSchema = (message: string) => z.string().uuid(message);
+
+export const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} est trop long (${max} caractères au plus).`);

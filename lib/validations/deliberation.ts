@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { parseActesId } from "@/lib/domain/actes";
+import { parseMatterCode } from "@/lib/domain/nomenclature";
+import { parseDeliberationNumber } from "@/lib/domain/numbering";
+import { isoDateSchema, optionalIsoDateSchema, optionalText } from "./common";
+
+// The deliberation's forms: content, roll call, vote, receipt, publication,
+// rectification. Each schema is used by the form (client) and the action (server).
+
+const optionalCouncillor = z.union([z.literal(""), z.string().uuid("Choisissez un élu dans la liste.")]);
+
+export const deliberationSchema = z.object({
+  number: z
+    .string()
+    .trim()
+    .refine((value) => parseDeliberationNumber(value) !== null, "Le numéro s'écrit DL.année-numéro d'ordre, par exemple DL.2022-91."),
+  orderInSitting: z.string().trim().regex(/^[1-9]\d{0,2}$/, "Saisissez le rang dans l'ordre du jour, un nombre de 1 à 999."),
+  subject: z.string().trim().min(1, "Saisissez l'objet de la délibération.").max(500, "L'objet est trop long (500 caractères au plus)."),
+  reportSubject: optionalText(600, "L'intitulé du rapport"),
+  rapporteurId: optionalCouncillor,
+  service: optionalText(300, "Le service"),
+  matterCode: z.string().trim().superRefine((value, context) => {
+    const parsed = parseMatterCode(value);
+    if (!parsed.ok) context.addIssue({ code: "custom", message: `${parsed.reason} Choisissez la matière dans la liste.` });
+  }),
+  policyHeading: optionalText(300, "La politique publique"),
+  report: z.string().trim().min(1, "Saisissez le rapport présenté au conseil.").max(200_000, "Le rapport est trop long."),
+  proposals: z.string().trim().min(1, "Saisissez les propositions mises au vote.").max(50_000, "Les propositions sont trop longues."),
+  cosignatoryId: optionalCouncillor,
+  cosignatoryTitle: optionalText(200, "La qualité du second signataire"),
+});
+export type DeliberationInput = z.input<typeof deliberationSchema>;
+
+export const ATTENDANCE_STATUSES = ["PRESENT", "REPRESENTED", "EXCUSED", "ABSENT"] as const;
+
+export const attendanceEntrySchema = z
+  .object({
+    councillorId: z.string().uuid(),
+    status: z.enum(ATTENDANCE_STATUSES, { error: "Choisissez présent, représenté, excusé ou absent." }),
+    proxyHolderId: optionalCouncillor,
+    note: optionalText(200, "La remarque"),
+  })
+  .refine((entry) => entry.status !== "REPRESENTED" || entry.proxyHolderId !== "", { message: "Choisissez le mandataire.", path: ["proxyHolderId"] })
+  .refine((entry) => entry.status === "REPRESENTED" || entry.proxyHolderId === "", {
+    message: "Un mandataire ne s'indique que pour un élu représenté.",
+    path: ["proxyHolderId"],
+  });
+
+export const attendanceSchema = z.object({ entries: z.array(attendanceEntrySchema).min(1, "La liste de présence est vide.") });
+export type AttendanceInput = z.input<typeof attendanceSchema>;
+
+export const VOTE_CHOICES = ["AGAINST", "ABSTENTION", "NOT_VOTING"] as const;
+
+const count = (label: string) => z.string().trim().regex(/^\d{1,3}$/, `${label} : saisissez un nombre entier.`);
+
+export const voteSchema = z.discriminatedUnion("secret", [
+  z.object({
+    secret: z.literal(false),
+    /** Those who did not vote for: everyone else present or represented did. */
+    choices: z.array(z.object({ councillorId: z.string().uuid(), choice: z.enum(VOTE_CHOICES) })),
+    castingVote: z.enum(["", "FOR", "AGAINST"]),
+  }),
+  z.object({
+    secret: z.literal(true),
+    votesFor: count("Pour"),
+    votesAgainst: count("Contre"),
+    abstentions: count("Abstentions"),
+    nonParticipation: count("Non-participation"),
+  }),
+]);
+export type VoteInput = z.input<typeof voteSchema>;
+
+export const receiptSchema = z.object({
+  actesId: z.string().superRefine((value, context) => {
+    const parsed = parseActesId(value);
+    if (!parsed.ok) context.addIssue({ code: "custom", message: parsed.reason });
+  }),
+  receivedAt: isoDateSchema("la date de réception en préfecture"),
+  signedAt: isoDateSchema("la date de signature"),
+  postedAt: optionalIsoDateSchema("la date d'affichage"),
+});
+export type ReceiptInput = z.input<typeof receiptSchema>;
+
+export const publishSchema = z.object({
+  /** Empty: now. A past date and hour records when an archived act was put online. */
+  publishedOn: optionalIsoDateSchema("la date de mise en ligne"),
+  publishedAtTime: z.union([z.literal(""), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Saisissez l'heure, par exemple 10:00.")]),
+});
+export type PublishInput = z.input<typeof publishSchema>;
+
+export const rectifySchema = z.object({
+  reason: z.string().trim().min(10, "Expliquez la rectification (10 caractères au moins) : elle sera publiée avec la nouvelle version.").max(1000, "Le motif est trop long."),
+});
+export type RectifyInput = z.input<typeof rectifySchema>;

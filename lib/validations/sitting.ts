@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { isoDateSchema, optionalIsoDateSchema } from "./common";
+
+export const SITTING_KINDS = ["ORDINARY", "EXTRAORDINARY"] as const;
+
+const councillorId = (label: string) => z.string().uuid(`Choisissez ${label} dans la liste des élus.`);
+
+export const sittingSchema = z
+  .object({
+    date: isoDateSchema("la date de la séance"),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Saisissez l'heure d'ouverture, par exemple 14:00."),
+    place: z.string().trim().min(1, "Saisissez le lieu de la séance.").max(300, "Le lieu est trop long (300 caractères au plus)."),
+    kind: z.enum(SITTING_KINDS, { error: "Choisissez le type de séance." }),
+    isPublic: z.boolean(),
+    convocationDate: isoDateSchema("la date de convocation"),
+    convenedById: councillorId("l'auteur de la convocation"),
+    presidentId: councillorId("le président de séance"),
+    secretaryId: councillorId("le secrétaire de séance"),
+    reconvened: z.boolean(),
+    listPostedAt: optionalIsoDateSchema("la date d'affichage de la liste des délibérations"),
+  })
+  .refine((sitting) => !sitting.date || !sitting.convocationDate || sitting.convocationDate <= sitting.date, {
+    message: "La convocation ne peut être postérieure à la séance.",
+    path: ["convocationDate"],
+  })
+  .refine((sitting) => !sitting.listPostedAt || !sitting.date || sitting.listPostedAt >= sitting.date, {
+    message: "La liste des délibérations ne peut être affichée avant la séance.",
+    path: ["listPostedAt"],
+  })
+  .refine((sitting) => sitting.presidentId !== sitting.secretaryId, {
+    message: "Le secrétaire de séance ne peut être le président.",
+    path: ["secretaryId"],
+  });
+
+export type SittingInput = z.input<typeof sittingSchema>;
+
+export const SITTING_KIND_OPTIONS = [
+  { value: "ORDINARY", label: "Séance ordinaire" },
+  { value: "EXTRAORDINARY", label: "Séance extraordinaire" },
+] as const;

@@ -1,0 +1,21 @@
+import { expect, type Page } from "@playwright/test";
+
+// Signs in over HTTP, as the login form does, without driving the form: the
+// session cookie lands in the page's browser context.
+export async function signIn(page: Page, credentials: { email: string; password: string }): Promise<void> {
+  const csrf = await page.request.get("/api/auth/csrf");
+  expect(csrf.ok(), "next-auth's CSRF endpoint answers").toBeTruthy();
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: credentials.email, password: credentials.password, json: "true" },
+  });
+  expect(response.ok(), `sign-in of ${credentials.email} answers`).toBeTruthy();
+  const cookies = await page.context().cookies();
+  expect(cookies.some((cookie) => cookie.name.endsWith("next-auth.session-token")), `${credentials.email} is signed in`).toBeTruthy();
+}
+
+export const DEMO_ACCOUNTS = {
+  admin: { email: "admin@demo.registre.fr", password: "registre-demo" },
+  clerk: { email: "greffe@demo.registre.fr", password: "registre-demo" },
+  staff: { email: "agent@demo.registre.fr", password: "registre-demo" },
+} as const;

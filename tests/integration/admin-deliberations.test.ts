@@ -1,0 +1,303 @@
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "@/lib/auth/roles";
+import { PDFDocument } from "pdf-lib";
+import type * as AddAnnex from "@/lib/deliberations/add-annex";
+import type * as ChangeStatus from "@/lib/deliberations/change-deliberation-status";
+import type * as CreateDeliberation from "@/lib/deliberations/create-deliberation";
+import type * as GetForEdit from "@/lib/deliberations/get-deliberation-for-edit";
+import type * as ProposeNumber from "@/lib/deliberations/propose-deliberation-number";
+import type * as PublishDeliberation from "@/lib/deliberations/publish-deliberation";
+import type * as RecordAttendance from "@/lib/deliberations/record-attendance";
+import type * as RecordReceipt from "@/lib/deliberations/record-prefecture-receipt";
+import type * as RecordVote from "@/lib/deliberations/record-vote";
+import type * as RectifyDeliberation from "@/lib/deliberations/rectify-deliberation";
+import type * as RemoveAnnex from "@/lib/deliberations/remove-annex";
+import type * as UpdateDeliberation from "@/lib/deliberations/update-deliberation";
+import type { createPrismaClient, Db } from "@/lib/db/prisma";
+import { connect, createDatabase } from "./support/database";
+import { insertMunicipality, type Fixture } from "./support/factories";
+
+// A deliberation's whole life through its use cases, on a real database:
+// draft, roll call with proxies, vote, receipt, publication, rectification,
+// and every refusal the back office must give (role, published row, broken
+// tally, proxy rules), the database's trigger included.
+
+type Modules = typeof CreateDeliberation &
+  typeof UpdateDeliberation &
+  typeof ProposeNumber &
+  typeof RecordAttendance &
+  typeof RecordVote &
+  typeof RecordReceipt &
+  typeof PublishDeliberation &
+  typeof RectifyDeliberation &
+  typeof ChangeStatus &
+  typeof AddAnnex &
+  typeof RemoveAnnex &
+  typeof GetForEdit & { createPrismaClient: typeof createPrismaClient };
+
+const ACTES_ID = "013-211300017-20220407-lmc1210471-DE-1-1";
+
+describe("back office: deliberations", () => {
+  let client: pg.Client;
+  let db: Db;
+  let fixture: Fixture;
+  let modules: Modules;
+  let clerk: SessionUser;
+  let staff: SessionUser;
+  let draftId: string;
+
+  const content = (overrides: Record<string, string> = {}) => ({
+    number: "DL.2022-91",
+    orderInSitting: "1",
+    subject: "CAF - CONVENTION TERRITORIALE GLOBALE",
+    reportSubject: "",
+    rapporteurId: fixture.councillorIds[2]!,
+    service: "Direction Education",
+    matterCode: "7.10",
+    policyHeading: "",
+    report: "Le rapport **en Markdown**.",
+    proposals: "- **APPROUVER** la convention ;",
+    cosignatoryId: "",
+    cosignatoryTitle: "",
+    ...overrides,
+  });
+
+  /** Everyone present but the last two: one represented by the first, one excused. */
+  const rollCall = () => ({
+    entries: fixture.councillorIds.map((councillorId, index) => ({
+      councillorId,
+      status: index === 3 ? "REPRESENTED" : index === 4 ? "EXCUSED" : "PRESENT",
+      proxyHolderId: index === 3 ? fixture.councillorIds[0]! : "",
+      note: "",
+    })),
+  });
+
+  async function insertUser(role: SessionUser["role"], email: string): Promise<SessionUser> {
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO app_user (municipality_id, email, name, password_hash, role) VALUES ($1, $2, $3, 'x', $4) RETURNING id`,
+      [fixture.municipalityId, email, email, role],
+    );
+    return { id: rows[0]!.id, municipalityId: fixture.municipalityId, email, name: email, role };
+  }
+
+  beforeAll(async () => {
+    const url = await createDatabase("registre_admin_deliberations");
+    client = await connect(url);
+    fixture = await insertMunicipality(client, { members: 5 });
+    clerk = await insertUser("CLERK", "greffe@commune.fr");
+    staff = await insertUser("STAFF", "agent@commune.fr");
+    modules = {
+      ...(await import("@/lib/deliberations/create-deliberation")),
+      ...(await import("@/lib/deliberations/update-deliberation")),
+      ...(await import("@/lib/deliberations/propose-deliberation-number")),
+      ...(await import("@/lib/deliberations/record-attendance")),
+      ...(await import("@/lib/deliberations/record-vote")),
+      ...(await import("@/lib/deliberations/record-prefecture-receipt")),
+      ...(await import("@/lib/deliberations/publish-deliberation")),
+      ...(await import("@/lib/deliberations/rectify-deliberation")),
+      ...(await import("@/lib/deliberations/change-deliberation-status")),
+      ...(await import("@/lib/deliberations/get-deliberation-for-edit")),
+      ...(await import("@/lib/deliberations/add-annex")),
+      ...(await import("@/lib/deliberations/remove-annex")),
+      createPrismaClient: (await import("@/lib/db/prisma")).createPrismaClient,
+    };
+    db = modules.createPrismaClient(url);
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await client?.end();
+  });
+
+  it("[deliberations]: the number proposed follows the year's sequence; a wrong year or a number taken is refused on the field", async () => {
+    expect(await modules.proposeDeliberationNumber({ db, actor: clerk, year: 2022 })).toBe("DL.2022-1");
+    await expect(modules.createDeliberation({ db, actor: clerk, sittingId: fixture.sittingId, input: content({ number: "DL.2021-4" }) })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { number: ["Le numéro doit être de l'année de la séance (2022)."] },
+    });
+    await expect(modules.createDeliberation({ db, actor: clerk, sittingId: fixture.sittingId, input: content({ matterCode: "7.99" }) })).rejects.toMatchObject({
+      fieldErrors: { matterCode: [expect.stringContaining("n'existe pas dans la nomenclature")] },
+    });
+    draftId = (await modules.createDeliberation({ db, actor: clerk, sittingId: fixture.sittingId, input: content() })).id;
+    expect(await modules.proposeDeliberationNumber({ db, actor: clerk, year: 2022 })).toBe("DL.2022-92");
+    await expect(modules.createDeliberation({ db, actor: clerk, sittingId: fixture.sittingId, input: content() })).rejects.toMatchObject({
+      fieldErrors: { number: [expect.stringContaining("déjà pris")] },
+    });
+  });
+
+  it("[deliberations]: staff and anonymous users are refused every write", async () => {
+    const calls = [
+      (actor: SessionUser | null) => modules.createDeliberation({ db, actor, sittingId: fixture.sittingId, input: content({ number: "DL.2022-95" }) }),
+      (actor: SessionUser | null) => modules.updateDeliberation({ db, actor, id: draftId, input: content() }),
+      (actor: SessionUser | null) => modules.recordAttendance({ db, actor, id: draftId, input: rollCall() }),
+      (actor: SessionUser | null) => modules.recordVote({ db, actor, id: draftId, input: { secret: false, choices: [], castingVote: "" } }),
+      (actor: SessionUser | null) => modules.recordPrefectureReceipt({ db, actor, id: draftId, input: { actesId: ACTES_ID, receivedAt: "2022-04-11", signedAt: "2022-04-12", postedAt: "" } }),
+      (actor: SessionUser | null) => modules.publishDeliberation({ db, actor, id: draftId }),
+      (actor: SessionUser | null) => modules.rectifyDeliberation({ db, actor, id: draftId, input: { reason: "Erreur matérielle dans l'objet" } }),
+      (actor: SessionUser | null) => modules.changeDeliberationStatus({ db, actor, id: draftId, change: "WITHDRAW" }),
+    ];
+    for (const call of calls) {
+      await expect(call(null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+      await expect(call(staff)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(modules.getDeliberationForEdit({ db, actor: null, id: draftId })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    expect((await modules.getDeliberationForEdit({ db, actor: staff, id: draftId })).deliberation.status).toBe("DRAFT");
+  });
+
+  it("[deliberations]: a vote before the roll call is refused", async () => {
+    await expect(modules.recordVote({ db, actor: clerk, id: draftId, input: { secret: false, choices: [], castingVote: "" } })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringContaining("Faites d'abord l'appel"),
+    });
+  });
+
+  it("[deliberations]: the roll call refuses a missing councillor and a proxy to someone absent, on the row concerned", async () => {
+    const incomplete = { entries: rollCall().entries.slice(0, 4) };
+    await expect(modules.recordAttendance({ db, actor: clerk, id: draftId, input: incomplete })).rejects.toMatchObject({
+      fieldErrors: { _form: [expect.stringContaining("Il manque à la liste")] },
+    });
+    const toAbsent = rollCall();
+    toAbsent.entries[3]!.proxyHolderId = fixture.councillorIds[4]!;
+    await expect(modules.recordAttendance({ db, actor: clerk, id: draftId, input: toAbsent })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { "entries.3.proxyHolderId": [expect.stringMatching(/présent/)] },
+    });
+    await modules.recordAttendance({ db, actor: clerk, id: draftId, input: rollCall() });
+    const { rows } = await client.query(`SELECT status, count(*)::int AS count FROM attendance WHERE deliberation_id = $1 GROUP BY status ORDER BY status`, [draftId]);
+    expect(rows).toEqual([
+      { status: "PRESENT", count: 3 },
+      { status: "REPRESENTED", count: 1 },
+      { status: "EXCUSED", count: 1 },
+    ]);
+  });
+
+  it("[deliberations]: outside a derogation window a holder carries one proxy only", async () => {
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO sitting (municipality_id, starts_at, place, convocation_date, convened_by_id, president_id, secretary_id)
+       VALUES ($1, '2023-03-02T17:00:00Z', 'Salle', '2023-02-24', $2, $2, $3) RETURNING id`,
+      [fixture.municipalityId, fixture.councillorIds[0], fixture.councillorIds[1]],
+    );
+    const { id } = await modules.createDeliberation({ db, actor: clerk, sittingId: rows[0]!.id, input: content({ number: "DL.2023-1" }) });
+    const twoProxies = rollCall();
+    twoProxies.entries[4] = { councillorId: fixture.councillorIds[4]!, status: "REPRESENTED", proxyHolderId: fixture.councillorIds[0]!, note: "" };
+    await expect(modules.recordAttendance({ db, actor: clerk, id, input: twoProxies })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: expect.objectContaining({ "entries.3.proxyHolderId": [expect.stringMatching(/pouvoir/)] }),
+    });
+  });
+
+  it("[deliberations]: a public vote counts everyone present or represented for, except those named; a choice for an excused member is refused", async () => {
+    await expect(
+      modules.recordVote({ db, actor: clerk, id: draftId, input: { secret: false, choices: [{ councillorId: fixture.councillorIds[4]!, choice: "AGAINST" }], castingVote: "" } }),
+    ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { choices: [expect.stringContaining("ne peut pas être compté")] } });
+    await expect(
+      modules.recordVote({ db, actor: clerk, id: draftId, input: { secret: true, votesFor: "3", votesAgainst: "2", abstentions: "0", nonParticipation: "0" } }),
+    ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { votesFor: [expect.stringContaining("ne font pas les suffrages exprimés")] } });
+    const result = await modules.recordVote({
+      db,
+      actor: clerk,
+      id: draftId,
+      input: { secret: false, choices: [{ councillorId: fixture.councillorIds[1]!, choice: "AGAINST" }], castingVote: "" },
+    });
+    expect(result.outcome).toBe("ADOPTED");
+    const { rows } = await client.query(
+      `SELECT present_and_represented, present, represented, expressed, votes_for, votes_against, result FROM vote WHERE deliberation_id = $1`,
+      [draftId],
+    );
+    expect(rows).toEqual([{ present_and_represented: 4, present: 3, represented: 1, expressed: 4, votes_for: 3, votes_against: 1, result: "ADOPTED" }]);
+    const records = await client.query(`SELECT count(*)::int AS count FROM vote_record`);
+    expect(records.rows[0].count).toBe(4);
+    await expect(modules.updateDeliberation({ db, actor: clerk, id: draftId, input: content() })).rejects.toMatchObject({ code: "INVALID_STATE" });
+  });
+
+  it("[deliberations]: publishing before the receipt is refused; a receipt of another SIREN or day is refused; then transmitted and published", async () => {
+    await expect(modules.publishDeliberation({ db, actor: clerk, id: draftId })).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("accusé de réception") });
+    await expect(
+      modules.recordPrefectureReceipt({ db, actor: clerk, id: draftId, input: { actesId: "013-211300017-20220408-lmc1210471-DE-1-1", receivedAt: "2022-04-11", signedAt: "2022-04-12", postedAt: "" } }),
+    ).rejects.toMatchObject({ fieldErrors: { actesId: [expect.stringContaining("n'est pas celle de la séance")] } });
+    await expect(
+      modules.recordPrefectureReceipt({ db, actor: clerk, id: draftId, input: { actesId: "013-21130001-20220407-lmc1-DE", receivedAt: "2022-04-11", signedAt: "2022-04-12", postedAt: "" } }),
+    ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { actesId: [expect.stringContaining("SIREN")] } });
+    await modules.recordPrefectureReceipt({ db, actor: clerk, id: draftId, input: { actesId: ACTES_ID, receivedAt: "2022-04-11", signedAt: "2022-04-12", postedAt: "2022-04-12" } });
+    await expect(modules.publishDeliberation({ db, actor: clerk, id: draftId, input: { publishedOn: "2099-01-01", publishedAtTime: "" } })).rejects.toMatchObject({ code: "VALIDATION" });
+    await modules.publishDeliberation({ db, actor: clerk, id: draftId, input: { publishedOn: "2022-04-12", publishedAtTime: "10:00" } });
+    const { rows } = await client.query(`SELECT status, published_at, transmitted_at FROM deliberation WHERE id = $1`, [draftId]);
+    expect(rows[0].status).toBe("PUBLISHED");
+    expect(rows[0].published_at.toISOString()).toBe("2022-04-12T08:00:00.000Z");
+  });
+
+  it("[deliberations]: a published deliberation refuses every change, in the use cases and in the database (raw SQL)", async () => {
+    await expect(modules.updateDeliberation({ db, actor: clerk, id: draftId, input: content() })).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("publiée") });
+    await expect(modules.recordAttendance({ db, actor: clerk, id: draftId, input: rollCall() })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(modules.changeDeliberationStatus({ db, actor: clerk, id: draftId, change: "CANCEL_VOTE" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(client.query(`UPDATE deliberation SET subject = 'Falsifié' WHERE id = $1`, [draftId])).rejects.toThrow(/published and cannot be changed/);
+    await expect(client.query(`DELETE FROM deliberation WHERE id = $1`, [draftId])).rejects.toThrow(/published and cannot be changed/);
+    await expect(client.query(`UPDATE attendance SET status = 'ABSENT' WHERE deliberation_id = $1`, [draftId])).rejects.toThrow(/published deliberation cannot be changed/);
+    await expect(client.query(`UPDATE vote SET votes_for = votes_for WHERE deliberation_id = $1`, [draftId])).rejects.toThrow(/published deliberation cannot be changed/);
+    await expect(client.query(`DELETE FROM prefecture_receipt WHERE deliberation_id = $1`, [draftId])).rejects.toThrow(/published deliberation cannot be changed/);
+  });
+
+  it("[deliberations]: a rectification is a new draft version, linked, with the roll call; the published one stays as it was", async () => {
+    await expect(modules.rectifyDeliberation({ db, actor: clerk, id: draftId, input: { reason: "court" } })).rejects.toMatchObject({ code: "VALIDATION" });
+    const { id } = await modules.rectifyDeliberation({ db, actor: clerk, id: draftId, input: { reason: "Erreur matérielle dans l'objet de la délibération" } });
+    const { rows } = await client.query(`SELECT number, version, status, previous_version_id, rectification_reason FROM deliberation WHERE id = $1`, [id]);
+    expect(rows[0]).toEqual({ number: "DL.2022-91", version: 2, status: "DRAFT", previous_version_id: draftId, rectification_reason: "Erreur matérielle dans l'objet de la délibération" });
+    const attendance = await client.query(`SELECT count(*)::int AS count FROM attendance WHERE deliberation_id = $1`, [id]);
+    expect(attendance.rows[0].count).toBe(5);
+    await modules.updateDeliberation({ db, actor: clerk, id, input: content({ subject: "CAF - CONVENTION TERRITORIALE GLOBALE 2022-2026", number: "DL.2022-500" }) });
+    const updated = await client.query(`SELECT number, subject FROM deliberation WHERE id = $1`, [id]);
+    expect(updated.rows[0]).toEqual({ number: "DL.2022-91", subject: "CAF - CONVENTION TERRITORIALE GLOBALE 2022-2026" });
+    await expect(modules.rectifyDeliberation({ db, actor: clerk, id: draftId, input: { reason: "Une seconde rectification" } })).rejects.toMatchObject({ code: "CONFLICT" });
+    const original = await client.query(`SELECT subject, status FROM deliberation WHERE id = $1`, [draftId]);
+    expect(original.rows[0]).toEqual({ subject: "CAF - CONVENTION TERRITORIALE GLOBALE", status: "PUBLISHED" });
+  });
+
+  it("[deliberations]: a draft can be withdrawn and reinstated; a vote cancelled goes back to draft without its tally", async () => {
+    const { id } = await modules.createDeliberation({ db, actor: clerk, sittingId: fixture.sittingId, input: content({ number: "DL.2022-92", orderInSitting: "2" }) });
+    const copied = await client.query(`SELECT count(*)::int AS count FROM attendance WHERE deliberation_id = $1`, [id]);
+    expect(copied.rows[0].count).toBe(5);
+    await modules.changeDeliberationStatus({ db, actor: clerk, id, change: "WITHDRAW" });
+    expect((await client.query(`SELECT status, outcome FROM deliberation WHERE id = $1`, [id])).rows[0]).toEqual({ status: "WITHDRAWN", outcome: "WITHDRAWN" });
+    await modules.changeDeliberationStatus({ db, actor: clerk, id, change: "REINSTATE" });
+    await modules.recordVote({ db, actor: clerk, id, input: { secret: true, votesFor: "2", votesAgainst: "2", abstentions: "0", nonParticipation: "0" } });
+    expect((await client.query(`SELECT status, outcome FROM deliberation WHERE id = $1`, [id])).rows[0]).toEqual({ status: "VOTED", outcome: "REJECTED" });
+    await modules.changeDeliberationStatus({ db, actor: clerk, id, change: "CANCEL_VOTE" });
+    expect((await client.query(`SELECT count(*)::int AS count FROM vote WHERE deliberation_id = $1`, [id])).rows[0].count).toBe(0);
+  });
+
+  it("[deliberations]: a public tie needs the president's casting vote", async () => {
+    const { id } = await modules.createDeliberation({ db, actor: clerk, sittingId: fixture.sittingId, input: content({ number: "DL.2022-93", orderInSitting: "3" }) });
+    const tie = { secret: false as const, choices: [fixture.councillorIds[1]!, fixture.councillorIds[2]!].map((councillorId) => ({ councillorId, choice: "AGAINST" as const })) };
+    await expect(modules.recordVote({ db, actor: clerk, id, input: { ...tie, castingVote: "" } })).rejects.toMatchObject({
+      fieldErrors: { castingVote: [expect.stringContaining("prépondérant")] },
+    });
+    expect((await modules.recordVote({ db, actor: clerk, id, input: { ...tie, castingVote: "FOR" } })).outcome).toBe("ADOPTED");
+  });
+
+  it("[annexes]: a PDF is accepted by its content, with its hash; a renamed text file, an empty file or one over 10 MiB is refused", async () => {
+    const { id } = await modules.createDeliberation({ db, actor: clerk, sittingId: fixture.sittingId, input: content({ number: "DL.2022-94", orderInSitting: "4" }) });
+    const document = await PDFDocument.create();
+    document.addPage();
+    const pdf = await document.save();
+    const { id: annexId } = await modules.addAnnex({ db, actor: clerk, id, input: { title: "Convention", isPublic: true }, file: { name: "convention.pdf", bytes: pdf } });
+    const { rows } = await client.query(`SELECT title, media_type, size, sha256, octet_length(content) AS stored FROM annex WHERE id = $1`, [annexId]);
+    expect(rows[0]).toMatchObject({ title: "Convention", media_type: "application/pdf", size: pdf.length, stored: pdf.length });
+    expect(rows[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    const text = new TextEncoder().encode("Ceci n'est pas un PDF, malgré son nom.");
+    await expect(modules.addAnnex({ db, actor: clerk, id, input: { title: "Faux", isPublic: true }, file: { name: "faux.pdf", bytes: text } })).rejects.toMatchObject({
+      fieldErrors: { file: [expect.stringContaining("n'est pas un PDF lisible")] },
+    });
+    const truncated = pdf.subarray(0, 40);
+    await expect(modules.addAnnex({ db, actor: clerk, id, input: { title: "Tronqué", isPublic: true }, file: { name: "t.pdf", bytes: truncated } })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(modules.addAnnex({ db, actor: clerk, id, input: { title: "Vide", isPublic: true }, file: null })).rejects.toMatchObject({ fieldErrors: { file: [expect.any(String)] } });
+    const huge = new Uint8Array(10 * 1024 * 1024 + 1);
+    await expect(modules.addAnnex({ db, actor: clerk, id, input: { title: "Lourd", isPublic: true }, file: { name: "l.pdf", bytes: huge } })).rejects.toMatchObject({
+      fieldErrors: { file: [expect.stringContaining("10 Mo au plus")] },
+    });
+    await expect(modules.addAnnex({ db, actor: staff, id, input: { title: "X", isPublic: true }, file: { name: "x.pdf", bytes: pdf } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await modules.removeAnnex({ db, actor: clerk, id, annexId });
+    expect((await client.query(`SELECT count(*)::int AS count FROM annex WHERE deliberation_id = $1`, [id])).rows[0].count).toBe(0);
+    await expect(modules.addAnnex({ db, actor: clerk, id: draftId, input: { title: "Tardive", isPublic: true }, file: { name: "t.pdf", bytes: pdf } })).rejects.toMatchObject({ code: "INVALID_STATE" });
+  });
+});
