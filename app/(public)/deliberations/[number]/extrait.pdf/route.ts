@@ -1,0 +1,31 @@
+import { parseDeliberationNumber } from "@/lib/domain";
+import { isAppError } from "@/lib/errors";
+import { getDeliberationExtract } from "@/lib/extracts/get-deliberation-extract";
+import { pdfResponse } from "@/lib/extracts/pdf-response";
+import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
+
+export const dynamic = "force-dynamic";
+
+/** GET /deliberations/DL.2022-91/extrait.pdf: the certified extract, signed, as stored. */
+export async function GET(request: Request, { params }: { params: Promise<{ number: string }> }) {
+  const number = decodeURIComponent((await params).number);
+  if (!parseDeliberationNumber(number)) return notFoundResponse();
+  try {
+    const municipality = await getCurrentMunicipality();
+    const extract = await getDeliberationExtract({ municipality, number });
+    if (!extract) return notFoundResponse();
+    return pdfResponse(extract, request);
+  } catch (error) {
+    if (isAppError(error)) {
+      return new Response(`${error.message}\n`, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    }
+    throw error;
+  }
+}
+
+function notFoundResponse(): Response {
+  return new Response("Aucune délibération publiée ne porte ce numéro.\n", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
