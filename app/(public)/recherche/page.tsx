@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SearchForm } from "@/components/search/search-form";
+import { SearchPagination } from "@/components/search/search-pagination";
+import { SearchResults } from "@/components/search/search-results";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { countOf } from "@/lib/domain/plural";
+import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
+import { findDeliberationByReference } from "@/lib/search/find-deliberation-by-reference";
+import { listSearchFacets } from "@/lib/search/list-search-facets";
+import { searchDeliberations } from "@/lib/search/search-deliberations";
+import { effectiveSort, hasFilters, parseSearchParams, searchQueryString } from "@/lib/search/search-params";
+
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function feedHref(query: string): string {
+  return query ? `/flux/recherche.atom?${query}` : "/flux/recherche.atom";
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const params = parseSearchParams(await searchParams);
+  const feedQuery = searchQueryString({ ...params, page: 1, tri: undefined });
+  return {
+    title: params.q ? `Recherche « ${params.q} »${params.page > 1 ? `, page ${params.page}` : ""}` : "Rechercher une délibération",
+    alternates: { types: { "application/atom+xml": [{ url: feedHref(feedQuery), title: "Résultats de cette recherche (Atom)" }] } },
+    robots: { index: false, follow: true },
+  };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const params = parseSearchParams(await searchParams);
+  const municipality = await getCurrentMunicipality();
+
+  // A number or a receipt identifier goes straight to the act.
+  if (params.q && !hasFilters(params)) {
+    const number = await findDeliberationByReference({ municipalityId: municipality.id, query: params.q });
+    if (number) redirect(`/deliberations/${number}`);
+  }
+
+  const searching = params.q !== "" || hasFilters(params);
+  const [facets, result] = await Promise.all([
+    listSearchFacets({ municipalityId: municipality.id }),
+    searching ? searchDeliberations({ municipalityId: municipality.id, params }) : Promise.resolve(null),
+  ]);
+  const feedQuery = searchQueryString({ ...params, page: 1, tri: undefined });
+  const sort = effectiveSort(params);
+
+  return (
+    <div>
+      <Breadcrumb crumbs={[{ label: "Accueil", href: "/" }, { label: "Recherche" }]} />
+      <h1 className="text-3xl font-bold">Rechercher une délibération</h1>
+      <SearchForm params={params} facets={facets} />
+
+      {result ? (
+        <section aria-labelledby="search-results-heading" className="mt-8">
+          <h2 id="search-results-heading" className="text-2xl font-bold" aria-live="polite">
+            {result.meaninglessQuery
+              ? "Aucun mot exploitable dans la recherche"
+              : result.total > 0
+                ? countOf(result.total, "délibération trouvée", "délibérations trouvées")
+                : "Aucune délibération trouvée"}
+          </h2>
+          <p className="mt-2 text-muted">
+            {result.meaninglessQuery
+              ? "La recherche ne contient que des signes de ponctuation ou des mots trop courants (le, la, de…). Essayez avec des mots du sujet recherché."
+              : result.total === 0
+                ? "Essayez avec moins de mots, sans filtre, ou avec un autre terme."
+                : `${sort === "pertinence" ? "Les plus pertinentes d'abord" : "De la séance la plus récente à la plus ancienne"}${result.pageCount > 1 ? ` ; page ${Math.min(params.page, result.pageCount)} sur ${result.pageCount}` : ""}.`}
+          </p>
+          <p className="no-print mt-2">
+            <a href={feedHref(feedQuery)} type="application/atom+xml">
+              Suivre cette recherche (flux Atom)
+            </a>
+          </p>
+          {result.hits.length > 0 ? (
+            <div className="mt-4">
+              <SearchResults hits={result.hits} />
+            </div>
+          ) : null}
+          {result.hits.length === 0 && result.total > 0 ? (
+            <p className="mt-4">Cette page de résultats n&apos;existe pas : revenez à la première page.</p>
+          ) : null}
+          <SearchPagination params={params} pageCount={result.pageCount} />
+        </section>
+      ) : (
+        <p className="mt-8 max-w-3xl">
+          Saisissez des mots du sujet ou du texte d&apos;une délibération, ou choisissez des filtres. Toutes les délibérations
+          publiées par {municipality.name} sont consultables.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { env } from "@/lib/env";
+import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
+import { getApiDeliberation } from "@/lib/opendata/api/deliberations";
+import { apiJson, apiNotFound, apiOptions } from "@/lib/opendata/api/http";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ number: string }> }) {
+  const number = decodeURIComponent((await params).number);
+  const municipality = await getCurrentMunicipality();
+  const deliberation = await getApiDeliberation({ municipalityId: municipality.id, number, baseUrl: env.PUBLIC_BASE_URL });
+  return deliberation ? apiJson(deliberation) : apiNotFound(`La délibération ${number} n'est pas publiée.`);
+}
+
+export const OPTIONS = apiOptions;

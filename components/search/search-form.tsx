@@ -1,0 +1,127 @@
+import { formatDateFr, formatCouncillorName, listMatters, NOMENCLATURE } from "@/lib/domain";
+import type { SearchFacets } from "@/lib/search/list-search-facets";
+import { effectiveSort, hasFilters, type SearchParams } from "@/lib/search/search-params";
+
+const fieldClass = "mt-1 block w-full rounded border border-line bg-white px-3 py-2";
+const labelClass = "block font-medium";
+
+/** The search and its filters: a plain GET form, so the whole state lands in the URL and works without JavaScript. */
+export function SearchForm({ params, facets }: { params: SearchParams; facets: SearchFacets }) {
+  const matters = listMatters();
+  return (
+    <form action="/recherche" method="get" role="search" aria-label="Rechercher dans les délibérations" className="mt-6">
+      <label htmlFor="search-q" className={labelClass}>
+        Mots, expression entre guillemets, numéro (DL.2022-91) ou identifiant ACTES
+      </label>
+      <div className="mt-1 flex flex-wrap gap-2">
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          defaultValue={params.q}
+          maxLength={300}
+          aria-describedby="search-q-help"
+          className="min-w-0 flex-1 rounded border border-line bg-white px-3 py-2"
+        />
+        <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white hover:opacity-90">
+          Rechercher
+        </button>
+      </div>
+      <p id="search-q-help" className="mt-1 text-sm text-muted">
+        Les accents et les majuscules sont ignorés ; « famille » trouve aussi « familles ». Exemple : &quot;convention territoriale&quot;.
+      </p>
+
+      <details className="mt-4 rounded border border-line p-4" open={hasFilters(params) || params.tri !== undefined}>
+        <summary className="cursor-pointer font-semibold">Filtres et tri</summary>
+        <fieldset className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          <legend className="sr-only">Affiner la recherche</legend>
+          <div>
+            <label htmlFor="search-annee" className={labelClass}>Année</label>
+            <select id="search-annee" name="annee" defaultValue={params.annee ?? ""} className={fieldClass}>
+              <option value="">Toutes</option>
+              {facets.years.map((year) => (
+                <option key={year} value={year}>{year}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="search-du" className={labelClass}>Séance du (date)</label>
+            <input id="search-du" name="du" type="date" defaultValue={params.du ?? ""} className={fieldClass} />
+          </div>
+          <div>
+            <label htmlFor="search-au" className={labelClass}>au (date)</label>
+            <input id="search-au" name="au" type="date" defaultValue={params.au ?? ""} className={fieldClass} />
+          </div>
+          <div>
+            <label htmlFor="search-seance" className={labelClass}>Séance</label>
+            <select id="search-seance" name="seance" defaultValue={params.seance ?? ""} className={fieldClass}>
+              <option value="">Toutes</option>
+              {facets.sittings.map((sitting) => (
+                <option key={sitting.id} value={sitting.id}>
+                  {formatDateFr(sitting.startsAt)}{sitting.isDemo ? " (démonstration, fictive)" : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="search-matiere" className={labelClass}>Matière</label>
+            <select id="search-matiere" name="matiere" defaultValue={params.matiere ?? ""} className={fieldClass}>
+              <option value="">Toutes</option>
+              {NOMENCLATURE.map((family) => (
+                <optgroup key={family.code} label={`${family.code} ${family.label}`}>
+                  <option value={family.code}>{`${family.code} ${family.label} (toute la matière)`}</option>
+                  {matters
+                    .filter((matter) => matter.level1Code === family.code)
+                    .map((matter) => (
+                      <option key={matter.code} value={matter.code}>{`${matter.code} ${matter.label}`}</option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="search-rapporteur" className={labelClass}>Rapporteur</label>
+            <select id="search-rapporteur" name="rapporteur" defaultValue={params.rapporteur ?? ""} className={fieldClass}>
+              <option value="">Tous</option>
+              {facets.rapporteurs.map((councillor) => (
+                <option key={councillor.id} value={councillor.id}>
+                  {formatCouncillorName(councillor)}{councillor.isDemo ? " (fictif)" : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="search-resultat" className={labelClass}>Résultat</label>
+            <select id="search-resultat" name="resultat" defaultValue={params.resultat ?? ""} className={fieldClass}>
+              <option value="">Tous</option>
+              <option value="adoptee">Adoptée</option>
+              <option value="rejetee">Rejetée</option>
+              <option value="retiree">Retirée</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor="search-unanimite" className={labelClass}>Unanimité</label>
+            <select id="search-unanimite" name="unanimite" defaultValue={params.unanimite ?? ""} className={fieldClass}>
+              <option value="">Indifférent</option>
+              <option value="oui">Adoptée à l&apos;unanimité</option>
+              <option value="non">Sans unanimité</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor="search-tri" className={labelClass}>Trier par</label>
+            <select id="search-tri" name="tri" defaultValue={effectiveSort(params)} className={fieldClass}>
+              <option value="pertinence">Pertinence</option>
+              <option value="date">Date de séance, la plus récente d&apos;abord</option>
+            </select>
+          </div>
+        </fieldset>
+        <p className="mt-4 flex flex-wrap gap-4">
+          <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white hover:opacity-90">
+            Appliquer les filtres
+          </button>
+          <a href="/recherche" className="self-center">Effacer la recherche et les filtres</a>
+        </p>
+      </details>
+    </form>
+  );
+}

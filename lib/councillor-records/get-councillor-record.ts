@@ -1,0 +1,82 @@
+import "server-only";
+import { councillorRefSelect, type CouncillorRef } from "@/lib/deliberations/councillor-ref";
+import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/deliberations/published-filter";
+import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
+import { assignSittingSlugs } from "@/lib/sittings/sitting-slug";
+import { sittingPresenceSql } from "./attendance-sql";
+
+export type SittingPresence = "PRESENT" | "REPRESENTED" | "EXCUSED" | "ABSENT";
+type DeliberationRef = { number: string; subject: string; isDemo: boolean; sittingStartsAt: Date };
+
+export type CouncillorRecord = CouncillorRef & {
+  isDemo: boolean;
+  mandateStart: Date;
+  mandateEnd: Date | null;
+  sittings: { id: string; slug: string | null; startsAt: Date; presence: SittingPresence }[];
+  attendanceRate: number | null;
+  proxiesGiven: (DeliberationRef & { holder: CouncillorRef | null })[];
+  proxiesHeld: (DeliberationRef & { giver: CouncillorRef })[];
+  reported: DeliberationRef[];
+  votesAgainst: DeliberationRef[];
+  abstentions: DeliberationRef[];
+};
+
+const deliberationRefSelect = { number: true, subject: true, isDemo: true, sitting: { select: { startsAt: true } } } as const;
+const toRef = (deliberation: { number: string; subject: string; isDemo: boolean; sitting: { startsAt: Date } }): DeliberationRef => ({
+  number: deliberation.number,
+  subject: deliberation.subject,
+  isDemo: deliberation.isDemo,
+  sittingStartsAt: deliberation.sitting.startsAt,
+});
+const newestFirst = { deliberation: { sitting: { startsAt: "desc" as const } } };
+
+/** A councillor's record: presence at each sitting of the mandate, proxies, reports, votes against and abstentions (public ballots). */
+export async function getCouncillorRecord({ municipalityId, id, db = getPrisma() }: { municipalityId: string; id: string; db?: Db }): Promise<CouncillorRecord | null> {
+  const councillor = await db.councillor.findFirst({
+    where: { municipalityId, id },
+    select: { ...councillorRefSelect, isDemo: true, mandateStart: true, mandateEnd: true },
+  });
+  if (!councillor) return null;
+  const published = publishedDeliberationWhere(municipalityId);
+  const [presence, openings, given, held, reported, choices] = await Promise.all([
+    db.$queryRaw<{ sitting_id: string; starts_at: Date; present: boolean; represented: boolean; excused: boolean }[]>(Prisma.sql`
+      WITH ${sittingPresenceSql(municipalityId)}
+      SELECT m."sitting_id", m."starts_at", m."present", m."represented", m."excused" FROM mandate_sittings m
+      WHERE m."councillor_id" = ${id}::uuid ORDER BY m."starts_at" DESC`),
+    db.sitting.findMany({ where: publicSittingWhere(municipalityId), select: { id: true, startsAt: true } }),
+    db.attendance.findMany({
+      where: { municipalityId, councillorId: id, status: "REPRESENTED", deliberation: published },
+      select: { deliberation: { select: deliberationRefSelect }, proxyHolder: { select: councillorRefSelect } },
+      orderBy: newestFirst,
+    }),
+    db.attendance.findMany({
+      where: { municipalityId, proxyHolderId: id, deliberation: published },
+      select: { deliberation: { select: deliberationRefSelect }, councillor: { select: councillorRefSelect } },
+      orderBy: newestFirst,
+    }),
+    db.deliberation.findMany({ where: { ...published, rapporteurId: id }, select: deliberationRefSelect, orderBy: { sitting: { startsAt: "desc" } } }),
+    db.voteRecord.findMany({
+      where: { municipalityId, councillorId: id, choice: { in: ["AGAINST", "ABSTENTION"] }, vote: { secret: false, deliberation: published } },
+      select: { choice: true, vote: { select: { deliberation: { select: deliberationRefSelect } } } },
+      orderBy: { vote: { deliberation: { sitting: { startsAt: "desc" } } } },
+    }),
+  ]);
+  const slugs = assignSittingSlugs(openings);
+  const sittings = presence.map((row) => ({
+    id: row.sitting_id,
+    slug: slugs.get(row.sitting_id) ?? null,
+    startsAt: row.starts_at,
+    presence: (row.present ? "PRESENT" : row.represented ? "REPRESENTED" : row.excused ? "EXCUSED" : "ABSENT") as SittingPresence,
+  }));
+  const presentCount = sittings.filter((sitting) => sitting.presence === "PRESENT").length;
+  return {
+    ...councillor,
+    sittings,
+    attendanceRate: sittings.length ? presentCount / sittings.length : null,
+    proxiesGiven: given.map((entry) => ({ ...toRef(entry.deliberation), holder: entry.proxyHolder })),
+    proxiesHeld: held.map((entry) => ({ ...toRef(entry.deliberation), giver: entry.councillor })),
+    reported: reported.map(toRef),
+    votesAgainst: choices.filter((record) => record.choice === "AGAINST").map((record) => toRef(record.vote.deliberation)),
+    abstentions: choices.filter((record) => record.choice === "ABSTENTION").map((record) => toRef(record.vote.deliberation)),
+  };
+}

@@ -1,0 +1,117 @@
+import "server-only";
+import type { z } from "zod";
+import { publishedDeliberationWhere, publicSittingWhere } from "@/lib/deliberations/published-filter";
+import { getPrisma, type Db } from "@/lib/db/prisma";
+import {
+  deliberationPageSchema,
+  deliberationSchema,
+  type deliberationSummarySchema,
+  paginationOf,
+  sittingDetailSchema,
+  sittingPageSchema,
+  type PageQuery,
+} from "./schemas";
+import { deliberationUrl, isoDay, isoDayOrNull } from "./serialize";
+
+const summarySelect = {
+  id: true, number: true, version: true, subject: true, matterCode: true, outcome: true, sittingId: true, publishedAt: true, isDemo: true,
+  sitting: { select: { startsAt: true } },
+} as const;
+
+type SummaryRow = {
+  id: string; number: string; version: number; subject: string; matterCode: string; outcome: "ADOPTED" | "REJECTED" | "WITHDRAWN" | null;
+  sittingId: string; publishedAt: Date | null; isDemo: boolean; sitting: { startsAt: Date };
+};
+
+function toSummary(baseUrl: string, row: SummaryRow): z.infer<typeof deliberationSummarySchema> {
+  const { sitting, publishedAt, ...rest } = row;
+  return {
+    ...rest,
+    sittingStartsAt: sitting.startsAt.toISOString(),
+    publishedAt: (publishedAt ?? sitting.startsAt).toISOString(),
+    url: deliberationUrl(baseUrl, row.number),
+  };
+}
+
+const orderBy = [{ sitting: { startsAt: "desc" as const } }, { year: "desc" as const }, { sequence: "desc" as const }];
+
+/** Published deliberations, newest sitting first; `year` narrows to one year. */
+export async function listApiDeliberations({ municipalityId, query, year, baseUrl, db = getPrisma() }: {
+  municipalityId: string; query: PageQuery; year?: number; baseUrl: string; db?: Db;
+}) {
+  const where = { ...publishedDeliberationWhere(municipalityId), ...(year ? { year } : {}) };
+  const [rows, total] = await Promise.all([
+    db.deliberation.findMany({ where, select: summarySelect, orderBy, take: query.perPage, skip: (query.page - 1) * query.perPage }),
+    db.deliberation.count({ where }),
+  ]);
+  return deliberationPageSchema.parse({ data: rows.map((row) => toSummary(baseUrl, row)), pagination: paginationOf(query, total) });
+}
+
+/** One published deliberation with its attendance, proxies, tally and named votes (none for a secret ballot). */
+export async function getApiDeliberation({ municipalityId, number, baseUrl, db = getPrisma() }: {
+  municipalityId: string; number: string; baseUrl: string; db?: Db;
+}) {
+  const row = await db.deliberation.findFirst({
+    where: { ...publishedDeliberationWhere(municipalityId), number },
+    orderBy: { version: "desc" },
+    select: {
+      ...summarySelect,
+      reportSubject: true, service: true, policyHeading: true, report: true, proposals: true, votedAt: true, rapporteurId: true,
+      rectificationReason: true,
+      attendances: { select: { councillorId: true, status: true, proxyHolderId: true }, orderBy: { councillor: { lastName: "asc" } } },
+      vote: {
+        select: {
+          secret: true, presentAndRepresented: true, present: true, represented: true, abstentions: true, nonParticipation: true,
+          expressed: true, votesFor: true, votesAgainst: true, castingVote: true, result: true,
+          choices: { select: { councillorId: true, choice: true }, orderBy: { councillor: { lastName: "asc" } } },
+        },
+      },
+      prefectureReceipt: { select: { actesId: true, receivedAt: true } },
+    },
+  });
+  if (!row) return null;
+  const { attendances, vote, prefectureReceipt, votedAt, reportSubject, service, policyHeading, report, proposals, rapporteurId, rectificationReason, ...summary } = row;
+  return deliberationSchema.parse({
+    ...toSummary(baseUrl, summary),
+    reportSubject, service, policyHeading, report, proposals, rapporteurId, rectificationReason,
+    votedAt: isoDayOrNull(votedAt),
+    attendance: attendances,
+    vote: vote ? { ...vote, choices: vote.secret ? [] : vote.choices } : null,
+    receipt: prefectureReceipt ? { actesId: prefectureReceipt.actesId, receivedAt: isoDay(prefectureReceipt.receivedAt) } : null,
+  });
+}
+
+const sittingSelect = (municipalityId: string) => ({
+  id: true, startsAt: true, kind: true, isPublic: true, place: true, convocationDate: true, isDemo: true,
+  _count: { select: { deliberations: { where: publishedDeliberationWhere(municipalityId) } } },
+}) as const;
+
+type SittingRow = { id: string; startsAt: Date; kind: "ORDINARY" | "EXTRAORDINARY"; isPublic: boolean; place: string; convocationDate: Date; isDemo: boolean; _count: { deliberations: number } };
+
+const toSitting = ({ _count, startsAt, convocationDate, ...rest }: SittingRow) => ({
+  ...rest,
+  startsAt: startsAt.toISOString(),
+  convocationDate: isoDay(convocationDate),
+  publishedDeliberations: _count.deliberations,
+});
+
+/** Sittings with at least one published deliberation, newest first. */
+export async function listApiSittings({ municipalityId, query, db = getPrisma() }: { municipalityId: string; query: PageQuery; db?: Db }) {
+  const where = publicSittingWhere(municipalityId);
+  const [rows, total] = await Promise.all([
+    db.sitting.findMany({ where, select: sittingSelect(municipalityId), orderBy: [{ startsAt: "desc" }, { id: "asc" }], take: query.perPage, skip: (query.page - 1) * query.perPage }),
+    db.sitting.count({ where }),
+  ]);
+  return sittingPageSchema.parse({ data: rows.map(toSitting), pagination: paginationOf(query, total) });
+}
+
+export async function getApiSitting({ municipalityId, id, baseUrl, db = getPrisma() }: { municipalityId: string; id: string; baseUrl: string; db?: Db }) {
+  const row = await db.sitting.findFirst({ where: { ...publicSittingWhere(municipalityId), id }, select: sittingSelect(municipalityId) });
+  if (!row) return null;
+  const deliberations = await db.deliberation.findMany({
+    where: { ...publishedDeliberationWhere(municipalityId), sittingId: id },
+    select: summarySelect,
+    orderBy: { orderInSitting: "asc" },
+  });
+  return sittingDetailSchema.parse({ ...toSitting(row), deliberations: deliberations.map((deliberation) => toSummary(baseUrl, deliberation)) });
+}

@@ -1,0 +1,141 @@
+import { z } from "zod";
+
+/** The schemas the OpenAPI document names (components.schemas). */
+export const apiRegistry = z.registry<{ id: string }>();
+
+// The JSON API's shapes. They check every response (parse before sending) and
+// generate the OpenAPI document (z.toJSONSchema), so the two cannot disagree.
+
+const isoDate = z.iso.date().describe("Date, AAAA-MM-JJ");
+const isoDateTime = z.iso.datetime({ offset: true }).describe("Date et heure, ISO 8601");
+const isDemo = z.boolean().describe("Donnée de démonstration : une collectivité et des actes FICTIFS, à ne pas réutiliser comme réels.");
+
+export const municipalitySchema = z
+  .object({
+    name: z.string(),
+    communeName: z.string(),
+    siren: z.string().regex(/^\d{9}$/),
+    siret: z.string().regex(/^\d{14}$/),
+    departmentCode: z.string(),
+    address: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    website: z.string().nullable(),
+    membersInOffice: z.int().describe("Nombre de conseillers en exercice"),
+  })
+  .register(apiRegistry, { id: "Municipality" });
+
+export const councillorRole = z.enum(["MAYOR", "DEPUTY_MAYOR", "DELEGATED_COUNCILLOR", "COUNCILLOR"]);
+
+export const councillorSchema = z
+  .object({
+    id: z.uuid(),
+    civility: z.enum(["MONSIEUR", "MADAME"]),
+    firstName: z.string(),
+    lastName: z.string(),
+    role: councillorRole,
+    roleLabel: z.string().nullable(),
+    mandateStart: isoDate,
+    mandateEnd: isoDate.nullable(),
+    isDemo,
+  })
+  .register(apiRegistry, { id: "Councillor" });
+
+export const sittingSchema = z
+  .object({
+    id: z.uuid(),
+    startsAt: isoDateTime,
+    kind: z.enum(["ORDINARY", "EXTRAORDINARY"]),
+    isPublic: z.boolean(),
+    place: z.string(),
+    convocationDate: isoDate,
+    publishedDeliberations: z.int().min(0),
+    isDemo,
+  })
+  .register(apiRegistry, { id: "Sitting" });
+
+const outcome = z.enum(["ADOPTED", "REJECTED", "WITHDRAWN"]);
+
+export const deliberationSummarySchema = z
+  .object({
+    id: z.uuid(),
+    number: z.string().regex(/^DL\.\d{4}-\d+$/),
+    version: z.int().min(1),
+    subject: z.string(),
+    matterCode: z.string(),
+    outcome: outcome.nullable(),
+    sittingId: z.uuid(),
+    sittingStartsAt: isoDateTime,
+    publishedAt: isoDateTime,
+    url: z.url(),
+    isDemo,
+  })
+  .register(apiRegistry, { id: "DeliberationSummary" });
+
+const choice = z.enum(["FOR", "AGAINST", "ABSTENTION", "NOT_VOTING"]);
+
+export const deliberationSchema = deliberationSummarySchema
+  .extend({
+    reportSubject: z.string().nullable(),
+    service: z.string().nullable(),
+    policyHeading: z.string().nullable(),
+    report: z.string().describe("Markdown"),
+    proposals: z.string().describe("Markdown"),
+    votedAt: isoDate.nullable(),
+    rapporteurId: z.uuid().nullable(),
+    rectificationReason: z.string().nullable(),
+    attendance: z.array(
+      z.object({
+        councillorId: z.uuid(),
+        status: z.enum(["PRESENT", "REPRESENTED", "EXCUSED", "ABSENT"]),
+        proxyHolderId: z.uuid().nullable().describe("Le mandataire, pour un membre représenté"),
+      }),
+    ),
+    vote: z
+      .object({
+        secret: z.boolean(),
+        presentAndRepresented: z.int(),
+        present: z.int(),
+        represented: z.int(),
+        abstentions: z.int(),
+        nonParticipation: z.int(),
+        expressed: z.int(),
+        votesFor: z.int(),
+        votesAgainst: z.int(),
+        castingVote: choice.nullable(),
+        result: outcome,
+        choices: z
+          .array(z.object({ councillorId: z.uuid(), choice }))
+          .describe("Votes nominatifs ; vide pour un scrutin secret"),
+      })
+      .nullable(),
+    receipt: z.object({ actesId: z.string(), receivedAt: isoDate }).nullable(),
+  })
+  .register(apiRegistry, { id: "Deliberation" });
+
+export const paginationSchema = z
+  .object({ page: z.int().min(1), perPage: z.int().min(1), total: z.int().min(0), pageCount: z.int().min(1) })
+  .register(apiRegistry, { id: "Pagination" });
+
+export const errorSchema = z.object({ error: z.string() }).register(apiRegistry, { id: "Error" });
+
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), pagination: paginationSchema });
+
+export const councillorPageSchema = pageOf(councillorSchema).register(apiRegistry, { id: "CouncillorPage" });
+export const sittingPageSchema = pageOf(sittingSchema).register(apiRegistry, { id: "SittingPage" });
+export const deliberationPageSchema = pageOf(deliberationSummarySchema).register(apiRegistry, { id: "DeliberationPage" });
+export const sittingDetailSchema = sittingSchema.extend({ deliberations: z.array(deliberationSummarySchema) }).register(apiRegistry, { id: "SittingDetail" });
+
+export const pageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  perPage: z.coerce.number().int().min(1).max(200).catch(50),
+});
+export type PageQuery = z.infer<typeof pageQuerySchema>;
+
+export function readPageQuery(url: URL): PageQuery {
+  return pageQuerySchema.parse({ page: url.searchParams.get("page") ?? undefined, perPage: url.searchParams.get("perPage") ?? undefined });
+}
+
+export function paginationOf(query: PageQuery, total: number) {
+  return { page: query.page, perPage: query.perPage, total, pageCount: Math.max(1, Math.ceil(total / query.perPage)) };
+}

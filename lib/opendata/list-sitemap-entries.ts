@@ -1,0 +1,34 @@
+import "server-only";
+import { publishedDeliberationWhere } from "@/lib/deliberations/published-filter";
+import { getPrisma, type Db } from "@/lib/db/prisma";
+import { listPublicSittings } from "@/lib/sittings/list-public-sittings";
+
+/** One sitemap file holds at most 50,000 addresses (sitemaps.org). */
+export const SITEMAP_LIMIT = 50_000;
+
+export type SitemapEntry = { path: string; lastModified?: Date };
+
+/** The public pages worth indexing: fixed pages, sittings, published deliberations (newest first), councillors. */
+export async function listSitemapEntries({ municipalityId, db = getPrisma() }: { municipalityId: string; db?: Db }): Promise<SitemapEntry[]> {
+  const fixed: SitemapEntry[] = ["/", "/seances", "/deliberations", "/recherche", "/elus", "/statistiques", "/donnees", "/accessibilite"].map((path) => ({ path }));
+  const [{ sittings }, councillors] = await Promise.all([
+    listPublicSittings({ municipalityId }),
+    db.councillor.findMany({ where: { municipalityId }, select: { id: true } }),
+  ]);
+  const room = SITEMAP_LIMIT - fixed.length - sittings.length - councillors.length;
+  const deliberations = await db.deliberation.findMany({
+    where: publishedDeliberationWhere(municipalityId),
+    select: { number: true, publishedAt: true },
+    orderBy: { publishedAt: "desc" },
+    take: Math.max(0, room),
+  });
+  return [
+    ...fixed,
+    ...sittings.map((sitting) => ({ path: `/seances/${sitting.slug}` })),
+    ...deliberations.map((deliberation) => ({
+      path: `/deliberations/${encodeURIComponent(deliberation.number)}`,
+      lastModified: deliberation.publishedAt ?? undefined,
+    })),
+    ...councillors.map((councillor) => ({ path: `/elus/${councillor.id}` })),
+  ];
+}

@@ -1,0 +1,140 @@
+import "server-only";
+import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
+import { scdlMatterCode, scdlMatterName, toParisCalendarDate } from "@/lib/domain";
+import { publishedDeliberationSql } from "@/lib/search/published-sql";
+import { csvRecord } from "./csv";
+
+// The SCDL « Délibérations » 2.1.5 export (schema.data.gouv.fr/scdl/deliberations):
+// exactly its 17 columns, in its order, one row per published deliberation.
+// Rows are read in batches by keyset and written as they come, so the
+// export's memory does not grow with the archive.
+//
+// Demo records (is_demo) are left out: the schema has no column to say a row
+// is fictional, and data.gouv.fr's consumers would take them for real acts.
+// The JSON API, which can say so (isDemo), carries them.
+
+export const SCDL_COLUMNS = [
+  "COLL_NOM",
+  "COLL_SIRET",
+  "DELIB_ID",
+  "DELIB_DATE",
+  "DELIB_MATIERE_CODE",
+  "DELIB_MATIERE_NOM",
+  "DELIB_OBJET",
+  "BUDGET_ANNEE",
+  "BUDGET_NOM",
+  "PREF_ID",
+  "PREF_DATE",
+  "VOTE_EFFECTIF",
+  "VOTE_REEL",
+  "VOTE_POUR",
+  "VOTE_CONTRE",
+  "VOTE_ABSTENTION",
+  "DELIB_URL",
+] as const;
+
+const BATCH_SIZE = 1000;
+
+type Row = {
+  year: number;
+  sequence: number;
+  number: string;
+  subject: string;
+  matter_code: string;
+  voted_at: Date | null;
+  sitting_starts_at: Date;
+  received_at: Date | null;
+  abstentions: number | null;
+  expressed: number | null;
+  votes_for: number | null;
+  votes_against: number | null;
+};
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The export as CSV chunks: the header, then rows in number order. Pass `year` for one year's acts. */
+export async function* scdlDeliberationsCsv({
+  municipalityId,
+  year,
+  baseUrl,
+  db = getPrisma(),
+}: {
+  municipalityId: string;
+  year?: number;
+  baseUrl: string;
+  db?: Db;
+}): AsyncGenerator<string> {
+  const municipality = await db.municipality.findUniqueOrThrow({
+    where: { id: municipalityId },
+    select: { name: true, siret: true, departmentCode: true, membersInOffice: true },
+  });
+  yield csvRecord([...SCDL_COLUMNS]);
+  const site = baseUrl.replace(/\/$/, "");
+  let after: { year: number; sequence: number } | null = null;
+  for (;;) {
+    const rows: Row[] = await db.$queryRaw<Row[]>(Prisma.sql`
+      SELECT d."year", d."sequence", d."number", d."subject", d."matter_code", d."voted_at",
+        s."starts_at" AS "sitting_starts_at", r."received_at",
+        v."abstentions", v."expressed", v."votes_for", v."votes_against"
+      FROM "deliberation" d
+      JOIN "sitting" s ON s."id" = d."sitting_id"
+      LEFT JOIN "vote" v ON v."deliberation_id" = d."id"
+      LEFT JOIN "prefecture_receipt" r ON r."deliberation_id" = d."id"
+      WHERE ${publishedDeliberationSql("d", municipalityId)} AND NOT d."is_demo"
+        ${year ? Prisma.sql`AND d."year" = ${year}` : Prisma.empty}
+        ${after ? Prisma.sql`AND (d."year", d."sequence") > (${after.year}, ${after.sequence})` : Prisma.empty}
+      ORDER BY d."year", d."sequence"
+      LIMIT ${BATCH_SIZE}`);
+    if (rows.length === 0) return;
+    let chunk = "";
+    for (const row of rows) {
+      chunk += csvRecord([
+        municipality.name,
+        municipality.siret,
+        row.number,
+        row.voted_at ? isoDay(row.voted_at) : toParisCalendarDate(row.sitting_starts_at),
+        scdlMatterCode(row.matter_code),
+        scdlMatterName(row.matter_code),
+        row.subject,
+        "",
+        "",
+        `PREF${municipality.departmentCode}`,
+        row.received_at ? isoDay(row.received_at) : "",
+        row.expressed === null ? "" : municipality.membersInOffice,
+        row.expressed === null ? "" : row.expressed + (row.abstentions ?? 0),
+        row.votes_for,
+        row.votes_against,
+        row.abstentions,
+        `${site}/deliberations/${encodeURIComponent(row.number)}`,
+      ]);
+    }
+    yield chunk;
+    const last = rows[rows.length - 1]!;
+    after = { year: last.year, sequence: last.sequence };
+    if (rows.length < BATCH_SIZE) return;
+  }
+}
+
+/** The years that have published, non-demo deliberations: one file each. */
+export async function listScdlYears({ municipalityId, db = getPrisma() }: { municipalityId: string; db?: Db }): Promise<number[]> {
+  const rows = await db.$queryRaw<{ year: number }[]>(Prisma.sql`
+    SELECT DISTINCT d."year" FROM "deliberation" d
+    WHERE ${publishedDeliberationSql("d", municipalityId)} AND NOT d."is_demo" ORDER BY d."year" DESC`);
+  return rows.map((row) => row.year);
+}
+
+/** A Web stream of the export, for a route's Response. */
+export function scdlDeliberationsStream(options: Parameters<typeof scdlDeliberationsCsv>[0]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const chunks = scdlDeliberationsCsv(options);
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { compareCouncillors, type CouncillorRef } from "@/lib/deliberations/councillor-ref";
+import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
+import { toParisCalendarDate } from "@/lib/domain";
+import { publishedDeliberationSql } from "./published-sql";
+
+export type SearchFacets = {
+  years: number[];
+  sittings: { id: string; startsAt: Date; isDemo: boolean }[];
+  rapporteurs: (CouncillorRef & { isDemo: boolean })[];
+};
+
+/**
+ * What the search filters offer: only values that lead to at least one published deliberation.
+ * One probe per sitting and per councillor (indexed), never a scan of the whole archive.
+ */
+export async function listSearchFacets({ municipalityId, db = getPrisma() }: { municipalityId: string; db?: Db }): Promise<SearchFacets> {
+  const [sittings, rapporteurs] = await Promise.all([
+    db.$queryRaw<{ id: string; starts_at: Date; is_demo: boolean }[]>(Prisma.sql`
+      SELECT s."id", s."starts_at", s."is_demo" FROM "sitting" s
+      WHERE s."municipality_id" = ${municipalityId}::uuid
+        AND EXISTS (SELECT 1 FROM "deliberation" d WHERE d."sitting_id" = s."id" AND ${publishedDeliberationSql("d", municipalityId)})
+      ORDER BY s."starts_at" DESC`),
+    db.$queryRaw<{ id: string; civility: CouncillorRef["civility"]; first_name: string; last_name: string; role: CouncillorRef["role"]; role_label: string | null; is_demo: boolean }[]>(Prisma.sql`
+      SELECT c."id", c."civility", c."first_name", c."last_name", c."role", c."role_label", c."is_demo" FROM "councillor" c
+      WHERE c."municipality_id" = ${municipalityId}::uuid
+        AND EXISTS (SELECT 1 FROM "deliberation" d WHERE d."rapporteur_id" = c."id" AND ${publishedDeliberationSql("d", municipalityId)})`),
+  ]);
+  // A deliberation's year is its sitting's (numbering restarts each year).
+  const years = [...new Set(sittings.map((sitting) => Number(toParisCalendarDate(sitting.starts_at).slice(0, 4))))].sort((a, b) => b - a);
+  return {
+    years,
+    sittings: sittings.map((sitting) => ({ id: sitting.id, startsAt: sitting.starts_at, isDemo: sitting.is_demo })),
+    rapporteurs: rapporteurs
+      .map((row) => ({ id: row.id, civility: row.civility, firstName: row.first_name, lastName: row.last_name, role: row.role, roleLabel: row.role_label, isDemo: row.is_demo }))
+      .sort(compareCouncillors),
+  };
+}

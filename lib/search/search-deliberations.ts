@@ -1,0 +1,97 @@
+import "server-only";
+import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
+import type { Tally } from "@/lib/domain";
+import { type SearchParams, SEARCH_PAGE_SIZE } from "./search-params";
+import { buildSearchSql, SEARCH_CONFIG, type SearchSqlRow } from "./search-sql";
+
+export type SearchHit = {
+  id: string;
+  number: string;
+  isDemo: boolean;
+  subject: string;
+  /** The subject with matched words between HIGHLIGHT_START and HIGHLIGHT_STOP. */
+  subjectHighlighted: string;
+  /** A highlighted passage of the proposals or report (the start of the proposals without words). */
+  excerpt: string;
+  matterCode: string;
+  outcome: SearchSqlRow["outcome"];
+  publishedAt: Date;
+  sittingStartsAt: Date;
+  rank: number;
+  tally: (Tally & { secret: boolean }) | null;
+};
+
+export type SearchResult = {
+  hits: SearchHit[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** The query had words but none the search can use (only punctuation, only "le la les"…). */
+  meaninglessQuery: boolean;
+};
+
+/** Published deliberations of a municipality matching a public search (see search-params.ts). */
+export async function searchDeliberations({
+  municipalityId,
+  params,
+  pageSize = SEARCH_PAGE_SIZE,
+  db = getPrisma(),
+}: {
+  municipalityId: string;
+  params: SearchParams;
+  pageSize?: number;
+  db?: Db;
+}): Promise<SearchResult> {
+  const rows = await db.$queryRaw<SearchSqlRow[]>(buildSearchSql({ municipalityId, params, pageSize }));
+  let total = rows.length ? Number(rows[0]!.total) : 0;
+  let meaninglessQuery = false;
+  if (!rows.length) {
+    if (params.q) {
+      const [lexemes] = await db.$queryRaw<{ nodes: number }[]>(
+        Prisma.sql`SELECT numnode(websearch_to_tsquery(${Prisma.raw(`'${SEARCH_CONFIG}'`)}::regconfig, ${params.q})) AS "nodes"`,
+      );
+      meaninglessQuery = (lexemes?.nodes ?? 0) === 0;
+    }
+    // Past the last page: say how many there are, so the page can offer the way back.
+    if (params.page > 1 && !meaninglessQuery) {
+      const [count] = await db.$queryRaw<{ total: bigint }[]>(
+        buildSearchSql({ municipalityId, params: { ...params, page: 1 }, pageSize: 1 }),
+      );
+      total = count ? Number(count.total) : 0;
+    }
+  }
+  return {
+    hits: rows.map((row) => ({
+      id: row.id,
+      number: row.number,
+      isDemo: row.is_demo,
+      subject: row.subject,
+      subjectHighlighted: row.subject_headline,
+      excerpt: row.excerpt,
+      matterCode: row.matter_code,
+      outcome: row.outcome,
+      publishedAt: row.published_at,
+      sittingStartsAt: row.sitting_starts_at,
+      rank: Number(row.rank),
+      tally:
+        row.secret === null
+          ? null
+          : {
+              secret: row.secret,
+              presentAndRepresented: row.present_and_represented ?? 0,
+              present: row.present ?? 0,
+              represented: row.represented ?? 0,
+              abstentions: row.abstentions ?? 0,
+              nonParticipation: row.non_participation ?? 0,
+              expressed: row.expressed ?? 0,
+              votesFor: row.votes_for ?? 0,
+              votesAgainst: row.votes_against ?? 0,
+            },
+    })),
+    total,
+    page: params.page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    meaninglessQuery,
+  };
+}
+

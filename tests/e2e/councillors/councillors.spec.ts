@@ -1,0 +1,52 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+async function expectNoSeriousViolation(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({ id: violation.id, help: violation.help, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(" ")) }));
+  expect(serious, `${page.url()}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+}
+
+async function openCouncillor(page: Page, name: RegExp) {
+  await page.goto("/elus");
+  await page.getByRole("table").getByRole("link", { name }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+}
+
+test.describe("councillors", () => {
+  test("[councillors]: at the reference sitting, a present member reads present, a represented one represented", async ({ page }) => {
+    await openCouncillor(page, /Dominique AUGÉY/);
+    await expect(page.getByTestId("presence-2022-04-07")).toHaveText("Présente");
+    await expect(page.getByRole("region", { name: /Pouvoirs reçus/ }).getByRole("listitem")).toHaveCount(2);
+
+    await openCouncillor(page, /Jacques BOUDON/);
+    await expect(page.getByTestId("presence-2022-04-07")).toHaveText("Représenté (pouvoir donné)");
+    await expect(page.getByRole("region", { name: /Pouvoirs donnés/ })).toContainText("Frédérique DUMICHEL");
+  });
+
+  test("[councillors]: the list sorts by attendance through its column header, and says so", async ({ page }) => {
+    await page.goto("/elus");
+    await page.getByRole("columnheader", { name: /Présence aux séances/ }).getByRole("link").click();
+    await expect(page).toHaveURL(/tri=presence&ordre=desc/);
+    await expect(page.getByRole("columnheader", { name: /Présence aux séances/ })).toHaveAttribute("aria-sort", "descending");
+  });
+
+  test("[councillors]: a fictional councillor's page is labelled as demonstration", async ({ page }) => {
+    await page.goto("/elus");
+    const demoRow = page.getByRole("row").filter({ hasText: "Démonstration (fictif)" }).first();
+    await demoRow.getByRole("link").first().click();
+    await expect(page.getByRole("note")).toContainText("fictifs");
+  });
+
+  test("[a11y]: the councillors' list and a councillor's page have no serious or critical axe violation", async ({ page }) => {
+    await page.goto("/elus");
+    await expectNoSeriousViolation(page);
+    await openCouncillor(page, /Jacques BOUDON/);
+    await expectNoSeriousViolation(page);
+  });
+});

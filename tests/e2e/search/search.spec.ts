@@ -1,0 +1,97 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+async function expectNoSeriousViolation(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({ id: violation.id, help: violation.help, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(" ")) }));
+  expect(serious, `${page.url()}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+}
+
+const results = (page: Page) => page.getByTestId("search-results").getByRole("listitem");
+
+test.describe("search", () => {
+  test("[search]: a citizen finds DL.2022-91 first, narrows to 2022 and matter 7, and opens it", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Recherche" }).click();
+    await expect(page).toHaveURL(/\/recherche$/);
+    await page.getByLabel(/Mots, expression entre guillemets/).fill("convention territoriale globale");
+    await page.getByRole("button", { name: "Rechercher", exact: true }).click();
+    await expect(page).toHaveURL(/q=convention\+territoriale\+globale/);
+    await expect(page.getByRole("heading", { level: 2, name: /délibérations? trouvées?/ })).toBeVisible();
+    await expect(results(page).first().getByRole("link")).toContainText("DL.2022-91");
+    await expect(results(page).first().locator("mark").first()).toBeVisible();
+
+    await page.waitForLoadState("load");
+    const filters = page.locator("details", { has: page.getByText("Filtres et tri") });
+    await expect(async () => {
+      if ((await filters.getAttribute("open")) === null) await page.getByText("Filtres et tri").click();
+      await expect(filters).toHaveAttribute("open", "", { timeout: 1000 });
+    }).toPass();
+    await page.getByLabel("Année").selectOption("2022");
+    await page.getByLabel("Matière").selectOption("7");
+    await page.getByRole("button", { name: "Appliquer les filtres" }).click();
+    await expect(page).toHaveURL(/annee=2022/);
+    await expect(page).toHaveURL(/matiere=7(&|$)/);
+    await expect(results(page).first().getByRole("link")).toContainText("DL.2022-91");
+    for (const item of await results(page).all()) await expect(item.getByRole("link")).toContainText("DL.2022-");
+
+    await results(page).first().getByRole("link").click();
+    await expect(page).toHaveURL(/\/deliberations\/DL\.2022-91$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("DL.2022-91");
+  });
+
+  test("[search]: a number or a receipt identifier goes straight to the deliberation", async ({ page }) => {
+    await page.goto("/recherche?q=2022-91");
+    await expect(page).toHaveURL(/\/deliberations\/DL\.2022-91$/);
+    await page.goto("/recherche?q=013-211300017-20220407-lmc1210471-DE-1-1");
+    await expect(page).toHaveURL(/\/deliberations\/DL\.2022-91$/);
+  });
+
+  test("[search]: hostile queries give a sensible page, never an error", async ({ page }) => {
+    for (const q of ["'; DROP TABLE deliberation; --", "!!! ??? ,,,", "famille & | ! ( :* <->", "x".repeat(10_000)]) {
+      const response = await page.goto(`/recherche?q=${encodeURIComponent(q)}&annee=abc&page=-3&matiere=%27`);
+      expect(response?.status(), q.slice(0, 40)).toBe(200);
+      await expect(page.getByRole("heading", { level: 2 })).toBeVisible();
+    }
+  });
+
+  test("[search]: the search page links to its own Atom feed, which answers with the same results", async ({ page, request }) => {
+    await page.goto("/recherche?q=convention+territoriale+globale");
+    const href = await page.getByRole("link", { name: "Suivre cette recherche (flux Atom)" }).getAttribute("href");
+    expect(href).toBe("/flux/recherche.atom?q=convention+territoriale+globale");
+    const feed = await request.get(href!);
+    expect(feed.headers()["content-type"]).toContain("application/atom+xml");
+    expect(await feed.text()).toContain("/deliberations/DL.2022-91");
+  });
+
+  test("[search]: the CSV export, the API and the JSON-LD of a deliberation are served", async ({ page, request }) => {
+    const csv = await request.get("/donnees/scdl/deliberations.csv");
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split("\r\n")[0]).toBe(
+      "COLL_NOM,COLL_SIRET,DELIB_ID,DELIB_DATE,DELIB_MATIERE_CODE,DELIB_MATIERE_NOM,DELIB_OBJET,BUDGET_ANNEE,BUDGET_NOM,PREF_ID,PREF_DATE,VOTE_EFFECTIF,VOTE_REEL,VOTE_POUR,VOTE_CONTRE,VOTE_ABSTENTION,DELIB_URL",
+    );
+    const api = await request.get("/api/v1/deliberations/DL.2022-91");
+    expect(api.headers()["access-control-allow-origin"]).toBe("*");
+    expect((await api.json()).number).toBe("DL.2022-91");
+    await page.goto("/deliberations/DL.2022-91");
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+    expect(jsonLd).toMatchObject({ "@type": "Legislation", legislationIdentifier: "DL.2022-91", legislationDate: "2022-04-07" });
+    const robots = await request.get("/robots.txt");
+    expect(await robots.text()).toContain("sitemap.xml");
+    const sitemap = await request.get("/sitemap.xml");
+    expect(await sitemap.text()).toContain("/deliberations/DL.2022-91");
+  });
+
+  for (const url of ["/recherche", "/recherche?q=convention+territoriale&annee=2022", "/recherche?q=%21%21%21", "/donnees", "/statistiques"]) {
+    test(`[a11y]: ${url} has no serious or critical axe violation`, async ({ page }) => {
+      const response = await page.goto(url);
+      expect(response?.status()).toBe(200);
+      await expectNoSeriousViolation(page);
+    });
+  }
+});

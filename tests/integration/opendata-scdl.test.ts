@@ -1,0 +1,146 @@
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, type Db } from "@/lib/db/prisma";
+import { csvRecord } from "@/lib/opendata/csv";
+import { SCDL_COLUMNS, listScdlYears, scdlDeliberationsCsv } from "@/lib/opendata/scdl-deliberations";
+import { seedDatabase } from "@/prisma/seed/seed";
+import { connect, createDatabase } from "./support/database";
+
+/** A strict RFC 4180 reader: fails on a stray quote rather than guessing. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let field = "";
+  let record: string[] = [];
+  let index = 0;
+  while (index < text.length) {
+    if (text[index] === '"') {
+      index += 1;
+      for (;;) {
+        if (index >= text.length) throw new Error("unterminated quoted field");
+        if (text[index] === '"') {
+          if (text[index + 1] === '"') { field += '"'; index += 2; continue; }
+          index += 1;
+          break;
+        }
+        field += text[index];
+        index += 1;
+      }
+    }
+    const char = text[index];
+    if (char === ",") { record.push(field); field = ""; index += 1; }
+    else if (char === "\r" && text[index + 1] === "\n") { record.push(field); records.push(record); record = []; field = ""; index += 2; }
+    else if (char === undefined) break;
+    else if (char === '"' || char === "\n" || char === "\r") throw new Error(`unexpected ${JSON.stringify(char)} at ${index}`);
+    else { field += char; index += 1; }
+  }
+  if (field !== "" || record.length) throw new Error("last record not terminated by CRLF");
+  return records;
+}
+
+// The schema's constraints (DOMAIN.md, SCDL Délibérations 2.1.5).
+const REQUIRED = ["COLL_NOM", "COLL_SIRET", "DELIB_ID", "DELIB_DATE", "DELIB_MATIERE_CODE", "DELIB_MATIERE_NOM", "DELIB_OBJET"];
+const PATTERNS: Record<string, RegExp> = {
+  COLL_SIRET: /^\d{14}$/,
+  DELIB_DATE: /^\d{4}-\d{2}-\d{2}$/,
+  DELIB_MATIERE_CODE: /^[1-9]\.\d{1,2}$/,
+  DELIB_MATIERE_NOM: /^[^,()A-Z]+\/[^,()A-Z]+$/,
+  BUDGET_ANNEE: /^[0-9]{4}(\/[0-9]{4})?$/,
+  PREF_ID: /^(PREF\d{2}[0-9AB]|SPREF\d{3}[0-9]|SGAR\d{3})$/,
+  PREF_DATE: /^\d{4}-\d{2}-\d{2}$/,
+  VOTE_EFFECTIF: /^\d+$/,
+  VOTE_REEL: /^\d+$/,
+  VOTE_POUR: /^\d+$/,
+  VOTE_CONTRE: /^\d+$/,
+  VOTE_ABSTENTION: /^\d+$/,
+  DELIB_URL: /^https?:\/\/\S+$/,
+};
+
+describe("open data: SCDL export", () => {
+  let client: pg.Client;
+  let db: Db;
+  let municipalityId: string;
+
+  const exportCsv = async (year?: number) => {
+    let text = "";
+    for await (const chunk of scdlDeliberationsCsv({ municipalityId, year, baseUrl: "https://deliberations.example.fr", db })) text += chunk;
+    return text;
+  };
+
+  beforeAll(async () => {
+    const url = await createDatabase("registre_opendata_scdl");
+    client = await connect(url);
+    db = createPrismaClient(url);
+    await seedDatabase(db);
+    municipalityId = (await client.query(`SELECT id FROM municipality WHERE slug = 'aix-en-provence'`)).rows[0].id;
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    await client.end();
+  });
+
+  it("[scdl]: the header is exactly the schema's 17 columns in order", async () => {
+    const [header] = parseCsv(await exportCsv());
+    expect(header).toEqual([...SCDL_COLUMNS]);
+    expect(header).toHaveLength(17);
+  });
+
+  it("[scdl]: every row has its required fields and matches the schema's patterns", async () => {
+    const [header, ...rows] = parseCsv(await exportCsv());
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row).toHaveLength(17);
+      const record = Object.fromEntries(header!.map((column, index) => [column, row[index]!]));
+      for (const column of REQUIRED) expect(record[column], `${record.DELIB_ID} ${column}`).not.toBe("");
+      for (const [column, pattern] of Object.entries(PATTERNS)) {
+        if (record[column] !== "") expect(record[column], `${record.DELIB_ID} ${column}`).toMatch(pattern);
+      }
+    }
+  });
+
+  it("[scdl]: only published, non-demo deliberations are exported, the reference case with its figures", async () => {
+    const [, ...rows] = parseCsv(await exportCsv());
+    const published = await client.query(
+      `SELECT count(*)::int AS n FROM deliberation d WHERE d.municipality_id = $1 AND d.status = 'PUBLISHED' AND NOT d.is_demo
+         AND NOT EXISTS (SELECT 1 FROM deliberation n WHERE n.previous_version_id = d.id AND n.status = 'PUBLISHED')`,
+      [municipalityId],
+    );
+    expect(rows).toHaveLength(published.rows[0].n);
+    const reference = rows.find((row) => row[2] === "DL.2022-91");
+    expect(reference).toEqual([
+      "Ville d'Aix-en-Provence",
+      "21130001700011",
+      "DL.2022-91",
+      "2022-04-07",
+      "7.10",
+      "finances locales/divers",
+      "CAF - CONVENTION TERRITORIALE GLOBALE DE SERVICE AUX FAMILLES 2022-2026",
+      "",
+      "",
+      "PREF013",
+      expect.stringMatching(/^2022-04-\d{2}$/),
+      expect.stringMatching(/^\d+$/),
+      expect.stringMatching(/^\d+$/),
+      expect.stringMatching(/^\d+$/),
+      expect.stringMatching(/^\d+$/),
+      expect.stringMatching(/^\d+$/),
+      "https://deliberations.example.fr/deliberations/DL.2022-91",
+    ]);
+    const demo = await client.query(`SELECT number FROM deliberation WHERE is_demo AND status = 'PUBLISHED' LIMIT 1`);
+    if (demo.rows[0]) expect(rows.map((row) => row[2])).not.toContain(demo.rows[0].number);
+  });
+
+  it("[scdl]: the export of one year holds that year's deliberations only", async () => {
+    expect(await listScdlYears({ municipalityId, db })).toContain(2022);
+    const [, ...rows] = parseCsv(await exportCsv(2022));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row[2]).toMatch(/^DL\.2022-/);
+    const [, ...none] = parseCsv(await exportCsv(1999));
+    expect(none).toEqual([]);
+  });
+
+  it("[scdl]: fields with commas, quotes or line breaks are quoted as RFC 4180 says", () => {
+    const line = csvRecord(['CONVENTION "CTG", AVENANT', "a\nb", 3, null]);
+    expect(line).toBe('"CONVENTION ""CTG"", AVENANT","a\nb",3,\r\n');
+    expect(parseCsv(line)).toEqual([['CONVENTION "CTG", AVENANT', "a\nb", "3", ""]]);
+  });
+});
