@@ -7,6 +7,10 @@ const LINKS = [
   { href: "/", label: "Accueil" },
   { href: "/seances", label: "Séances" },
   { href: "/deliberations", label: "Délibérations" },
+  { href: "/recherche", label: "Recherche" },
+  { href: "/elus", label: "Élus" },
+  { href: "/statistiques", label: "Statistiques" },
+  { href: "/donnees", label: "Données ouvertes" },
 ] as const;
 
 function currentness(pathname: string, href: string): "page" | "true" | undefined {

@@ -22,6 +22,17 @@ export function SiteFooter({ municipality }: { municipality: CurrentMunicipality
             <li>
               <Link href="/accessibilite">Accessibilité : partiellement conforme</Link>
             </li>
+            <li>
+              <Link href="/donnees">Données ouvertes et API</Link>
+            </li>
+            <li>
+              <a href="/flux/publications.atom" type="application/atom+xml">
+                Flux Atom des publications
+              </a>
+            </li>
+            <li>
+              <Link href="/verifier">Vérifier un extrait signé</Link>
+            </li>
           </ul>
           <p className="mt-3 text-muted">
             Publié avec Registre, logiciel libre distribué sous licence{" "}

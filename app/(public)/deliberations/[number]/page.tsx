@@ -10,12 +10,15 @@ import { ReportSection } from "@/components/deliberation/report-section";
 import { Signatures } from "@/components/deliberation/signatures";
 import { VersionHistory } from "@/components/deliberation/version-history";
 import { VoteSection } from "@/components/deliberation/vote-section";
+import { ExtractDownload } from "@/components/extracts/extract-download";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { DemoNotice } from "@/components/ui/demo-notice";
 import { deriveExecutoryStatus, formatDateFr, parseDeliberationNumber } from "@/lib/domain";
 import { convocationParagraph, fullName, nameWithRole } from "@/lib/deliberations/extract-wording";
 import { getPublishedDeliberation } from "@/lib/deliberations/get-published-deliberation";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
+import { env } from "@/lib/env";
+import { legislationJsonLd, serializeJsonLd } from "@/lib/opendata/legislation-json-ld";
 
 // A published act never changes: each page is rendered on its first request and
 // then served from Next's cache (incremental static regeneration). Publishing or
@@ -78,6 +81,30 @@ export default async function DeliberationPage({ params }: Props) {
         ]}
       />
       {deliberation.isDemo ? <DemoNotice /> : null}
+      <script
+        type="application/ld+json"
+        // Machine-readable identity of the act (schema.org Legislation); serialised safely for HTML.
+        dangerouslySetInnerHTML={{
+          __html: serializeJsonLd(
+            legislationJsonLd({
+              number: deliberation.number,
+              subject: deliberation.subject,
+              matterCode: deliberation.matterCode,
+              isDemo: deliberation.isDemo,
+              publishedAt: deliberation.publishedAt,
+              sittingStartsAt: sitting.startsAt,
+              communeName: municipality.communeName,
+              municipalityName: municipality.name,
+              url: `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/deliberations/${encodeURIComponent(deliberation.number)}`,
+            }),
+          ),
+        }}
+      />
+      <ExtractDownload
+        href={`/deliberations/${encodeURIComponent(deliberation.number)}/extrait.pdf`}
+        label={`Télécharger l'extrait certifié ${deliberation.number}`}
+        fileName={`${deliberation.number}-extrait.pdf`}
+      />
       <article className="mx-auto max-w-4xl sm:rounded sm:border sm:border-line sm:p-8 print:border-0 print:p-0">
         <ExtractHeading
           municipalityName={municipality.name}

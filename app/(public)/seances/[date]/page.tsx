@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { SittingDeliberationsTable } from "@/components/sitting/sitting-deliberations-table";
 import { SittingFacts } from "@/components/sitting/sitting-facts";
+import { ExtractDownload } from "@/components/extracts/extract-download";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { DemoNotice } from "@/components/ui/demo-notice";
 import { formatDateFr } from "@/lib/domain";
@@ -45,6 +46,11 @@ export default async function SittingPage({ params }: Props) {
       {sitting.isDemo ? <DemoNotice /> : null}
       <h1 className="text-3xl font-bold">{title}</h1>
       <p className="mt-2 text-lg text-muted">Conseil municipal · {municipality.name}</p>
+      <ExtractDownload
+        href={`/seances/${sitting.slug}/liste-des-deliberations.pdf`}
+        label="Télécharger la liste des délibérations de la séance"
+        fileName={`seance-${sitting.slug}-liste-des-deliberations.pdf`}
+      />
 
       <section aria-labelledby="informations" className="mt-8">
         <h2 id="informations" className="mb-3 text-2xl font-bold">
