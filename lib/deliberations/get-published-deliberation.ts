@@ -1,16 +1,9 @@
 import "server-only";
-import { tallySelect } from "@/lib/deliberations/tally-select";
-import {
-  AttendanceStatus,
-  DeliberationStatus,
-  getPrisma,
-  type Outcome,
-  type SittingKind,
-  type VoteChoice,
-} from "@/lib/db/prisma";
+import { DeliberationStatus, getPrisma, type Outcome, type SittingKind, type VoteChoice } from "@/lib/db/prisma";
 import type { Tally } from "@/lib/domain";
 import { getPublicSittingSlug } from "@/lib/sittings/public-sitting-slug";
-import { compareCouncillors, councillorRefSelect, type CouncillorRef } from "./councillor-ref";
+import type { CouncillorRef } from "./councillor-ref";
+import { deliberationRecordSelect, shapeDeliberationRecord } from "./deliberation-record";
 import { publishedDeliberationWhere } from "./published-filter";
 
 export type ProxyRef = { giver: CouncillorRef; holder: CouncillorRef };
@@ -85,65 +78,7 @@ export async function getPublishedDeliberation({
   const deliberation = await prisma.deliberation.findFirst({
     where: { ...publishedDeliberationWhere(municipalityId), number },
     orderBy: { version: "desc" },
-    select: {
-      id: true,
-      number: true,
-      isDemo: true,
-      version: true,
-      rectificationReason: true,
-      orderInSitting: true,
-      subject: true,
-      reportSubject: true,
-      service: true,
-      matterCode: true,
-      policyHeading: true,
-      report: true,
-      proposals: true,
-      outcome: true,
-      signedAt: true,
-      postedAt: true,
-      transmittedAt: true,
-      publishedAt: true,
-      cosignatoryTitle: true,
-      sittingId: true,
-      rapporteur: { select: councillorRefSelect },
-      cosignatory: { select: councillorRefSelect },
-      sitting: {
-        select: {
-          startsAt: true,
-          kind: true,
-          isPublic: true,
-          place: true,
-          convocationDate: true,
-          convenedBy: { select: councillorRefSelect },
-          president: { select: councillorRefSelect },
-          secretary: { select: councillorRefSelect },
-        },
-      },
-      attendances: {
-        select: {
-          status: true,
-          councillor: { select: councillorRefSelect },
-          proxyHolder: { select: councillorRefSelect },
-        },
-      },
-      vote: {
-        select: {
-          ...tallySelect,
-          castingVote: true,
-          result: true,
-          choices: {
-            where: { choice: { not: "FOR" } },
-            select: { choice: true, councillor: { select: councillorRefSelect } },
-          },
-        },
-      },
-      prefectureReceipt: { select: { actesId: true, receivedAt: true, signedAt: true } },
-      annexes: {
-        orderBy: { createdAt: "asc" },
-        select: { id: true, title: true, fileName: true, mediaType: true, size: true, isPublic: true },
-      },
-    },
+    select: deliberationRecordSelect,
   });
   if (!deliberation || !deliberation.publishedAt) return null;
 
@@ -160,46 +95,11 @@ export async function getPublishedDeliberation({
     }),
   ]);
 
-  const { attendances, vote, prefectureReceipt, sitting, publishedAt, ...rest } = deliberation;
-  const withStatus = (status: AttendanceStatus) =>
-    attendances.filter((entry) => entry.status === status).map((entry) => entry.councillor).sort(compareCouncillors);
-  const represented = attendances
-    .filter((entry) => entry.status === AttendanceStatus.REPRESENTED)
-    .flatMap((entry) => (entry.proxyHolder ? [{ giver: entry.councillor, holder: entry.proxyHolder }] : []))
-    .sort((a, b) => compareCouncillors(a.giver, b.giver));
-  const votedAs = (choice: VoteChoice) =>
-    (vote?.choices ?? []).filter((record) => record.choice === choice).map((record) => record.councillor).sort(compareCouncillors);
-
+  const record = shapeDeliberationRecord(deliberation);
   return {
-    ...rest,
-    publishedAt,
-    sitting: { ...sitting, slug: sittingSlug },
-    attendance: {
-      present: withStatus(AttendanceStatus.PRESENT),
-      represented,
-      excused: withStatus(AttendanceStatus.EXCUSED),
-      absent: withStatus(AttendanceStatus.ABSENT),
-    },
-    vote: vote
-      ? {
-          secret: vote.secret,
-          presentAndRepresented: vote.presentAndRepresented,
-          present: vote.present,
-          represented: vote.represented,
-          abstentions: vote.abstentions,
-          nonParticipation: vote.nonParticipation,
-          expressed: vote.expressed,
-          votesFor: vote.votesFor,
-          votesAgainst: vote.votesAgainst,
-          castingVote: vote.castingVote,
-          result: vote.result,
-          // A secret ballot names no one, whatever was recorded.
-          against: vote.secret ? [] : votedAs("AGAINST"),
-          abstained: vote.secret ? [] : votedAs("ABSTENTION"),
-          notVoting: vote.secret ? [] : votedAs("NOT_VOTING"),
-        }
-      : null,
-    receipt: prefectureReceipt,
+    ...record,
+    publishedAt: deliberation.publishedAt,
+    sitting: { ...record.sitting, slug: sittingSlug },
     versions: versions.flatMap((version) =>
       version.publishedAt ? [{ ...version, publishedAt: version.publishedAt }] : [],
     ),
