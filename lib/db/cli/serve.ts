@@ -19,6 +19,8 @@ const env = readEnv();
 const projectRoot = path.resolve(import.meta.dirname, "../../..");
 const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
 const say = (line: string) => console.log(`[registre] ${line}`);
+// Next's telemetry would try to reach the network at every build and start.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 function newestSourceChange(): number {
   let newest = 0;
