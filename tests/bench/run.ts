@@ -12,6 +12,8 @@ import type { LoadJob, LoadResult } from "./load";
 import { summarizeCpuProfile } from "./cpu-profile-summary";
 import { createRng, pickDistinct } from "./prng";
 import { formatQueryStats, preloadQueryStats, readQueryStats, resetQueryStats, waitForQuietDatabase } from "./query-profile";
+import { runExtractBench } from "./extract-bench";
+import { runSearchBench } from "./search-bench";
 import { BENCH_MUNICIPALITY, countArchivedDeliberations, formatArchiveReport, generateSyntheticArchive, planArchive } from "./synthetic-archive";
 
 // `npm run bench`: the public deliberation and sitting pages under load, against
@@ -39,6 +41,13 @@ const settings = {
   pgPort: 54340,
   database: "registre_bench",
   appPort: 3300,
+  /** The search bench's own archive (100,000+ deliberations) and portal. */
+  searchDataDir: path.join(projectRoot, ".data/bench-search-postgres"),
+  searchPgPort: 54341,
+  searchAppPort: 3301,
+  /** BENCH_EXTRACTS=0 or BENCH_SEARCH=0 leave those parts out. */
+  extracts: process.env.BENCH_EXTRACTS !== "0",
+  search: process.env.BENCH_SEARCH !== "0",
   /** Seconds measured per target. */
   duration: envNumber("BENCH_DURATION", 10),
   /** Seconds of warm-up per target, not measured. */
@@ -47,7 +56,7 @@ const settings = {
   /** Distinct pages of each kind the connections cycle through. */
   pages: envNumber("BENCH_PAGES", 50),
   /** The whole run, after which everything is stopped. */
-  timeoutMinutes: envNumber("BENCH_TIMEOUT_MINUTES", 30),
+  timeoutMinutes: envNumber("BENCH_TIMEOUT_MINUTES", 60),
   deliberationPath: process.env.BENCH_DELIBERATION_PATH ?? "/deliberations/{number}",
   sittingPath: process.env.BENCH_SITTING_PATH ?? "/seances/{day}",
   /** Report the SQL each page runs and its cost (pg_stat_statements). */
@@ -207,16 +216,16 @@ async function assertPortFree(port: number) {
   });
 }
 
-async function startPortal(databaseUrl: string): Promise<{ origin: string; portal: ChildProcess }> {
-  const origin = `http://127.0.0.1:${settings.appPort}`;
-  await assertPortFree(settings.appPort);
+async function startPortal(databaseUrl: string, port = settings.appPort): Promise<{ origin: string; portal: ChildProcess }> {
+  const origin = `http://127.0.0.1:${port}`;
+  await assertPortFree(port);
   const profiling = settings.cpuProfile ? ["--cpu-prof", `--cpu-prof-dir=${settings.cpuProfileDir}`] : [];
-  const { child, tail, keep } = startChild("next start", [...profiling, nextBin, "start", "-p", String(settings.appPort), "-H", "127.0.0.1"], {
+  const { child, tail, keep } = startChild("next start", [...profiling, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     ...process.env,
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     REGISTRE_MUNICIPALITY: BENCH_MUNICIPALITY.slug,
-    PORT: String(settings.appPort),
+    PORT: String(port),
     PUBLIC_BASE_URL: origin,
   });
   child.stdout?.on("data", keep);
@@ -417,6 +426,22 @@ async function main() {
     // Node writes the profile when the server exits.
     await stopChild(portal);
     console.log(summarizeCpuProfile(settings.cpuProfileDir));
+  }
+
+  if (settings.extracts) await runExtractBench({ databaseUrl: database.url, baseUrl: origin, log: say });
+  if (settings.search) {
+    // Its own database: the search archive is five times larger than the pages'.
+    say(`Recherche : PostgreSQL ${path.relative(projectRoot, settings.searchDataDir)} (port ${settings.searchPgPort})`);
+    const searchDatabase = await startEmbeddedPostgres({
+      dataDir: settings.searchDataDir,
+      port: settings.searchPgPort,
+      database: "registre_bench_search",
+      log: say,
+    });
+    cleanups.push({ name: "PostgreSQL (recherche)", run: () => searchDatabase.stop() });
+    await migrate({ connectionString: searchDatabase.url, log: say });
+    const search = await startPortal(searchDatabase.url, settings.searchAppPort);
+    await runSearchBench({ databaseUrl: searchDatabase.url, baseUrl: search.origin, log: say });
   }
 
   clearTimeout(deadline);
