@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { FormStatus, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import { DomainError } from "@/lib/domain/errors";
-import { checkTally, decideOutcome, deriveTally, describeOutcome } from "@/lib/domain/tally";
+import { checkTally, decideOutcome, deriveTally, describeOutcome, secretBallotTally } from "@/lib/domain/tally";
 import type { AttendanceEntry, Tally } from "@/lib/domain/types";
 import type { ActionResult } from "@/lib/validations/action-result";
 import { voteSchema, type VoteInput } from "@/lib/validations/deliberation";
@@ -75,18 +75,14 @@ export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly
     let issues: string[] = [];
     if (values.secret) {
       const number = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
-      const abstentions = number(values.abstentions);
-      const nonParticipation = number(values.nonParticipation);
-      tally = {
-        presentAndRepresented: present + represented,
+      tally = secretBallotTally({
         present,
         represented,
-        abstentions,
-        nonParticipation,
-        expressed: present + represented - abstentions - nonParticipation,
         votesFor: number(values.votesFor),
         votesAgainst: number(values.votesAgainst),
-      };
+        abstentions: number(values.abstentions),
+        nonParticipation: number(values.nonParticipation),
+      });
       issues = checkTally(tally, { membersInOffice }).map((issue) => issue.message);
     } else {
       const attendance: AttendanceEntry[] = voters.map((voter) => ({ councillorId: voter.id, name: voter.name, status: voter.status, proxyHolderId: null }));

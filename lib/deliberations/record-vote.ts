@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/domain/errors";
 import { formatCouncillorName } from "@/lib/domain/format";
 import { checkQuorum } from "@/lib/domain/quorum";
-import { checkChoices, checkTally, decideOutcome, deriveTally, type CouncillorChoice } from "@/lib/domain/tally";
+import { checkChoices, checkTally, decideOutcome, deriveTally, secretBallotTally, type CouncillorChoice } from "@/lib/domain/tally";
 import type { AttendanceEntry, Tally } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
 import { voteSchema } from "@/lib/validations/deliberation";
@@ -45,17 +45,14 @@ export async function recordVote(options: { db: Db; actor: SessionUser | null; i
     let castingVote: "FOR" | "AGAINST" | null = null;
     if (input.secret) {
       const represented = attendance.filter((entry) => entry.status === "REPRESENTED").length;
-      const [votesFor, votesAgainst, abstentions, nonParticipation] = [input.votesFor, input.votesAgainst, input.abstentions, input.nonParticipation].map(Number) as [number, number, number, number];
-      tally = {
-        presentAndRepresented: present + represented,
+      tally = secretBallotTally({
         present,
         represented,
-        abstentions,
-        nonParticipation,
-        expressed: present + represented - abstentions - nonParticipation,
-        votesFor,
-        votesAgainst,
-      };
+        votesFor: Number(input.votesFor),
+        votesAgainst: Number(input.votesAgainst),
+        abstentions: Number(input.abstentions),
+        nonParticipation: Number(input.nonParticipation),
+      });
       const issues = checkTally(tally, { membersInOffice: municipality.membersInOffice });
       if (issues.length) refuse(issues.map((issue) => issue.message), "votesFor");
     } else {

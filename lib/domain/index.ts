@@ -10,7 +10,7 @@ export type {
 } from "./types";
 export { DomainError } from "./errors";
 export type { CastingVote, CouncillorChoice, Decision, VoteRecord } from "./tally";
-export { checkChoices, checkTally, decideOutcome, deriveTally, describeOutcome } from "./tally";
+export { checkChoices, checkTally, decideOutcome, deriveTally, describeOutcome, secretBallotTally } from "./tally";
 export type { DerogationWindow } from "./derogations";
 export { DEFAULT_DEROGATION_WINDOWS, findDerogation } from "./derogations";
 export type { QuorumCheck, QuorumRule } from "./quorum";

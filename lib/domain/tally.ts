@@ -67,6 +67,32 @@ export function deriveTally({ attendance, choices }: VoteRecord): Tally {
   return tally;
 }
 
+/**
+ * The tally of a secret ballot: présents and pouvoirs come from the roll call,
+ * the counts from the tellers; exprimés follow. checkTally says whether the
+ * counts add up.
+ */
+export function secretBallotTally(input: {
+  present: number;
+  represented: number;
+  votesFor: number;
+  votesAgainst: number;
+  abstentions: number;
+  nonParticipation: number;
+}): Tally {
+  const presentAndRepresented = input.present + input.represented;
+  return {
+    presentAndRepresented,
+    present: input.present,
+    represented: input.represented,
+    abstentions: input.abstentions,
+    nonParticipation: input.nonParticipation,
+    expressed: presentAndRepresented - input.abstentions - input.nonParticipation,
+    votesFor: input.votesFor,
+    votesAgainst: input.votesAgainst,
+  };
+}
+
 /** Choices that cannot be counted: for someone unknown, excused or absent, or recorded twice. */
 export function checkChoices({ attendance, choices }: VoteRecord): DomainIssue[] {
   const attendanceById = new Map(attendance.map((entry) => [entry.councillorId, entry]));

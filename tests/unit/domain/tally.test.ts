@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkChoices, checkTally, decideOutcome, deriveTally, describeOutcome, DomainError } from "@/lib/domain";
+import { checkChoices, checkTally, decideOutcome, deriveTally, describeOutcome, DomainError, secretBallotTally } from "@/lib/domain";
 import type { AttendanceEntry, Tally, VoteChoice } from "@/lib/domain";
 import { referenceAttendance, referenceId } from "./reference-attendance";
 
@@ -134,6 +134,28 @@ describe("deriveTally", () => {
     const derived = deriveTally({ attendance: referenceAttendance(), choices });
     expect(checkTally(derived, { membersInOffice: 55 })).toEqual([]);
     expect(derived).toMatchObject({ expressed: 45, votesFor: 44, votesAgainst: 1, abstentions: 1, nonParticipation: 1 });
+  });
+});
+
+describe("secretBallotTally", () => {
+  it("[tally]: a secret ballot's exprimés are présents et représentés less abstentions and non-participation", () => {
+    const tally = secretBallotTally({ present: 40, represented: 7, votesFor: 30, votesAgainst: 12, abstentions: 3, nonParticipation: 2 });
+    expect(tally).toEqual({
+      presentAndRepresented: 47,
+      present: 40,
+      represented: 7,
+      abstentions: 3,
+      nonParticipation: 2,
+      expressed: 42,
+      votesFor: 30,
+      votesAgainst: 12,
+    });
+    expect(checkTally(tally)).toEqual([]);
+  });
+
+  it("[tally]: counts that miss a voter leave an identity broken, named by checkTally", () => {
+    const tally = secretBallotTally({ present: 40, represented: 7, votesFor: 30, votesAgainst: 11, abstentions: 3, nonParticipation: 2 });
+    expect(checkTally(tally).map((issue) => issue.code)).toEqual(["FOR_AGAINST_MISMATCH"]);
   });
 });
 
