@@ -20,6 +20,12 @@ const schema = z.object({
   REGISTRE_SIGNING_P12_PATH: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
   REGISTRE_SIGNING_P12_BASE64: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
   REGISTRE_SIGNING_P12_PASSPHRASE: z.string().default(""),
+  /**
+   * "1" lets a production build sign with the development identity: set by
+   * npm start on its embedded database (a demonstration install) and by the
+   * bench, never to be set on a real server.
+   */
+  REGISTRE_DEVELOPMENT_SIGNING: z.enum(["0", "1"]).default("0"),
   /** Signs the back office's session cookies; required in production (see authSecret). */
   NEXTAUTH_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(32).optional()),
   /** The back office's address as the browser sees it; npm start sets it to PUBLIC_BASE_URL. */

@@ -1,6 +1,5 @@
 import "server-only";
 import { X509Certificate } from "node:crypto";
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { readEnv } from "@/lib/env";
@@ -14,21 +13,13 @@ import { readPkcs12 } from "./pkcs12";
 // - REGISTRE_SIGNING_P12_PATH or REGISTRE_SIGNING_P12_BASE64 (+ _PASSPHRASE): a PKCS#12 file;
 // - otherwise, outside production, the development identity of the data directory.
 // `npm start` on its embedded PostgreSQL is a development or demonstration
-// install (a production server is given DATABASE_URL): it may use the
+// install: it sets REGISTRE_DEVELOPMENT_SIGNING=1 so that it may use the
 // development identity too, although Next runs it with NODE_ENV=production.
 
 let cached: Promise<DocumentSigner> | undefined;
 
 function pemToDer(pem: string): Uint8Array {
   return new Uint8Array(new X509Certificate(pem).raw);
-}
-
-/** The embedded PostgreSQL of npm start: its files are in the data directory and DATABASE_URL points at its port. */
-function usesEmbeddedDatabase(environment: ReturnType<typeof readEnv>): boolean {
-  if (!environment.DATABASE_URL) return true;
-  const url = new URL(environment.DATABASE_URL);
-  const local = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
-  return local && Number(url.port) === environment.REGISTRE_PG_PORT && existsSync(path.resolve(environment.REGISTRE_DATA_DIR, "postgres", "PG_VERSION"));
 }
 
 export async function loadDocumentSigner(source: Record<string, string | undefined> = process.env): Promise<DocumentSigner> {
@@ -40,7 +31,7 @@ export async function loadDocumentSigner(source: Record<string, string | undefin
     const identity = await readPkcs12(new Uint8Array(file), environment.REGISTRE_SIGNING_P12_PASSPHRASE);
     return createKeyDocumentSigner({ privateKey: identity.privateKeyPem, certificateChain: identity.certificateChain, source: "pkcs12" });
   }
-  if (environment.NODE_ENV === "production" && !usesEmbeddedDatabase(environment)) {
+  if (environment.NODE_ENV === "production" && environment.REGISTRE_DEVELOPMENT_SIGNING !== "1") {
     throw new AppError(
       "INVALID_STATE",
       "Aucun certificat de signature n'est configuré : définissez REGISTRE_SIGNING_P12_PATH (ou REGISTRE_SIGNING_P12_BASE64) et REGISTRE_SIGNING_P12_PASSPHRASE.",

@@ -225,6 +225,7 @@ async function startPortal(databaseUrl: string, port = settings.appPort): Promis
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     REGISTRE_MUNICIPALITY: BENCH_MUNICIPALITY.slug,
+    REGISTRE_DEVELOPMENT_SIGNING: "1",
     PORT: String(port),
     PUBLIC_BASE_URL: origin,
   });

@@ -125,6 +125,8 @@ async function main() {
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: env.NEXTAUTH_URL ?? env.PUBLIC_BASE_URL,
       ...(embedded && !env.NEXTAUTH_SECRET ? { NEXTAUTH_SECRET: embeddedAuthSecret() } : {}),
+      // A demonstration install signs with the development identity of its data directory.
+      ...(embedded ? { REGISTRE_DEVELOPMENT_SIGNING: "1" } : {}),
     },
   });
   web.process.on("exit", (code) => void stop(code ?? 0));
