@@ -1,5 +1,6 @@
 import "server-only";
 import { AttendanceStatus, type Prisma, type VoteChoice } from "@/lib/db/prisma";
+import { deriveExecutoryStatus } from "@/lib/domain";
 import { compareCouncillors, councillorRefSelect } from "./councillor-ref";
 import { tallySelect } from "./tally-select";
 
@@ -67,6 +68,23 @@ export const deliberationRecordSelect = {
     select: { id: true, title: true, fileName: true, mediaType: true, size: true, isPublic: true },
   },
 } satisfies Prisma.DeliberationSelect;
+
+/** Whether the act is executory, from the dates the record holds (page and extract alike). */
+export function executoryStatusOf(record: {
+  signedAt: Date | null;
+  postedAt: Date | null;
+  transmittedAt: Date | null;
+  publishedAt: Date | null;
+  receipt: { receivedAt: Date } | null;
+}) {
+  return deriveExecutoryStatus({
+    signedAt: record.signedAt,
+    postedAt: record.postedAt,
+    transmittedAt: record.transmittedAt,
+    receivedAt: record.receipt?.receivedAt ?? null,
+    publishedAt: record.publishedAt,
+  });
+}
 
 type Row = Prisma.DeliberationGetPayload<{ select: typeof deliberationRecordSelect }>;
 

@@ -1,6 +1,5 @@
 import type { PDFDocument } from "pdf-lib";
 import {
-  deriveExecutoryStatus,
   describeOutcome,
   formatDateFr,
   formatDateShortFr,
@@ -10,6 +9,7 @@ import {
 } from "@/lib/domain";
 import { convocationParagraph, fullName, nameWithRole, ofMunicipality } from "@/lib/deliberations/extract-wording";
 import type { CouncillorRef } from "@/lib/deliberations/councillor-ref";
+import { executoryStatusOf } from "@/lib/deliberations/deliberation-record";
 import { markdownBlocks } from "@/lib/pdf/markdown-blocks";
 import { CONTENT_WIDTH } from "@/lib/pdf/page-geometry";
 import { PdfComposer } from "@/lib/pdf/pdf-composer";
@@ -92,13 +92,7 @@ export async function renderDeliberationExtract({
 
   // The prefecture's receipt and the certification of executory character.
   if (!(withdrawn && !deliberation.receipt)) {
-    const executory = deriveExecutoryStatus({
-      signedAt: deliberation.signedAt,
-      postedAt: deliberation.postedAt,
-      transmittedAt: deliberation.transmittedAt,
-      receivedAt: deliberation.receipt?.receivedAt ?? null,
-      publishedAt: deliberation.publishedAt,
-    });
+    const executory = executoryStatusOf(deliberation);
     const receipt = deliberation.receipt;
     const lines: { runs: TextRun[]; size?: number }[] = [{ runs: bold("Accusé de réception en préfecture"), size: 10 }];
     if (receipt) {

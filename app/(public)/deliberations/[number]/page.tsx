@@ -13,7 +13,8 @@ import { VoteSection } from "@/components/deliberation/vote-section";
 import { ExtractDownload } from "@/components/extracts/extract-download";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { DemoNotice } from "@/components/ui/demo-notice";
-import { deriveExecutoryStatus, formatDateFr, parseDeliberationNumber } from "@/lib/domain";
+import { formatDateFr, parseDeliberationNumber } from "@/lib/domain";
+import { executoryStatusOf } from "@/lib/deliberations/deliberation-record";
 import { convocationParagraph, fullName, nameWithRole } from "@/lib/deliberations/extract-wording";
 import { getPublishedDeliberation } from "@/lib/deliberations/get-published-deliberation";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
@@ -61,13 +62,7 @@ export default async function DeliberationPage({ params }: Props) {
   // A report withdrawn from the agenda was neither read nor decided: there is no act to certify.
   const withdrawn = (deliberation.vote?.result ?? deliberation.outcome) === "WITHDRAWN";
 
-  const executory = deriveExecutoryStatus({
-    signedAt: deliberation.signedAt,
-    postedAt: deliberation.postedAt,
-    transmittedAt: deliberation.transmittedAt,
-    receivedAt: deliberation.receipt?.receivedAt ?? null,
-    publishedAt: deliberation.publishedAt,
-  });
+  const executory = executoryStatusOf(deliberation);
   // The extract certifies signature, posting and transmission; publication is stated further down.
   const certification = executory.steps.filter((step) => step.key !== "PUBLISHED");
 
