@@ -11,7 +11,13 @@ import { countOf } from "@/lib/domain/plural";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { getPublicSitting } from "@/lib/sittings/get-public-sitting";
 
-export const dynamic = "force-dynamic";
+// Rendered on first request, then served from Next's cache like a deliberation's
+// page: publishing revalidates it; `revalidate` bounds staleness elsewhere.
+export const revalidate = 300;
+export const dynamicParams = true;
+export function generateStaticParams(): { date: string }[] {
+  return [];
+}
 
 type Props = { params: Promise<{ date: string }> };
 
