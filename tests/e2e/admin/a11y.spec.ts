@@ -54,6 +54,7 @@ test("[a11y]: every back-office page has no serious or critical axe violation", 
     "/admin/journal",
     "/admin/utilisateurs",
     `/admin/utilisateurs/${userId}`,
+    "/admin/collectivite",
   ]) {
     await expectNoSeriousViolation(page, url);
   }

@@ -39,3 +39,40 @@ test("[forms]: a deliberation refused by the server (number taken) keeps every f
   await expect(page.getByRole("combobox", { name: "Second signataire", exact: true }).locator("option:checked")).toHaveText("JANER Amandine");
   await expect(page).toHaveURL(/\/deliberations\/nouvelle$/);
 });
+
+test("[forms]: municipality settings refused (invalid e-mail) keep every field typed, with the error next to the field and nothing saved", async ({ page }) => {
+  const slug = process.env.REGISTRE_MUNICIPALITY ?? "aix-en-provence";
+  const stored = () => queryOne<{ name: string; email: string | null; phone: string | null }>(`SELECT name, email, phone FROM municipality WHERE slug = $1`, [slug]);
+  const before = await stored();
+  await signIn(page, DEMO_ACCOUNTS.admin);
+  await page.goto("/admin/collectivite");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Collectivité");
+  await expect(page.getByText("ne se modifient pas ici")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Collectivité", exact: true })).toHaveAttribute("aria-current", "page");
+
+  const typed = {
+    "Nom de la collectivité": "Ville d'Aix-en-Provence (essai)",
+    "Adresse électronique (facultatif)": "pas-un-courriel",
+    "Téléphone (facultatif)": "04 42 91 90 01",
+    "Membres du conseil en exercice": "54",
+    "Consultation des annexes (facultatif)": "Auprès de la direction des assemblées,\ndu lundi au vendredi.",
+  };
+  for (const [label, value] of Object.entries(typed)) await page.getByRole("textbox", { name: label, exact: true }).fill(value);
+  await page.getByRole("button", { name: "Enregistrer les réglages" }).click();
+
+  await expect(page.getByRole("status")).toContainText("Le formulaire contient des erreurs");
+  const emailField = page.getByRole("textbox", { name: "Adresse électronique (facultatif)", exact: true });
+  await expect(emailField).toHaveAttribute("aria-invalid", "true");
+  await expect(emailField).toHaveAttribute("aria-describedby", /email-error/);
+  await expect(page.locator("#email-error")).toContainText("Saisissez une adresse électronique valide");
+  await expect(emailField).toBeFocused();
+  for (const [label, value] of Object.entries(typed)) await expect(page.getByRole("textbox", { name: label, exact: true })).toHaveValue(value);
+  expect(await stored()).toEqual(before);
+
+  // Saved as it stands (nothing changed), the settings are accepted by the server and stay the same.
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Nom de la collectivité", exact: true })).toHaveValue(before!.name);
+  await page.getByRole("button", { name: "Enregistrer les réglages" }).click();
+  await expect(page.getByRole("status")).toContainText("Les réglages de la collectivité sont enregistrés");
+  expect(await stored()).toEqual(before);
+});

@@ -1,0 +1,46 @@
+import "server-only";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { ADMIN_ROLES, authorize, type SessionUser } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { municipalitySettingsSchema, type MunicipalitySettings } from "@/lib/validations/municipality";
+import { parseInput } from "@/lib/validations/parse";
+import { MUNICIPALITY_SETTINGS_SELECT, municipalitySettingsSnapshot, type MunicipalitySettingsRecord } from "./get-municipality-settings";
+
+/** The columns the form writes: an optional field left empty is stored as none. */
+function municipalitySettingsData(input: MunicipalitySettings): MunicipalitySettingsRecord {
+  return {
+    name: input.name,
+    communeName: input.communeName,
+    address: input.address,
+    email: input.email || null,
+    phone: input.phone || null,
+    website: input.website || null,
+    administrativeCourt: input.administrativeCourt,
+    membersInOffice: input.membersInOffice,
+    appealNotice: input.appealNotice,
+    annexNotice: input.annexNotice || null,
+  };
+}
+
+/** Edits the settings of the administrator's own municipality (never another's); SIREN, SIRET and department code stay as they are. */
+export async function updateMunicipalitySettings(options: { db: Db; actor: SessionUser | null; input: unknown }): Promise<{ id: string }> {
+  const actor = authorize(options.actor, ADMIN_ROLES);
+  const input = parseInput(municipalitySettingsSchema, options.input);
+  const data = municipalitySettingsData(input);
+  return options.db.$transaction(async (tx) => {
+    const before = await tx.municipality.findUnique({ where: { id: actor.municipalityId }, select: MUNICIPALITY_SETTINGS_SELECT });
+    if (!before) throw new AppError("NOT_FOUND", "La collectivité de votre compte n'existe pas.");
+    await tx.municipality.update({ where: { id: before.id }, data });
+    await appendAuditEvent(tx, {
+      municipalityId: actor.municipalityId,
+      userId: actor.id,
+      action: "municipality.update",
+      entity: "municipality",
+      entityId: before.id,
+      before: municipalitySettingsSnapshot(before),
+      after: municipalitySettingsSnapshot(data),
+    });
+    return { id: before.id };
+  });
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+// The municipality's settings, as an administrator edits them. SIREN, SIRET and
+// department code are not here: they identify the municipality and enter the
+// ACTES identifiers of the acts already transmitted, so they are never edited.
+
+/** A municipal council has at most 69 members in a commune (CGCT L2121-2), 163 in Paris. */
+export const MAX_MEMBERS_IN_OFFICE = 163;
+
+const text = (max: number, tooLong: string) => z.string().trim().max(max, `${tooLong} (${max} caractères au plus).`);
+const required = (max: number, missing: string, tooLong: string) => text(max, tooLong).min(1, missing);
+
+function isWebAddress(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    return new URL(value).hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const emailCheck = z.email();
+
+export const municipalitySettingsSchema = z.object({
+  name: required(200, "Saisissez le nom de la collectivité.", "Le nom de la collectivité est trop long"),
+  communeName: required(200, "Saisissez le nom de la commune.", "Le nom de la commune est trop long"),
+  address: required(500, "Saisissez l'adresse de la collectivité.", "L'adresse est trop longue"),
+  email: text(254, "L'adresse électronique est trop longue").refine(
+    (value) => value === "" || emailCheck.safeParse(value).success,
+    "Saisissez une adresse électronique valide, par exemple assemblees@mairie.fr, ou laissez le champ vide.",
+  ),
+  phone: text(30, "Le numéro de téléphone est trop long").refine(
+    (value) => value === "" || /^\+?[0-9][0-9 .()-]{3,}[0-9]$/.test(value),
+    "Saisissez un numéro de téléphone, par exemple 04 42 91 90 00, ou laissez le champ vide.",
+  ),
+  website: text(300, "L'adresse du site internet est trop longue").refine(
+    (value) => value === "" || isWebAddress(value),
+    "Saisissez l'adresse complète du site, commençant par https://, par exemple https://www.mairie.fr, ou laissez le champ vide.",
+  ),
+  administrativeCourt: required(200, "Saisissez le tribunal administratif compétent.", "Le nom du tribunal est trop long"),
+  membersInOffice: z
+    .string()
+    .trim()
+    .refine(
+      (value) => /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_MEMBERS_IN_OFFICE,
+      `Saisissez le nombre de membres du conseil en exercice, un nombre entier de 1 à ${MAX_MEMBERS_IN_OFFICE} (69 au plus dans une commune, ${MAX_MEMBERS_IN_OFFICE} à Paris).`,
+    )
+    .transform(Number),
+  appealNotice: required(5000, "Saisissez la mention des voies et délais de recours.", "La mention des voies de recours est trop longue"),
+  annexNotice: text(5000, "La mention de consultation des annexes est trop longue"),
+});
+
+/** What the form holds (text, as typed); the parsed output carries the number of members as a number. */
+export type MunicipalitySettingsInput = z.input<typeof municipalitySettingsSchema>;
+export type MunicipalitySettings = z.output<typeof municipalitySettingsSchema>;
