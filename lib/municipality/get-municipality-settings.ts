@@ -1,6 +1,6 @@
 import "server-only";
 import { ADMIN_ROLES, authorize, type SessionUser } from "@/lib/auth/roles";
-import type { Db } from "@/lib/db/prisma";
+import type { Db, Prisma } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 
 /** The columns an administrator edits on the settings page. */
@@ -18,34 +18,8 @@ export const MUNICIPALITY_SETTINGS_SELECT = {
   annexNotice: true,
 } as const;
 
-export type MunicipalitySettingsRecord = {
-  name: string;
-  communeName: string;
-  address: string;
-  email: string | null;
-  phone: string | null;
-  website: string | null;
-  administrativeCourt: string;
-  membersInOffice: number;
-  appealNotice: string;
-  annexNotice: string | null;
-};
-
-/** What the audit trail keeps of the settings, before and after an edit. */
-export function municipalitySettingsSnapshot(settings: MunicipalitySettingsRecord) {
-  return {
-    name: settings.name,
-    communeName: settings.communeName,
-    address: settings.address,
-    email: settings.email,
-    phone: settings.phone,
-    website: settings.website,
-    administrativeCourt: settings.administrativeCourt,
-    membersInOffice: settings.membersInOffice,
-    appealNotice: settings.appealNotice,
-    annexNotice: settings.annexNotice,
-  };
-}
+/** The edited columns, as stored (the audit trail keeps them before and after an edit). */
+export type MunicipalitySettingsRecord = Omit<Prisma.MunicipalityGetPayload<{ select: typeof MUNICIPALITY_SETTINGS_SELECT }>, "id">;
 
 /** The settings of the administrator's own municipality, with the identifiers shown read-only. */
 export async function getMunicipalitySettings(options: { db: Db; actor: SessionUser | null }) {

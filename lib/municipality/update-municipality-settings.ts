@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { municipalitySettingsSchema, type MunicipalitySettings } from "@/lib/validations/municipality";
 import { parseInput } from "@/lib/validations/parse";
-import { MUNICIPALITY_SETTINGS_SELECT, municipalitySettingsSnapshot, type MunicipalitySettingsRecord } from "./get-municipality-settings";
+import { MUNICIPALITY_SETTINGS_SELECT, type MunicipalitySettingsRecord } from "./get-municipality-settings";
 
 /** The columns the form writes: an optional field left empty is stored as none. */
 function municipalitySettingsData(input: MunicipalitySettings): MunicipalitySettingsRecord {
@@ -29,18 +29,19 @@ export async function updateMunicipalitySettings(options: { db: Db; actor: Sessi
   const input = parseInput(municipalitySettingsSchema, options.input);
   const data = municipalitySettingsData(input);
   return options.db.$transaction(async (tx) => {
-    const before = await tx.municipality.findUnique({ where: { id: actor.municipalityId }, select: MUNICIPALITY_SETTINGS_SELECT });
-    if (!before) throw new AppError("NOT_FOUND", "La collectivité de votre compte n'existe pas.");
-    await tx.municipality.update({ where: { id: before.id }, data });
+    const current = await tx.municipality.findUnique({ where: { id: actor.municipalityId }, select: MUNICIPALITY_SETTINGS_SELECT });
+    if (!current) throw new AppError("NOT_FOUND", "La collectivité de votre compte n'existe pas.");
+    const { id, ...before } = current;
+    await tx.municipality.update({ where: { id }, data });
     await appendAuditEvent(tx, {
       municipalityId: actor.municipalityId,
       userId: actor.id,
       action: "municipality.update",
       entity: "municipality",
-      entityId: before.id,
-      before: municipalitySettingsSnapshot(before),
-      after: municipalitySettingsSnapshot(data),
+      entityId: id,
+      before,
+      after: data,
     });
-    return { id: before.id };
+    return { id };
   });
 }
