@@ -140,6 +140,19 @@ describe("database constraints", () => {
     ).rejects.toThrow(/must stay present/);
   });
 
+  it("[constraints]: a roll call with a proxy can be replaced in one transaction (rows deleted, inserted again); deleting the holder alone is refused", async () => {
+    const id = await insertDeliberation(client, fixture);
+    const [giver, holder] = fixture.councillorIds;
+    const insertBoth = `INSERT INTO attendance (municipality_id, deliberation_id, councillor_id, status, proxy_holder_id)
+       VALUES ($1, $2, $3, 'REPRESENTED', $4), ($1, $2, $4, 'PRESENT', NULL)`;
+    await client.query(insertBoth, [fixture.municipalityId, id, giver, holder]);
+    await client.query("BEGIN");
+    await client.query(`DELETE FROM attendance WHERE deliberation_id = $1`, [id]);
+    await client.query(insertBoth, [fixture.municipalityId, id, giver, holder]);
+    await expect(client.query("COMMIT")).resolves.toBeDefined();
+    await expect(client.query(`DELETE FROM attendance WHERE deliberation_id = $1 AND councillor_id = $2`, [id, holder])).rejects.toThrow(/must stay present/);
+  });
+
   it("[constraints]: refuse a councillor of another municipality in the roll call", async () => {
     const other = await insertMunicipality(client);
     const id = await insertDeliberation(client, fixture);
