@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
+import { AttendanceGrid, withStatusRule, type AttendanceRow } from "@/components/admin/attendance-grid";
 import { FormStatus, SubmitButton } from "@/components/forms/fields";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import { checkProxies, checkQuorum } from "@/lib/domain/quorum";
@@ -11,14 +12,7 @@ import { attendanceSchema, type AttendanceInput } from "@/lib/validations/delibe
 
 export type RollCallCouncillor = { id: string; name: string };
 
-const STATUS_OPTIONS = [
-  { value: "PRESENT", label: "Présent" },
-  { value: "REPRESENTED", label: "Représenté (pouvoir)" },
-  { value: "EXCUSED", label: "Excusé" },
-  { value: "ABSENT", label: "Absent" },
-] as const;
-
-type Entry = AttendanceInput["entries"][number];
+type Entry = AttendanceRow;
 
 /**
  * The roll call of one deliberation: one row per councillor in office. Proxy
@@ -45,13 +39,7 @@ export function RollCallForm({
   const nameOf = useMemo(() => new Map(councillors.map((councillor) => [councillor.id, councillor.name])), [councillors]);
 
   const update = (index: number, change: Partial<Entry>) =>
-    form.setValues((current) => ({
-      entries: current.entries.map((entry, position) => {
-        if (position !== index) return entry;
-        const next = { ...entry, ...change };
-        return next.status === "REPRESENTED" ? next : { ...next, proxyHolderId: "" };
-      }),
-    }));
+    form.setValues((current) => ({ entries: current.entries.map((entry, position) => (position === index ? withStatusRule(entry, change) : entry)) }));
 
   const live = useMemo(() => {
     const attendance: AttendanceEntry[] = entries.map((entry) => ({
@@ -92,92 +80,19 @@ export function RollCallForm({
           Marquer tout le monde présent
         </button>
       </div>
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">Appel : présence de chaque élu pour cette délibération</caption>
-        <thead>
-          <tr className="border-b border-ink">
-            <th scope="col" className="py-2 pr-2">Élu</th>
-            <th scope="col" className="py-2 pr-2">Présence</th>
-            <th scope="col" className="py-2 pr-2">Pouvoir donné à</th>
-            <th scope="col" className="py-2 pr-2">Remarque</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry, index) => {
-            const name = nameOf.get(entry.councillorId) ?? entry.councillorId;
-            const rowErrors = [...(form.errors[`entries.${index}.proxyHolderId`] ?? []), ...(form.errors[`entries.${index}.status`] ?? []), ...(issuesByCouncillor.get(entry.councillorId) ?? [])];
-            const unique = [...new Set(rowErrors)];
-            const errorId = `presence-${index}-error`;
-            return (
-              <tr key={entry.councillorId} className={`border-b border-line align-top ${unique.length ? "bg-danger-soft" : ""}`}>
-                <th scope="row" className="py-1 pr-2 font-normal">
-                  {name}
-                  {unique.length ? (
-                    <span id={errorId} className="block text-xs font-medium text-danger">
-                      {unique.join(" ")}
-                    </span>
-                  ) : null}
-                </th>
-                <td className="py-1 pr-2">
-                  <label htmlFor={`presence-${index}`} className="sr-only">
-                    Présence de {name}
-                  </label>
-                  <select
-                    id={`presence-${index}`}
-                    value={entry.status}
-                    onChange={(event) => update(index, { status: event.target.value as Entry["status"] })}
-                    aria-describedby={unique.length ? errorId : undefined}
-                    className="rounded border border-ink bg-white px-2 py-1"
-                  >
-                    {STATUS_OPTIONS.map((option) => (
-                      <option key={option.value} value={option.value}>
-                        {option.label}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="py-1 pr-2">
-                  {entry.status === "REPRESENTED" ? (
-                    <>
-                      <label htmlFor={`mandataire-${index}`} className="sr-only">
-                        Mandataire de {name}
-                      </label>
-                      <select
-                        id={`mandataire-${index}`}
-                        value={entry.proxyHolderId ?? ""}
-                        onChange={(event) => update(index, { proxyHolderId: event.target.value })}
-                        aria-invalid={unique.length ? true : undefined}
-                        aria-describedby={unique.length ? errorId : undefined}
-                        className="rounded border border-ink bg-white px-2 py-1"
-                      >
-                        <option value="">— Choisir le mandataire —</option>
-                        {holders
-                          .filter((holder) => holder.id !== entry.councillorId)
-                          .map((holder) => (
-                            <option key={holder.id} value={holder.id}>
-                              {holder.name}
-                            </option>
-                          ))}
-                      </select>
-                    </>
-                  ) : null}
-                </td>
-                <td className="py-1 pr-2">
-                  <label htmlFor={`remarque-${index}`} className="sr-only">
-                    Remarque sur la présence de {name}
-                  </label>
-                  <input
-                    id={`remarque-${index}`}
-                    value={entry.note ?? ""}
-                    onChange={(event) => update(index, { note: event.target.value })}
-                    className="w-full rounded border border-ink px-2 py-1"
-                  />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <AttendanceGrid
+        idPrefix="appel"
+        caption="Appel : présence de chaque élu pour cette délibération"
+        rows={entries}
+        nameOf={(id) => nameOf.get(id) ?? id}
+        holdersFor={(row) => holders.filter((holder) => holder.id !== row.councillorId)}
+        problemsOf={(index) => [
+          ...(form.errors[`entries.${index}.proxyHolderId`] ?? []),
+          ...(form.errors[`entries.${index}.status`] ?? []),
+          ...(issuesByCouncillor.get(entries[index]!.councillorId) ?? []),
+        ]}
+        onChange={update}
+      />
       <SubmitButton pending={form.pending}>Enregistrer l&apos;appel</SubmitButton>
     </form>
   );

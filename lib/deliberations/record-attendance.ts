@@ -1,7 +1,7 @@
 import "server-only";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import type { SessionUser } from "@/lib/auth/roles";
-import type { Db } from "@/lib/db/prisma";
+import type { Db, Tx } from "@/lib/db/prisma";
 import { formatCouncillorName } from "@/lib/domain/format";
 import { checkProxies } from "@/lib/domain/quorum";
 import type { AttendanceEntry } from "@/lib/domain/types";
@@ -47,27 +47,41 @@ export async function recordAttendance(options: { db: Db; actor: SessionUser | n
     }
     if (Object.keys(errors).length) throw new AppError("VALIDATION", "La liste de présence contient des erreurs : corrigez les lignes signalées.", errors);
 
-    const before = await tx.attendance.findMany({ where: { deliberationId: deliberation.id }, select: { councillorId: true, status: true, proxyHolderId: true, note: true } });
-    await tx.attendance.deleteMany({ where: { deliberationId: deliberation.id } });
-    await tx.attendance.createMany({
-      data: entries.map((entry) => ({
-        municipalityId: actor.municipalityId,
-        deliberationId: deliberation.id,
-        councillorId: entry.councillorId,
-        status: entry.status,
-        proxyHolderId: entry.proxyHolderId || null,
-        note: entry.note?.trim() || null,
-      })),
-    });
-    await appendAuditEvent(tx, {
-      municipalityId: actor.municipalityId,
-      userId: actor.id,
-      action: "deliberation.attendance",
-      entity: "deliberation",
-      entityId: deliberation.id,
-      before: before.length ? before : null,
-      after: entries.map((entry) => ({ councillorId: entry.councillorId, status: entry.status, proxyHolderId: entry.proxyHolderId || null, note: entry.note?.trim() || null })),
-    });
+    await replaceAttendance(tx, actor, deliberation.id, entries);
     return { id: deliberation.id };
+  });
+}
+
+type AttendanceRow = { councillorId: string; status: AttendanceEntry["status"]; proxyHolderId: string | null; note: string | null };
+
+/** A deliberation's attendance as the database holds it. */
+export async function storedAttendance(tx: Tx, deliberationId: string): Promise<AttendanceRow[]> {
+  return tx.attendance.findMany({ where: { deliberationId }, select: { councillorId: true, status: true, proxyHolderId: true, note: true } });
+}
+
+/** Replaces a draft's attendance by `entries` (already checked) and audits the change, before and after. */
+export async function replaceAttendance(
+  tx: Tx,
+  actor: SessionUser,
+  deliberationId: string,
+  entries: readonly { councillorId: string; status: AttendanceEntry["status"]; proxyHolderId?: string | null; note?: string | null }[],
+): Promise<void> {
+  const before = await storedAttendance(tx, deliberationId);
+  const after: AttendanceRow[] = entries.map((entry) => ({
+    councillorId: entry.councillorId,
+    status: entry.status,
+    proxyHolderId: entry.proxyHolderId || null,
+    note: entry.note?.trim() || null,
+  }));
+  await tx.attendance.deleteMany({ where: { deliberationId } });
+  await tx.attendance.createMany({ data: after.map((entry) => ({ municipalityId: actor.municipalityId, deliberationId, ...entry })) });
+  await appendAuditEvent(tx, {
+    municipalityId: actor.municipalityId,
+    userId: actor.id,
+    action: "deliberation.attendance",
+    entity: "deliberation",
+    entityId: deliberationId,
+    before: before.length ? before : null,
+    after,
   });
 }

@@ -33,21 +33,44 @@ export type DeliberationInput = z.input<typeof deliberationSchema>;
 
 export const ATTENDANCE_STATUSES = ["PRESENT", "REPRESENTED", "EXCUSED", "ABSENT"] as const;
 
-export const attendanceEntrySchema = z
-  .object({
-    councillorId: z.string().uuid(),
-    status: z.enum(ATTENDANCE_STATUSES, { error: "Choisissez présent, représenté, excusé ou absent." }),
-    proxyHolderId: optionalCouncillor,
-    note: optionalText(200, "La remarque"),
-  })
-  .refine((entry) => entry.status !== "REPRESENTED" || entry.proxyHolderId !== "", { message: "Choisissez le mandataire.", path: ["proxyHolderId"] })
-  .refine((entry) => entry.status === "REPRESENTED" || entry.proxyHolderId === "", {
-    message: "Un mandataire ne s'indique que pour un élu représenté.",
-    path: ["proxyHolderId"],
-  });
+const attendanceFields = {
+  councillorId: z.string().uuid(),
+  status: z.enum(ATTENDANCE_STATUSES, { error: "Choisissez présent, représenté, excusé ou absent." }),
+  proxyHolderId: optionalCouncillor,
+  note: optionalText(200, "La remarque"),
+};
+
+// A holder is named for a represented councillor, and only then.
+type ProxyRule = [check: (entry: { status: string; proxyHolderId: string }) => boolean, options: { message: string; path: string[] }];
+const holderNamed: ProxyRule = [(entry) => entry.status !== "REPRESENTED" || entry.proxyHolderId !== "", { message: "Choisissez le mandataire.", path: ["proxyHolderId"] }];
+const holderOnlyIfRepresented: ProxyRule = [
+  (entry) => entry.status === "REPRESENTED" || entry.proxyHolderId === "",
+  { message: "Un mandataire ne s'indique que pour un élu représenté.", path: ["proxyHolderId"] },
+];
+
+export const attendanceEntrySchema = z.object(attendanceFields).refine(...holderNamed).refine(...holderOnlyIfRepresented);
 
 export const attendanceSchema = z.object({ entries: z.array(attendanceEntrySchema).min(1, "La liste de présence est vide.") });
 export type AttendanceInput = z.input<typeof attendanceSchema>;
+
+/** The sitting's roll call: the call at the opening, then arrivals and departures from a given deliberation on. */
+export const sittingRollCallSchema = z.object({
+  opening: z.array(attendanceEntrySchema).min(1, "La liste d'appel est vide."),
+  changes: z
+    .array(
+      z
+        .object({ ...attendanceFields, councillorId: z.string().uuid("Choisissez l'élu."), deliberationId: z.string().uuid("Choisissez la délibération à partir de laquelle ce changement vaut.") })
+        .refine(...holderNamed)
+        .refine(...holderOnlyIfRepresented),
+    )
+    .max(500, "Trop de changements : 500 au plus par séance."),
+});
+export type SittingRollCallInput = z.input<typeof sittingRollCallSchema>;
+
+/** The form's key of a field of a roll call row ("opening.3.status", "changes.0.proxyHolderId"). */
+export function rollCallFieldKey(source: { kind: "opening" | "change"; index: number }, field: string): string {
+  return `${source.kind === "opening" ? "opening" : "changes"}.${source.index}.${field}`;
+}
 
 export const VOTE_CHOICES = ["AGAINST", "ABSTENTION", "NOT_VOTING"] as const;
 

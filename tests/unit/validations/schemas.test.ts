@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signInSchema } from "@/lib/validations/auth";
 import { councillorSchema, endMandateSchema } from "@/lib/validations/councillor";
-import { attendanceSchema, deliberationSchema, publishSchema, receiptSchema, rectifySchema, voteSchema } from "@/lib/validations/deliberation";
+import { attendanceSchema, deliberationSchema, publishSchema, receiptSchema, rectifySchema, rollCallFieldKey, sittingRollCallSchema, voteSchema } from "@/lib/validations/deliberation";
 import { fieldErrorsOf, parseInput } from "@/lib/validations/parse";
 import { sittingSchema } from "@/lib/validations/sitting";
 import { userSchema } from "@/lib/validations/user";
@@ -100,6 +100,25 @@ describe("validation schemas", () => {
       "entries.0.proxyHolderId": ["Un mandataire ne s'indique que pour un élu représenté."],
     });
     expect(errorsOf(attendanceSchema, { entries: [] })).toEqual({ entries: ["La liste de présence est vide."] });
+  });
+
+  it("[validations]: the sitting's roll call: an opening call, and changes naming a deliberation, a councillor and a holder when represented", () => {
+    const opening = [{ councillorId: uuid(1), status: "PRESENT", proxyHolderId: "", note: "" }];
+    const change = { deliberationId: uuid(9), councillorId: uuid(1), status: "REPRESENTED", proxyHolderId: uuid(2), note: "part à 20 h" };
+    expect(errorsOf(sittingRollCallSchema, { opening, changes: [change] })).toEqual({});
+    expect(errorsOf(sittingRollCallSchema, { opening: [], changes: [{ ...change, deliberationId: "", councillorId: "", proxyHolderId: "" }] })).toEqual({
+      opening: ["La liste d'appel est vide."],
+      "changes.0.councillorId": ["Choisissez l'élu."],
+      "changes.0.deliberationId": ["Choisissez la délibération à partir de laquelle ce changement vaut."],
+      "changes.0.proxyHolderId": ["Choisissez le mandataire."],
+    });
+    expect(errorsOf(sittingRollCallSchema, { opening, changes: [{ ...change, status: "ABSENT" }] })).toEqual({
+      "changes.0.proxyHolderId": ["Un mandataire ne s'indique que pour un élu représenté."],
+    });
+    expect([rollCallFieldKey({ kind: "opening", index: 3 }, "status"), rollCallFieldKey({ kind: "change", index: 0 }, "proxyHolderId")]).toEqual([
+      "opening.3.status",
+      "changes.0.proxyHolderId",
+    ]);
   });
 
   it("[validations]: a public vote names choices other than for; a secret ballot gives whole counts", () => {

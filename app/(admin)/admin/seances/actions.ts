@@ -5,8 +5,10 @@ import { runAction } from "@/lib/auth/run-action";
 import { getSessionUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { createSitting } from "@/lib/sittings/create-sitting";
+import { recordSittingRollCall } from "@/lib/sittings/record-sitting-roll-call";
 import { updateSitting } from "@/lib/sittings/update-sitting";
 import type { ActionResult } from "@/lib/validations/action-result";
+import type { SittingRollCallInput } from "@/lib/validations/deliberation";
 import type { SittingInput } from "@/lib/validations/sitting";
 
 export async function createSittingAction(input: SittingInput): Promise<ActionResult<{ id: string }>> {
@@ -22,5 +24,19 @@ export async function updateSittingAction(id: string, input: SittingInput): Prom
     const sitting = await updateSitting({ db: getPrisma(), actor: await getSessionUser(), id, input });
     revalidatePath(`/admin/seances/${id}`);
     return { data: sitting, message: "Les modifications sont enregistrées." };
+  });
+}
+
+export async function recordSittingRollCallAction(sittingId: string, input: SittingRollCallInput): Promise<ActionResult<{ id: string; updated: number }>> {
+  return runAction(async () => {
+    const result = await recordSittingRollCall({ db: getPrisma(), actor: await getSessionUser(), sittingId, input });
+    revalidatePath(`/admin/seances/${sittingId}`, "layout");
+    revalidatePath("/admin/deliberations", "layout");
+    return {
+      data: result,
+      message: result.updated
+        ? `L'appel est enregistré : la liste de présence de ${result.updated} délibération${result.updated > 1 ? "s" : ""} est à jour.`
+        : "L'appel est enregistré : aucune liste de présence n'a changé.",
+    };
   });
 }

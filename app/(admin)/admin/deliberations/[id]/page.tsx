@@ -151,6 +151,13 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
       <section aria-labelledby="section-appel" className="flex flex-col gap-3">
         <h2 id="section-appel" className="text-2xl font-bold">2. Appel et pouvoirs</h2>
         {draft && canEdit ? (
+          <p>
+            L&apos;appel se fait d&apos;ordinaire une fois pour toute la séance :{" "}
+            <Link href={`/admin/seances/${deliberation.sitting.id}/appel`}>appel de la séance, avec les arrivées et les départs</Link>. Ci-dessous, la liste de
+            cette seule délibération.
+          </p>
+        ) : null}
+        {draft && canEdit ? (
           <RollCallForm
             councillors={councillors.map((councillor) => ({ id: councillor.id, name: names.get(councillor.id)! }))}
             initialEntries={councillors.map((councillor) => {

@@ -41,12 +41,19 @@ export default async function AdminSittingPage({ params }: { params: Promise<{ i
       <section aria-labelledby="deliberations" className="flex flex-col gap-3">
         <h2 id="deliberations" className="text-2xl font-bold">Délibérations</h2>
         {canEdit ? (
-          <Link
-            href={`/admin/seances/${sitting.id}/deliberations/nouvelle`}
-            className="self-start rounded bg-brand px-4 py-2 font-medium text-white no-underline hover:bg-brand-hover hover:text-white"
-          >
-            Ajouter une délibération
-          </Link>
+          <div className="flex flex-wrap gap-3">
+            <Link
+              href={`/admin/seances/${sitting.id}/deliberations/nouvelle`}
+              className="rounded bg-brand px-4 py-2 font-medium text-white no-underline hover:bg-brand-hover hover:text-white"
+            >
+              Ajouter une délibération
+            </Link>
+            {sitting.deliberations.length ? (
+              <Link href={`/admin/seances/${sitting.id}/appel`} className="rounded border border-brand px-4 py-2 font-medium text-brand no-underline hover:bg-brand-soft">
+                Appel de la séance (arrivées et départs)
+              </Link>
+            ) : null}
+          </div>
         ) : null}
         {sitting.deliberations.length ? (
           <table className="w-full border-collapse text-left">

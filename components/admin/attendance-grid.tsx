@@ -1,0 +1,128 @@
+"use client";
+
+import type { AttendanceInput } from "@/lib/validations/deliberation";
+
+export type AttendanceRow = AttendanceInput["entries"][number];
+
+export const ATTENDANCE_OPTIONS = [
+  { value: "PRESENT", label: "Présent" },
+  { value: "REPRESENTED", label: "Représenté (pouvoir)" },
+  { value: "EXCUSED", label: "Excusé" },
+  { value: "ABSENT", label: "Absent" },
+] as const;
+
+/** A row's new values: a holder only stays for a represented councillor. */
+export function withStatusRule<Row extends AttendanceRow>(row: Row, change: Partial<Row>): Row {
+  const next = { ...row, ...change };
+  return next.status === "REPRESENTED" ? next : { ...next, proxyHolderId: "" };
+}
+
+/**
+ * One row per councillor: presence, proxy holder when represented, remark. Each
+ * row's problems (from the live checks or the server) are read with its fields.
+ */
+export function AttendanceGrid({
+  idPrefix,
+  caption,
+  rows,
+  nameOf,
+  holdersFor,
+  problemsOf,
+  onChange,
+}: {
+  idPrefix: string;
+  caption: string;
+  rows: readonly AttendanceRow[];
+  nameOf: (councillorId: string) => string;
+  /** Who may hold the proxy of the row's councillor. */
+  holdersFor: (row: AttendanceRow) => readonly { id: string; name: string }[];
+  problemsOf: (index: number) => readonly string[];
+  onChange: (index: number, change: Partial<AttendanceRow>) => void;
+}) {
+  return (
+    <table className="w-full border-collapse text-left text-sm">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr className="border-b border-ink">
+          <th scope="col" className="py-2 pr-2">Élu</th>
+          <th scope="col" className="py-2 pr-2">Présence</th>
+          <th scope="col" className="py-2 pr-2">Pouvoir donné à</th>
+          <th scope="col" className="py-2 pr-2">Remarque</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => {
+          const name = nameOf(row.councillorId);
+          const problems = [...new Set(problemsOf(index))];
+          const errorId = `${idPrefix}-${index}-erreur`;
+          const describedBy = problems.length ? errorId : undefined;
+          return (
+            <tr key={row.councillorId} className={`border-b border-line align-top ${problems.length ? "bg-danger-soft" : ""}`}>
+              <th scope="row" className="py-1 pr-2 font-normal">
+                {name}
+                {problems.length ? (
+                  <span id={errorId} className="block text-xs font-medium text-danger">
+                    {problems.join(" ")}
+                  </span>
+                ) : null}
+              </th>
+              <td className="py-1 pr-2">
+                <label htmlFor={`${idPrefix}-presence-${index}`} className="sr-only">
+                  Présence de {name}
+                </label>
+                <select
+                  id={`${idPrefix}-presence-${index}`}
+                  value={row.status}
+                  onChange={(event) => onChange(index, { status: event.target.value as AttendanceRow["status"] })}
+                  aria-describedby={describedBy}
+                  className="rounded border border-ink bg-white px-2 py-1"
+                >
+                  {ATTENDANCE_OPTIONS.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td className="py-1 pr-2">
+                {row.status === "REPRESENTED" ? (
+                  <>
+                    <label htmlFor={`${idPrefix}-mandataire-${index}`} className="sr-only">
+                      Mandataire de {name}
+                    </label>
+                    <select
+                      id={`${idPrefix}-mandataire-${index}`}
+                      value={row.proxyHolderId ?? ""}
+                      onChange={(event) => onChange(index, { proxyHolderId: event.target.value })}
+                      aria-invalid={problems.length ? true : undefined}
+                      aria-describedby={describedBy}
+                      className="rounded border border-ink bg-white px-2 py-1"
+                    >
+                      <option value="">— Choisir le mandataire —</option>
+                      {holdersFor(row).map((holder) => (
+                        <option key={holder.id} value={holder.id}>
+                          {holder.name}
+                        </option>
+                      ))}
+                    </select>
+                  </>
+                ) : null}
+              </td>
+              <td className="py-1 pr-2">
+                <label htmlFor={`${idPrefix}-remarque-${index}`} className="sr-only">
+                  Remarque sur la présence de {name}
+                </label>
+                <input
+                  id={`${idPrefix}-remarque-${index}`}
+                  value={row.note ?? ""}
+                  onChange={(event) => onChange(index, { note: event.target.value })}
+                  className="w-full rounded border border-ink px-2 py-1"
+                />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

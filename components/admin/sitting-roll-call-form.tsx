@@ -1,0 +1,348 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef } from "react";
+import { AttendanceGrid, ATTENDANCE_OPTIONS, withStatusRule, type AttendanceRow } from "@/components/admin/attendance-grid";
+import { FormStatus, SubmitButton } from "@/components/forms/fields";
+import { useZodForm } from "@/components/forms/use-zod-form";
+import { changedMarks, checkRollCallChanges, checkSittingRollCall, expandRollCall, type MarkSource, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
+import type { ActionResult } from "@/lib/validations/action-result";
+import { rollCallFieldKey, sittingRollCallSchema, type SittingRollCallInput } from "@/lib/validations/deliberation";
+
+export type RollCallDeliberationView = {
+  id: string;
+  number: string;
+  orderInSitting: number;
+  subject: string;
+  editable: boolean;
+  statusLabel: string;
+  label: string;
+  /** What a deliberation that can no longer change has on record. */
+  marks: RollCallMark[];
+};
+
+type Change = SittingRollCallInput["changes"][number];
+
+const toMark = <Row extends AttendanceRow>(row: Row) => ({ ...row, proxyHolderId: row.proxyHolderId || null, note: row.note?.trim() || null });
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * The sitting's roll call: the call at the opening, then arrivals, departures and
+ * proxies given in the course of the sitting, from a given deliberation on. Counts,
+ * quorum and proxy rules are shown for every deliberation as the clerk types.
+ */
+export function SittingRollCallForm({
+  councillors,
+  deliberations,
+  initialValues,
+  sittingStartsAt,
+  membersInOffice,
+  reconvened,
+  submit,
+}: {
+  councillors: readonly { id: string; name: string }[];
+  deliberations: readonly RollCallDeliberationView[];
+  initialValues: SittingRollCallInput;
+  sittingStartsAt: string;
+  membersInOffice: number;
+  reconvened: boolean;
+  submit: (values: SittingRollCallInput) => Promise<ActionResult<{ id: string; updated: number }>>;
+}) {
+  const router = useRouter();
+  const form = useZodForm({ schema: sittingRollCallSchema, initialValues, submit, onSuccess: () => router.refresh() });
+  const { opening, changes } = form.values;
+  const names = useMemo(() => new Map(councillors.map((councillor) => [councillor.id, councillor.name])), [councillors]);
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const addButton = useRef<HTMLButtonElement>(null);
+  const focusChange = useRef<number | null>(null);
+
+  useEffect(() => {
+    if (focusChange.current === null) return;
+    document.getElementById(`changement-deliberation-${focusChange.current}`)?.focus();
+    focusChange.current = null;
+  }, [changes.length]);
+
+  const live = useMemo(() => {
+    const rollCall: SittingRollCall = { opening: opening.map(toMark), changes: changes.map(toMark) };
+    const rowProblems = new Map<string, string[]>();
+    const add = (source: MarkSource, message: string) => {
+      const key = `${source.kind}.${source.index}`;
+      rowProblems.set(key, [...(rowProblems.get(key) ?? []), message]);
+    };
+    // Rows still being typed wait for the submit; wrong ones are left out of the counts.
+    const complete = rollCall.changes.flatMap((change, index) => (change.councillorId && change.deliberationId ? [index] : []));
+    const changeIssues = checkRollCallChanges({ rollCall: { opening: rollCall.opening, changes: complete.map((index) => rollCall.changes[index]!) }, deliberations, names });
+    for (const issue of changeIssues) add({ kind: "change", index: complete[issue.index]! }, issue.message);
+    const wrong = new Set(changeIssues.map((issue) => complete[issue.index]));
+    const usableIndex = complete.filter((index) => !wrong.has(index));
+    const expanded = expandRollCall({
+      rollCall: { opening: rollCall.opening, changes: usableIndex.map((index) => rollCall.changes[index]!) },
+      deliberationIds: deliberations.map((deliberation) => deliberation.id),
+    });
+    const original = (source: MarkSource): MarkSource => (source.kind === "change" ? { kind: "change", index: usableIndex[source.index]! } : source);
+    const checks = checkSittingRollCall({ expanded, names, date: sittingStartsAt, membersInOffice, reconvened });
+    const blocked = deliberations.map((deliberation, at) => {
+      if (deliberation.editable || !deliberation.marks.length) return false;
+      const differing = changedMarks(expanded[at]!.marks, deliberation.marks);
+      for (const mark of differing) add(original(mark.source), `${capitalize(deliberation.label)} n'est plus un projet : sa liste de présence ne peut plus changer.`);
+      return differing.length > 0;
+    });
+    checks.forEach((check, at) => {
+      const deliberation = deliberations[at]!;
+      if (!deliberation.editable && !deliberation.marks.length) return;
+      for (const issue of check.issues) for (const source of issue.sources) add(original(source), `${capitalize(deliberation.label)} : ${issue.message}`);
+    });
+    const presentAt = expanded.map(({ marks }) => marks.filter((mark) => mark.status === "PRESENT").map((mark) => mark.councillorId));
+    return { checks, blocked, rowProblems, presentAt, problemCount: rowProblems.size };
+  }, [opening, changes, deliberations, names, sittingStartsAt, membersInOffice, reconvened]);
+
+  const problemsOf = (kind: MarkSource["kind"], index: number, fields: string[]) => [
+    ...fields.flatMap((field) => form.errors[rollCallFieldKey({ kind, index }, field)] ?? []),
+    ...(live.rowProblems.get(`${kind}.${index}`) ?? []),
+  ];
+  const openingHolders = opening.filter((row) => row.status === "PRESENT").map((row) => ({ id: row.councillorId, name: nameOf(row.councillorId) }));
+  const position = new Map(deliberations.map((deliberation, index) => [deliberation.id, index]));
+
+  const setOpening = (index: number, change: Partial<AttendanceRow>) =>
+    form.setValues((current) => ({ ...current, opening: current.opening.map((row, at) => (at === index ? withStatusRule(row, change) : row)) }));
+  const setChange = (index: number, change: Partial<Change>) =>
+    form.setValues((current) => ({ ...current, changes: current.changes.map((row, at) => (at === index ? withStatusRule(row, change) : row)) }));
+  const addChange = () => {
+    focusChange.current = changes.length;
+    form.setValues((current) => ({
+      ...current,
+      changes: [...current.changes, { deliberationId: deliberations[1]?.id ?? "", councillorId: "", status: "PRESENT", proxyHolderId: "", note: "" }],
+    }));
+  };
+  const removeChange = (index: number) => {
+    form.setValues((current) => ({ ...current, changes: current.changes.filter((_, at) => at !== index) }));
+    addButton.current?.focus();
+  };
+
+  return (
+    <form noValidate onSubmit={form.onSubmit} className="flex flex-col gap-6">
+      <FormStatus message={form.message?.text ?? null} tone={form.message?.tone ?? "error"} />
+      {form.errors._form ? <p className="font-medium text-danger">{form.errors._form.join(" ")}</p> : null}
+
+      <section aria-labelledby="controle" className="flex flex-col gap-2">
+        <h2 id="controle" className="text-2xl font-bold">Contrôle, délibération par délibération</h2>
+        <p aria-live="polite" className={live.problemCount ? "font-medium text-danger" : ""}>
+          {live.problemCount
+            ? `${live.problemCount} ligne${live.problemCount > 1 ? "s" : ""} à corriger (signalée${live.problemCount > 1 ? "s" : ""} ci-dessous).`
+            : "Pouvoirs conformes pour toutes les délibérations."}
+        </p>
+        <table className="w-full border-collapse text-left text-sm">
+          <caption className="sr-only">Présents, représentés, excusés, absents et quorum pour chaque délibération, selon l&apos;appel saisi</caption>
+          <thead>
+            <tr className="border-b border-ink">
+              <th scope="col" className="py-2 pr-2">Délibération</th>
+              <th scope="col" className="py-2 pr-2">Présents</th>
+              <th scope="col" className="py-2 pr-2">Représentés</th>
+              <th scope="col" className="py-2 pr-2">Excusés</th>
+              <th scope="col" className="py-2 pr-2">Absents</th>
+              <th scope="col" className="py-2 pr-2">Quorum</th>
+              <th scope="col" className="py-2 pr-2">Pouvoirs</th>
+            </tr>
+          </thead>
+          <tbody>
+            {deliberations.map((deliberation, at) => {
+              const check = live.checks[at]!;
+              return (
+                <tr key={deliberation.id} className="border-b border-line align-top">
+                  <th scope="row" className="py-1 pr-2 font-normal">
+                    n° {deliberation.orderInSitting} · {deliberation.number}
+                    <span className="block text-xs text-muted">
+                      {deliberation.subject.length > 90 ? `${deliberation.subject.slice(0, 90)}…` : deliberation.subject}
+                      {deliberation.editable ? "" : ` · ${deliberation.statusLabel} : appel figé`}
+                    </span>
+                  </th>
+                  <td className="py-1 pr-2">{check.present}</td>
+                  <td className="py-1 pr-2">{check.represented}</td>
+                  <td className="py-1 pr-2">{check.excused}</td>
+                  <td className="py-1 pr-2">{check.absent}</td>
+                  <td className={`py-1 pr-2 ${check.quorum.reached ? "text-success" : "font-medium text-danger"}`} title={check.quorum.message}>
+                    {check.quorum.reached ? "Atteint" : `Non atteint (${check.quorum.required} requis)`}
+                  </td>
+                  <td className={`py-1 pr-2 ${check.issues.length || live.blocked[at] ? "font-medium text-danger" : ""}`}>
+                    {live.blocked[at] ? "Appel figé modifié" : check.issues.length ? `${check.issues.length} problème${check.issues.length > 1 ? "s" : ""}` : "Conformes"}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="ouverture" className="flex flex-col gap-3">
+        <h2 id="ouverture" className="text-2xl font-bold">Appel à l&apos;ouverture</h2>
+        <p className="text-sm text-muted">Vaut pour la première délibération et les suivantes, jusqu&apos;aux arrivées et départs indiqués plus bas.</p>
+        <button
+          type="button"
+          onClick={() => form.setValues((current) => ({ ...current, opening: current.opening.map((row) => withStatusRule(row, { status: "PRESENT" })) }))}
+          className="self-start rounded border border-brand px-3 py-1 text-brand hover:bg-brand-soft"
+        >
+          Marquer tout le monde présent
+        </button>
+        <AttendanceGrid
+          idPrefix="ouverture"
+          caption="Appel à l'ouverture de la séance : présence de chaque élu"
+          rows={opening}
+          nameOf={nameOf}
+          holdersFor={(row) => openingHolders.filter((holder) => holder.id !== row.councillorId)}
+          problemsOf={(index) => problemsOf("opening", index, ["status", "proxyHolderId"])}
+          onChange={setOpening}
+        />
+      </section>
+
+      <section aria-labelledby="changements" className="flex flex-col gap-3">
+        <h2 id="changements" className="text-2xl font-bold">Arrivées, départs et pouvoirs en cours de séance</h2>
+        <p className="text-sm text-muted">
+          Un changement vaut à partir de la délibération choisie, jusqu&apos;au changement suivant du même élu. Exemple : une élue arrivée pendant la délibération
+          n° 4 est « présente » à partir de la n° 4.
+        </p>
+        {deliberations.length < 2 ? <p>La séance n&apos;a qu&apos;une délibération : l&apos;appel à l&apos;ouverture suffit.</p> : null}
+        {changes.length ? (
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">Arrivées, départs et pouvoirs donnés en cours de séance</caption>
+            <thead>
+              <tr className="border-b border-ink">
+                <th scope="col" className="py-2 pr-2">À partir de</th>
+                <th scope="col" className="py-2 pr-2">Élu</th>
+                <th scope="col" className="py-2 pr-2">Présence</th>
+                <th scope="col" className="py-2 pr-2">Pouvoir donné à</th>
+                <th scope="col" className="py-2 pr-2">Remarque</th>
+                <th scope="col" className="py-2 pr-2">
+                  <span className="sr-only">Retirer</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((change, index) => {
+                const problems = [...new Set(problemsOf("change", index, ["deliberationId", "councillorId", "status", "proxyHolderId", "note"]))];
+                const errorId = `changement-${index}-erreur`;
+                const describedBy = problems.length ? errorId : undefined;
+                const label = `Changement ${index + 1}`;
+                const at = position.get(change.deliberationId);
+                const present = at === undefined ? [] : live.presentAt[at]!;
+                const holders = present.filter((id) => id !== change.councillorId).map((id) => ({ id, name: nameOf(id) }));
+                return (
+                  <tr key={index} className={`border-b border-line align-top ${problems.length ? "bg-danger-soft" : ""}`}>
+                    <td className="py-1 pr-2">
+                      <label htmlFor={`changement-deliberation-${index}`} className="sr-only">
+                        {label} : à partir de la délibération
+                      </label>
+                      <select
+                        id={`changement-deliberation-${index}`}
+                        value={change.deliberationId}
+                        onChange={(event) => setChange(index, { deliberationId: event.target.value })}
+                        aria-describedby={describedBy}
+                        className="rounded border border-ink bg-white px-2 py-1"
+                      >
+                        <option value="">— Choisir —</option>
+                        {deliberations.slice(1).map((deliberation) => (
+                          <option key={deliberation.id} value={deliberation.id}>
+                            n° {deliberation.orderInSitting} · {deliberation.number}
+                          </option>
+                        ))}
+                      </select>
+                      {problems.length ? (
+                        <span id={errorId} className="mt-1 block text-xs font-medium text-danger">
+                          {problems.join(" ")}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="py-1 pr-2">
+                      <label htmlFor={`changement-elu-${index}`} className="sr-only">
+                        {label} : élu
+                      </label>
+                      <select
+                        id={`changement-elu-${index}`}
+                        value={change.councillorId}
+                        onChange={(event) => setChange(index, { councillorId: event.target.value })}
+                        aria-describedby={describedBy}
+                        className="max-w-56 rounded border border-ink bg-white px-2 py-1"
+                      >
+                        <option value="">— Choisir l&apos;élu —</option>
+                        {councillors.map((councillor) => (
+                          <option key={councillor.id} value={councillor.id}>
+                            {councillor.name}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td className="py-1 pr-2">
+                      <label htmlFor={`changement-presence-${index}`} className="sr-only">
+                        {label} : présence
+                      </label>
+                      <select
+                        id={`changement-presence-${index}`}
+                        value={change.status}
+                        onChange={(event) => setChange(index, { status: event.target.value as Change["status"] })}
+                        aria-describedby={describedBy}
+                        className="rounded border border-ink bg-white px-2 py-1"
+                      >
+                        {ATTENDANCE_OPTIONS.map((option) => (
+                          <option key={option.value} value={option.value}>
+                            {option.label}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td className="py-1 pr-2">
+                      {change.status === "REPRESENTED" ? (
+                        <>
+                          <label htmlFor={`changement-mandataire-${index}`} className="sr-only">
+                            {label} : mandataire
+                          </label>
+                          <select
+                            id={`changement-mandataire-${index}`}
+                            value={change.proxyHolderId ?? ""}
+                            onChange={(event) => setChange(index, { proxyHolderId: event.target.value })}
+                            aria-invalid={problems.length ? true : undefined}
+                            aria-describedby={describedBy}
+                            className="max-w-56 rounded border border-ink bg-white px-2 py-1"
+                          >
+                            <option value="">— Choisir le mandataire —</option>
+                            {holders.map((holder) => (
+                              <option key={holder.id} value={holder.id}>
+                                {holder.name}
+                              </option>
+                            ))}
+                          </select>
+                        </>
+                      ) : null}
+                    </td>
+                    <td className="py-1 pr-2">
+                      <label htmlFor={`changement-remarque-${index}`} className="sr-only">
+                        {label} : remarque
+                      </label>
+                      <input
+                        id={`changement-remarque-${index}`}
+                        value={change.note ?? ""}
+                        onChange={(event) => setChange(index, { note: event.target.value })}
+                        placeholder="arrivée à 19 h 10"
+                        className="w-full rounded border border-ink px-2 py-1"
+                      />
+                    </td>
+                    <td className="py-1 pr-2">
+                      <button type="button" onClick={() => removeChange(index)} className="rounded border border-danger px-2 py-1 text-danger hover:bg-danger-soft">
+                        Retirer<span className="sr-only"> le changement {index + 1}</span>
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        ) : null}
+        {deliberations.length > 1 ? (
+          <button ref={addButton} type="button" onClick={addChange} className="self-start rounded border border-brand px-3 py-1 text-brand hover:bg-brand-soft">
+            Ajouter une arrivée, un départ ou un pouvoir
+          </button>
+        ) : null}
+      </section>
+
+      <SubmitButton pending={form.pending}>Enregistrer l&apos;appel de la séance</SubmitButton>
+    </form>
+  );
+}
