@@ -35,6 +35,7 @@ test("[a11y]: every back-office page has no serious or critical axe violation", 
   const sittingId = await idOf(`SELECT id FROM sitting WHERE municipality_id = ${municipality} AND NOT is_demo ORDER BY starts_at LIMIT 1`);
   const councillorId = await idOf(`SELECT id FROM councillor WHERE municipality_id = ${municipality} AND NOT is_demo ORDER BY last_name LIMIT 1`);
   const draftId = await idOf(`SELECT d.id FROM deliberation d WHERE d.municipality_id = ${municipality} AND d.status = 'DRAFT' LIMIT 1`);
+  const draftSittingId = await idOf(`SELECT d.sitting_id AS id FROM deliberation d WHERE d.municipality_id = ${municipality} AND d.status = 'DRAFT' LIMIT 1`);
   const votedId = await idOf(`SELECT d.id FROM deliberation d WHERE d.municipality_id = ${municipality} AND d.status = 'VOTED' LIMIT 1`);
   const userId = await idOf(`SELECT id FROM app_user WHERE municipality_id = ${municipality} ORDER BY email LIMIT 1`);
   const publishedId = await idOf(`SELECT d.id FROM deliberation d WHERE d.municipality_id = ${municipality} AND d.status = 'PUBLISHED' AND NOT d.is_demo LIMIT 1`);
@@ -44,6 +45,8 @@ test("[a11y]: every back-office page has no serious or critical axe violation", 
     "/admin/seances/nouvelle",
     `/admin/seances/${sittingId}`,
     `/admin/seances/${sittingId}/deliberations/nouvelle`,
+    `/admin/seances/${sittingId}/appel`,
+    `/admin/seances/${draftSittingId}/appel`,
     "/admin/elus",
     "/admin/elus?q=bou",
     "/admin/elus/nouveau",
