@@ -5,10 +5,9 @@ import { getPrisma } from "@/lib/db/prisma";
 import { authSecret } from "@/lib/env";
 import { signInSchema } from "@/lib/validations/auth";
 import { authenticateUser } from "./authenticate-user";
+import { nowInSeconds, SESSION_IDLE_SECONDS, sessionOutlived } from "./session-lifetime";
 import type { SessionClaims } from "./resolve-session-user";
 
-/** A session lasts a working half-day; the user is reloaded from the database on every request anyway. */
-export const SESSION_MAX_AGE_SECONDS = 4 * 60 * 60;
 
 /** The client's address, as the reverse proxy (or Next's server) reports it. */
 export function clientAddress(headers: Record<string, unknown> | undefined): string {
@@ -22,8 +21,9 @@ export function clientAddress(headers: Record<string, unknown> | undefined): str
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
-    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    // The idle limit; proxy.ts slides it on every back-office request, sessionClaims enforces the absolute one.
+    session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
+    jwt: { maxAge: SESSION_IDLE_SECONDS },
     pages: { signIn: "/connexion", error: "/connexion", signOut: "/connexion" },
     providers: [
       CredentialsProvider({
@@ -43,20 +43,21 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           token.userId = user.id;
           token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion;
+          token.signedInAt = nowInSeconds();
         }
         return token;
       },
       session({ session, token }) {
-        return { ...session, userId: token.userId, sessionVersion: token.sessionVersion };
+        return { ...session, userId: token.userId, sessionVersion: token.sessionVersion, signedInAt: token.signedInAt };
       },
     },
   };
 }
 
-/** The claims the session callback exposes, or null when the session does not carry them. */
-export function sessionClaims(session: unknown): SessionClaims | null {
+/** The claims the session callback exposes, or null when the session does not carry them or has outlived its absolute limit. */
+export function sessionClaims(session: unknown, now = Date.now()): SessionClaims | null {
   if (!session || typeof session !== "object") return null;
-  const { userId, sessionVersion } = session as { userId?: unknown; sessionVersion?: unknown };
-  if (typeof userId !== "string" || typeof sessionVersion !== "number") return null;
+  const { userId, sessionVersion, signedInAt } = session as { userId?: unknown; sessionVersion?: unknown; signedInAt?: unknown };
+  if (typeof userId !== "string" || typeof sessionVersion !== "number" || sessionOutlived(signedInAt, now)) return null;
   return { userId, sessionVersion };
 }

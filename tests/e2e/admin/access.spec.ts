@@ -60,3 +60,15 @@ test("[access]: the annex upload route refuses an anonymous request (401) and st
   const staff = await page.request.post(draftPath, { multipart: { title: "X", isPublic: "true" } });
   expect(staff.status()).toBe(403);
 });
+
+test("[access]: the session lasts half an hour idle, renewed by every back-office request", async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.clerk);
+  const expiry = async () => (await page.context().cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"))!.expires;
+  const first = await expiry();
+  expect(first - Date.now() / 1000).toBeGreaterThan(25 * 60);
+  expect(first - Date.now() / 1000).toBeLessThanOrEqual(30 * 60 + 5);
+  await page.waitForTimeout(1500);
+  await page.goto("/admin/seances");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Séances");
+  expect(await expiry()).toBeGreaterThan(first);
+});
