@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { FormStatus, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import { FormStatus, LocalDraftNotice, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import type { ActionResult } from "@/lib/validations/action-result";
 import { deliberationSchema, type DeliberationInput } from "@/lib/validations/deliberation";
@@ -16,6 +16,7 @@ export function DeliberationForm({
   submitLabel,
   numberLocked,
   openCreated,
+  draftKey,
 }: {
   initialValues: DeliberationInput;
   councillors: readonly CouncillorOption[];
@@ -23,12 +24,15 @@ export function DeliberationForm({
   submitLabel: string;
   numberLocked?: boolean;
   openCreated?: boolean;
+  /** Keeps what is typed in the browser until saved (see useZodForm). */
+  draftKey?: string;
 }) {
   const router = useRouter();
   const form = useZodForm({
     schema: deliberationSchema,
     initialValues,
     submit,
+    draftKey,
     onSuccess: (deliberation) => {
       if (openCreated) router.push(`/admin/deliberations/${deliberation.id}`);
       router.refresh();
@@ -38,6 +42,7 @@ export function DeliberationForm({
   return (
     <form noValidate onSubmit={form.onSubmit} className="flex max-w-3xl flex-col gap-4">
       <FormStatus message={form.message?.text ?? null} tone={form.message?.tone ?? "error"} />
+      <LocalDraftNotice draft={form.draft} />
       <div className="grid gap-4 sm:grid-cols-2">
         {numberLocked ? (
           <p>

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef } from "react";
 import { AttendanceGrid, ATTENDANCE_OPTIONS, withStatusRule, type AttendanceRow } from "@/components/admin/attendance-grid";
-import { FormStatus, SubmitButton } from "@/components/forms/fields";
+import { FormStatus, LocalDraftNotice, SubmitButton } from "@/components/forms/fields";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import { changedMarks, checkRollCallChanges, checkSittingRollCall, expandRollCall, type MarkSource, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
 import type { ActionResult } from "@/lib/validations/action-result";
@@ -39,6 +39,7 @@ export function SittingRollCallForm({
   membersInOffice,
   reconvened,
   submit,
+  draftKey,
 }: {
   councillors: readonly { id: string; name: string }[];
   deliberations: readonly RollCallDeliberationView[];
@@ -47,9 +48,10 @@ export function SittingRollCallForm({
   membersInOffice: number;
   reconvened: boolean;
   submit: (values: SittingRollCallInput) => Promise<ActionResult<{ id: string; updated: number }>>;
+  draftKey?: string;
 }) {
   const router = useRouter();
-  const form = useZodForm({ schema: sittingRollCallSchema, initialValues, submit, onSuccess: () => router.refresh() });
+  const form = useZodForm({ schema: sittingRollCallSchema, initialValues, submit, draftKey, onSuccess: () => router.refresh() });
   const { opening, changes } = form.values;
   const names = useMemo(() => new Map(councillors.map((councillor) => [councillor.id, councillor.name])), [councillors]);
   const nameOf = (id: string) => names.get(id) ?? id;
@@ -122,6 +124,7 @@ export function SittingRollCallForm({
   return (
     <form noValidate onSubmit={form.onSubmit} className="flex flex-col gap-6">
       <FormStatus message={form.message?.text ?? null} tone={form.message?.tone ?? "error"} />
+      <LocalDraftNotice draft={form.draft} />
       {form.errors._form ? <p className="font-medium text-danger">{form.errors._form.join(" ")}</p> : null}
 
       <section aria-labelledby="controle" className="flex flex-col gap-2">

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ChangeEvent, ReactNode } from "react";
+import { formatDateFr, formatTimeFr } from "@/lib/domain/format";
 
 // Form fields with their label, hint and errors tied by aria-describedby;
 // an invalid field says so (aria-invalid) and its message sits right under it.
@@ -169,5 +170,26 @@ export function SubmitButton({ pending, children }: { pending: boolean; children
     >
       {pending ? "Enregistrement…" : children}
     </button>
+  );
+}
+
+/** Offers back what was typed in this form and not saved, found in this browser. */
+export function LocalDraftNotice({ draft }: { draft: { restorable: { savedAt: string } | null; restore: () => void; discard: () => void } }) {
+  if (!draft.restorable) return null;
+  const savedAt = new Date(draft.restorable.savedAt);
+  return (
+    <div role="region" aria-label="Saisie non enregistrée" className="flex flex-col gap-2 rounded border-l-4 border-brand bg-brand-soft px-4 py-3">
+      <p>
+        Une saisie non enregistrée de ce formulaire, du {formatDateFr(savedAt)} à {formatTimeFr(savedAt)}, est conservée sur cet appareil.
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <button type="button" onClick={draft.restore} className="rounded bg-brand px-3 py-1 font-medium text-white hover:bg-brand-hover">
+          Reprendre cette saisie
+        </button>
+        <button type="button" onClick={draft.discard} className="rounded border border-brand bg-white px-3 py-1 text-brand hover:bg-brand-soft">
+          L&apos;écarter
+        </button>
+      </div>
+    </div>
   );
 }

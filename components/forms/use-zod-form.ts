@@ -1,14 +1,17 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition, type SetStateAction } from "react";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/validations/action-result";
 import { fieldErrorsOf } from "@/lib/validations/parse";
+import { clearLocalDraft, readLocalDraft, writeLocalDraft, type LocalDraft } from "./local-draft";
 
 /**
  * A form's state kept in the component: the same zod schema checks it before
  * sending, the server checks it again, and a refusal leaves every typed value
- * in place with the server's errors beside the fields.
+ * in place with the server's errors beside the fields. With a `draftKey`, what
+ * is typed is also kept in the browser until saved, and offered back if the
+ * page is left unsaved (see local-draft.ts).
  */
 export function useZodForm<Values extends Record<string, unknown>, Result>(options: {
   schema: z.ZodType;
@@ -17,8 +20,49 @@ export function useZodForm<Values extends Record<string, unknown>, Result>(optio
   onSuccess?: (result: Result) => void;
   /** When the form's state is shaped for the screen, what the schema (and the server) receive. */
   toInput?: (values: Values) => unknown;
+  /** Where this form's unsaved input is kept in the browser, e.g. "deliberation:<id>". */
+  draftKey?: string;
 }) {
-  const [values, setValues] = useState<Values>(options.initialValues);
+  const { draftKey } = options;
+  const [values, setStoredValues] = useState<Values>(options.initialValues);
+  const [restorable, setRestorable] = useState<LocalDraft<Values> | null>(null);
+  // Only what the user changed is kept, and not while an older draft waits for their decision.
+  const typing = useRef(false);
+  const initialJson = useRef(JSON.stringify(options.initialValues));
+
+  useEffect(() => {
+    if (!draftKey) return;
+    const draft = readLocalDraft<Values>(draftKey);
+    if (!draft) return;
+    if (JSON.stringify(draft.values) === initialJson.current) clearLocalDraft(draftKey);
+    // Browser storage is only readable after hydration, hence the state set here.
+    else setRestorable(draft);
+  }, [draftKey]);
+
+  useEffect(() => {
+    if (!draftKey || !typing.current) return;
+    const timer = setTimeout(() => writeLocalDraft(draftKey, values), 300);
+    return () => clearTimeout(timer);
+  }, [draftKey, values]);
+
+  const setValues = (next: SetStateAction<Values>) => {
+    if (!restorable) typing.current = true;
+    setStoredValues(next);
+  };
+  const draft = {
+    restorable,
+    restore: () => {
+      if (!restorable) return;
+      typing.current = true;
+      setStoredValues(restorable.values);
+      setRestorable(null);
+    },
+    discard: () => {
+      if (draftKey) clearLocalDraft(draftKey);
+      typing.current = true;
+      setRestorable(null);
+    },
+  };
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -36,6 +80,8 @@ export function useZodForm<Values extends Record<string, unknown>, Result>(optio
     startTransition(async () => {
       const result = await options.submit(values);
       if (result.ok) {
+        if (draftKey) clearLocalDraft(draftKey);
+        typing.current = false;
         setErrors({});
         setMessage({ text: result.message ?? "Enregistré.", tone: "success" });
         options.onSuccess?.(result.data);
@@ -46,5 +92,5 @@ export function useZodForm<Values extends Record<string, unknown>, Result>(optio
     });
   };
 
-  return { values, setValues, set, errors, message, pending, onSubmit };
+  return { values, setValues, set, errors, message, pending, onSubmit, draft };
 }

@@ -76,3 +76,42 @@ test("[forms]: municipality settings refused (invalid e-mail) keep every field t
   await expect(page.getByRole("status")).toContainText("Les réglages de la collectivité sont enregistrés");
   expect(await stored()).toEqual(before);
 });
+
+test("[forms]: what is typed and not saved survives a reload, offered back until saved, discarded or signed out", async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.clerk);
+  const sitting = await queryOne<{ id: string }>(
+    `SELECT s.id FROM sitting s JOIN municipality m ON m.id = s.municipality_id WHERE m.slug = $1 AND NOT s.is_demo ORDER BY s.starts_at LIMIT 1`,
+    [process.env.REGISTRE_MUNICIPALITY ?? "aix-en-provence"],
+  );
+  const url = `/admin/seances/${sitting!.id}/deliberations/nouvelle`;
+  const subject = page.getByRole("textbox", { name: "Objet", exact: true });
+  const report = page.getByRole("textbox", { name: "Rapport", exact: true });
+  const notice = page.getByRole("region", { name: "Saisie non enregistrée" });
+  await page.goto(url);
+  await expect(notice).toHaveCount(0);
+  await subject.fill("Convention avec la médiathèque");
+  await report.fill("Un rapport long, tapé pendant la séance.");
+  await page.waitForTimeout(800);
+
+  await page.reload();
+  await expect(notice).toContainText("Une saisie non enregistrée de ce formulaire");
+  await expect(subject).toHaveValue("");
+  await notice.getByRole("button", { name: "Reprendre cette saisie" }).click();
+  await expect(subject).toHaveValue("Convention avec la médiathèque");
+  await expect(report).toHaveValue("Un rapport long, tapé pendant la séance.");
+  await expect(notice).toHaveCount(0);
+
+  await page.reload();
+  await notice.getByRole("button", { name: "L'écarter" }).click();
+  await page.reload();
+  await expect(notice).toHaveCount(0);
+
+  await subject.fill("Saisie sur un poste partagé");
+  await page.waitForTimeout(800);
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page).toHaveURL(/\/connexion/);
+  await signIn(page, DEMO_ACCOUNTS.clerk);
+  await page.goto(url);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nouvelle délibération");
+  await expect(notice).toHaveCount(0);
+});

@@ -97,6 +97,7 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
         <h2 id="section-contenu" className="text-2xl font-bold">1. Contenu</h2>
         {draft && canEdit ? (
           <DeliberationForm
+            draftKey={`deliberation:${deliberation.id}`}
             initialValues={{
               number: deliberation.number,
               orderInSitting: String(deliberation.orderInSitting),

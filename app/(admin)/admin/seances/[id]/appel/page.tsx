@@ -54,6 +54,7 @@ export default async function SittingRollCallPage({ params }: { params: Promise<
           membersInOffice={membersInOffice}
           reconvened={sitting.reconvened}
           submit={recordSittingRollCallAction.bind(null, sitting.id)}
+          draftKey={`appel-seance:${sitting.id}`}
         />
       ) : (
         <p>

@@ -35,6 +35,7 @@ export default async function NewDeliberationPage({ params }: { params: Promise<
       <h1 className="text-3xl font-bold">Nouvelle délibération</h1>
       <p>Séance du {formatDateFr(sitting.startsAt)}. Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
       <DeliberationForm
+        draftKey={`deliberation-nouvelle:${sitting.id}`}
         initialValues={{
           number,
           orderInSitting: String(nextOrder),
