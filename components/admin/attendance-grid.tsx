@@ -67,45 +67,18 @@ export function AttendanceGrid({
                 ) : null}
               </th>
               <td className="py-1 pr-2">
-                <label htmlFor={`${idPrefix}-presence-${index}`} className="sr-only">
-                  Présence de {name}
-                </label>
-                <select
-                  id={`${idPrefix}-presence-${index}`}
-                  value={row.status}
-                  onChange={(event) => onChange(index, { status: event.target.value as AttendanceRow["status"] })}
-                  aria-describedby={describedBy}
-                  className="rounded border border-ink bg-white px-2 py-1"
-                >
-                  {ATTENDANCE_OPTIONS.map((option) => (
-                    <option key={option.value} value={option.value}>
-                      {option.label}
-                    </option>
-                  ))}
-                </select>
+                <StatusSelect id={`${idPrefix}-presence-${index}`} label={`Présence de ${name}`} value={row.status} onChange={(status) => onChange(index, { status })} describedBy={describedBy} />
               </td>
               <td className="py-1 pr-2">
                 {row.status === "REPRESENTED" ? (
-                  <>
-                    <label htmlFor={`${idPrefix}-mandataire-${index}`} className="sr-only">
-                      Mandataire de {name}
-                    </label>
-                    <select
-                      id={`${idPrefix}-mandataire-${index}`}
-                      value={row.proxyHolderId ?? ""}
-                      onChange={(event) => onChange(index, { proxyHolderId: event.target.value })}
-                      aria-invalid={problems.length ? true : undefined}
-                      aria-describedby={describedBy}
-                      className="rounded border border-ink bg-white px-2 py-1"
-                    >
-                      <option value="">— Choisir le mandataire —</option>
-                      {holdersFor(row).map((holder) => (
-                        <option key={holder.id} value={holder.id}>
-                          {holder.name}
-                        </option>
-                      ))}
-                    </select>
-                  </>
+                  <HolderSelect
+                    id={`${idPrefix}-mandataire-${index}`}
+                    label={`Mandataire de ${name}`}
+                    value={row.proxyHolderId ?? ""}
+                    holders={holdersFor(row)}
+                    onChange={(proxyHolderId) => onChange(index, { proxyHolderId })}
+                    describedBy={describedBy}
+                  />
                 ) : null}
               </td>
               <td className="py-1 pr-2">
@@ -124,5 +97,58 @@ export function AttendanceGrid({
         })}
       </tbody>
     </table>
+  );
+}
+
+const SELECT_CLASS = "max-w-56 rounded border border-ink bg-white px-2 py-1";
+
+/** Present, represented, excused or absent, labelled for screen readers. */
+export function StatusSelect(props: { id: string; label: string; value: AttendanceRow["status"]; onChange: (status: AttendanceRow["status"]) => void; describedBy?: string }) {
+  return (
+    <>
+      <label htmlFor={props.id} className="sr-only">
+        {props.label}
+      </label>
+      <select id={props.id} value={props.value} onChange={(event) => props.onChange(event.target.value as AttendanceRow["status"])} aria-describedby={props.describedBy} className={SELECT_CLASS}>
+        {ATTENDANCE_OPTIONS.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+/** The proxy holder, among those who may hold it; invalid when the row has a problem. */
+export function HolderSelect(props: {
+  id: string;
+  label: string;
+  value: string;
+  holders: readonly { id: string; name: string }[];
+  onChange: (holderId: string) => void;
+  describedBy?: string;
+}) {
+  return (
+    <>
+      <label htmlFor={props.id} className="sr-only">
+        {props.label}
+      </label>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+        aria-invalid={props.describedBy ? true : undefined}
+        aria-describedby={props.describedBy}
+        className={SELECT_CLASS}
+      >
+        <option value="">— Choisir le mandataire —</option>
+        {props.holders.map((holder) => (
+          <option key={holder.id} value={holder.id}>
+            {holder.name}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef } from "react";
-import { AttendanceGrid, ATTENDANCE_OPTIONS, withStatusRule, type AttendanceRow } from "@/components/admin/attendance-grid";
+import { AttendanceGrid, HolderSelect, StatusSelect, withStatusRule, type AttendanceRow } from "@/components/admin/attendance-grid";
 import { FormStatus, LocalDraftNotice, SubmitButton } from "@/components/forms/fields";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import { changedMarks, checkRollCallChanges, checkSittingRollCall, expandRollCall, type MarkSource, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
@@ -274,45 +274,18 @@ export function SittingRollCallForm({
                       </select>
                     </td>
                     <td className="py-1 pr-2">
-                      <label htmlFor={`changement-presence-${index}`} className="sr-only">
-                        {label} : présence
-                      </label>
-                      <select
-                        id={`changement-presence-${index}`}
-                        value={change.status}
-                        onChange={(event) => setChange(index, { status: event.target.value as Change["status"] })}
-                        aria-describedby={describedBy}
-                        className="rounded border border-ink bg-white px-2 py-1"
-                      >
-                        {ATTENDANCE_OPTIONS.map((option) => (
-                          <option key={option.value} value={option.value}>
-                            {option.label}
-                          </option>
-                        ))}
-                      </select>
+                      <StatusSelect id={`changement-presence-${index}`} label={`${label} : présence`} value={change.status} onChange={(status) => setChange(index, { status })} describedBy={describedBy} />
                     </td>
                     <td className="py-1 pr-2">
                       {change.status === "REPRESENTED" ? (
-                        <>
-                          <label htmlFor={`changement-mandataire-${index}`} className="sr-only">
-                            {label} : mandataire
-                          </label>
-                          <select
-                            id={`changement-mandataire-${index}`}
-                            value={change.proxyHolderId ?? ""}
-                            onChange={(event) => setChange(index, { proxyHolderId: event.target.value })}
-                            aria-invalid={problems.length ? true : undefined}
-                            aria-describedby={describedBy}
-                            className="max-w-56 rounded border border-ink bg-white px-2 py-1"
-                          >
-                            <option value="">— Choisir le mandataire —</option>
-                            {holders.map((holder) => (
-                              <option key={holder.id} value={holder.id}>
-                                {holder.name}
-                              </option>
-                            ))}
-                          </select>
-                        </>
+                        <HolderSelect
+                          id={`changement-mandataire-${index}`}
+                          label={`${label} : mandataire`}
+                          value={change.proxyHolderId ?? ""}
+                          holders={holders}
+                          onChange={(proxyHolderId) => setChange(index, { proxyHolderId })}
+                          describedBy={describedBy}
+                        />
                       ) : null}
                     </td>
                     <td className="py-1 pr-2">

@@ -12,7 +12,7 @@ import type * as GetSitting from "@/lib/sittings/get-sitting";
 import type * as ListSittings from "@/lib/sittings/list-sittings";
 import type * as UpdateSitting from "@/lib/sittings/update-sitting";
 import { connect, createDatabase } from "./support/database";
-import { insertMunicipality, type Fixture } from "./support/factories";
+import { insertMunicipality, insertUser, type Fixture } from "./support/factories";
 
 // Councillors and sittings through their use cases, on a real database:
 // each write is checked, audited in the same transaction, and refused
@@ -49,23 +49,16 @@ describe("back office: councillors and sittings", () => {
     mandateEnd: "",
   };
 
-  async function insertUser(municipalityId: string, role: SessionUser["role"], email: string): Promise<SessionUser> {
-    const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO app_user (municipality_id, email, name, password_hash, role) VALUES ($1, $2, $3, 'x', $4) RETURNING id`,
-      [municipalityId, email, email, role],
-    );
-    return { id: rows[0]!.id, municipalityId, email, name: email, role };
-  }
 
   beforeAll(async () => {
     const url = await createDatabase("registre_admin_councillors_sittings");
     client = await connect(url);
     fixture = await insertMunicipality(client, { members: 4 });
     other = await insertMunicipality(client, { members: 2 });
-    clerk = await insertUser(fixture.municipalityId, "CLERK", "greffe@commune.fr");
-    staff = await insertUser(fixture.municipalityId, "STAFF", "agent@commune.fr");
-    admin = await insertUser(fixture.municipalityId, "ADMIN", "admin@commune.fr");
-    outsider = await insertUser(other.municipalityId, "CLERK", "greffe@autre.fr");
+    clerk = await insertUser(client, fixture.municipalityId, "CLERK", "greffe@commune.fr");
+    staff = await insertUser(client, fixture.municipalityId, "STAFF", "agent@commune.fr");
+    admin = await insertUser(client, fixture.municipalityId, "ADMIN", "admin@commune.fr");
+    outsider = await insertUser(client, other.municipalityId, "CLERK", "greffe@autre.fr");
     modules = {
       ...(await import("@/lib/councillors/create-councillor")),
       ...(await import("@/lib/councillors/update-councillor")),

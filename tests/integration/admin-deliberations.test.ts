@@ -16,7 +16,7 @@ import type * as RemoveAnnex from "@/lib/deliberations/remove-annex";
 import type * as UpdateDeliberation from "@/lib/deliberations/update-deliberation";
 import type { createPrismaClient, Db } from "@/lib/db/prisma";
 import { connect, createDatabase } from "./support/database";
-import { insertMunicipality, type Fixture } from "./support/factories";
+import { insertMunicipality, insertUser, type Fixture } from "./support/factories";
 
 // A deliberation's whole life through its use cases, on a real database:
 // draft, roll call with proxies, vote, receipt, publication, rectification,
@@ -73,20 +73,13 @@ describe("back office: deliberations", () => {
     })),
   });
 
-  async function insertUser(role: SessionUser["role"], email: string): Promise<SessionUser> {
-    const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO app_user (municipality_id, email, name, password_hash, role) VALUES ($1, $2, $3, 'x', $4) RETURNING id`,
-      [fixture.municipalityId, email, email, role],
-    );
-    return { id: rows[0]!.id, municipalityId: fixture.municipalityId, email, name: email, role };
-  }
 
   beforeAll(async () => {
     const url = await createDatabase("registre_admin_deliberations");
     client = await connect(url);
     fixture = await insertMunicipality(client, { members: 5 });
-    clerk = await insertUser("CLERK", "greffe@commune.fr");
-    staff = await insertUser("STAFF", "agent@commune.fr");
+    clerk = await insertUser(client, fixture.municipalityId, "CLERK", "greffe@commune.fr");
+    staff = await insertUser(client, fixture.municipalityId, "STAFF", "agent@commune.fr");
     modules = {
       ...(await import("@/lib/deliberations/create-deliberation")),
       ...(await import("@/lib/deliberations/update-deliberation")),

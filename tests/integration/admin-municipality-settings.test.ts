@@ -5,7 +5,7 @@ import type { createPrismaClient, Db } from "@/lib/db/prisma";
 import type * as GetMunicipalitySettings from "@/lib/municipality/get-municipality-settings";
 import type * as UpdateMunicipalitySettings from "@/lib/municipality/update-municipality-settings";
 import { connect, createDatabase } from "./support/database";
-import { insertMunicipality, type Fixture } from "./support/factories";
+import { insertMunicipality, insertUser, type Fixture } from "./support/factories";
 
 // The municipality's settings through their use cases, on a real database:
 // only an administrator edits them, only their own municipality's, with the
@@ -40,13 +40,6 @@ describe("back office: municipality settings", () => {
     annexNotice: "",
   };
 
-  async function insertUser(municipalityId: string, role: SessionUser["role"], email: string): Promise<SessionUser> {
-    const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO app_user (municipality_id, email, name, password_hash, role) VALUES ($1, $2, $3, 'x', $4) RETURNING id`,
-      [municipalityId, email, email, role],
-    );
-    return { id: rows[0]!.id, municipalityId, email, name: email, role };
-  }
 
   async function settingsRow(municipalityId: string) {
     const { rows } = await client.query(`SELECT ${SETTINGS_COLUMNS} FROM municipality WHERE id = $1`, [municipalityId]);
@@ -63,10 +56,10 @@ describe("back office: municipality settings", () => {
     client = await connect(url);
     fixture = await insertMunicipality(client, { members: 2 });
     other = await insertMunicipality(client, { members: 2 });
-    admin = await insertUser(fixture.municipalityId, "ADMIN", "admin@commune.fr");
-    clerk = await insertUser(fixture.municipalityId, "CLERK", "greffe@commune.fr");
-    staff = await insertUser(fixture.municipalityId, "STAFF", "agent@commune.fr");
-    otherAdmin = await insertUser(other.municipalityId, "ADMIN", "admin@autre.fr");
+    admin = await insertUser(client, fixture.municipalityId, "ADMIN", "admin@commune.fr");
+    clerk = await insertUser(client, fixture.municipalityId, "CLERK", "greffe@commune.fr");
+    staff = await insertUser(client, fixture.municipalityId, "STAFF", "agent@commune.fr");
+    otherAdmin = await insertUser(client, other.municipalityId, "ADMIN", "admin@autre.fr");
     modules = {
       ...(await import("@/lib/municipality/get-municipality-settings")),
       ...(await import("@/lib/municipality/update-municipality-settings")),

@@ -8,7 +8,7 @@ import type * as GetRollCall from "@/lib/sittings/get-sitting-roll-call";
 import type * as RecordRollCall from "@/lib/sittings/record-sitting-roll-call";
 import type { createPrismaClient, Db } from "@/lib/db/prisma";
 import { connect, createDatabase } from "./support/database";
-import { insertMunicipality, type Fixture } from "./support/factories";
+import { insertMunicipality, insertUser, type Fixture } from "./support/factories";
 
 // The sitting's roll call on a real database: one call at the opening, arrivals
 // and departures from a deliberation on, each draft's attendance derived from it
@@ -57,20 +57,13 @@ describe("back office: the sitting's roll call", () => {
     return rows[0]!.count;
   }
 
-  async function insertUser(role: SessionUser["role"], email: string): Promise<SessionUser> {
-    const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO app_user (municipality_id, email, name, password_hash, role) VALUES ($1, $2, $3, 'x', $4) RETURNING id`,
-      [fixture.municipalityId, email, email, role],
-    );
-    return { id: rows[0]!.id, municipalityId: fixture.municipalityId, email, name: email, role };
-  }
 
   beforeAll(async () => {
     const url = await createDatabase("registre_sitting_roll_call");
     client = await connect(url);
     fixture = await insertMunicipality(client, { members: 7 });
-    clerk = await insertUser("CLERK", "greffe@commune.fr");
-    staff = await insertUser("STAFF", "agent@commune.fr");
+    clerk = await insertUser(client, fixture.municipalityId, "CLERK", "greffe@commune.fr");
+    staff = await insertUser(client, fixture.municipalityId, "STAFF", "agent@commune.fr");
     modules = {
       ...(await import("@/lib/deliberations/create-deliberation")),
       ...(await import("@/lib/deliberations/record-vote")),

@@ -55,3 +55,17 @@ export async function insertDeliberation(
   );
   return id;
 }
+
+/** A back-office account (no usable password: use cases take the session user directly). */
+export async function insertUser(
+  client: pg.Client,
+  municipalityId: string,
+  role: "ADMIN" | "CLERK" | "STAFF",
+  email: string,
+): Promise<{ id: string; municipalityId: string; email: string; name: string; role: "ADMIN" | "CLERK" | "STAFF" }> {
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO app_user (municipality_id, email, name, password_hash, role) VALUES ($1, $2, $3, 'x', $4) RETURNING id`,
+    [municipalityId, email, email, role],
+  );
+  return { id: rows[0]!.id, municipalityId, email, name: email, role };
+}
