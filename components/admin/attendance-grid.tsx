@@ -40,63 +40,65 @@ export function AttendanceGrid({
   onChange: (index: number, change: Partial<AttendanceRow>) => void;
 }) {
   return (
-    <table className="w-full border-collapse text-left text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b border-ink">
-          <th scope="col" className="py-2 pr-2">Élu</th>
-          <th scope="col" className="py-2 pr-2">Présence</th>
-          <th scope="col" className="py-2 pr-2">Pouvoir donné à</th>
-          <th scope="col" className="py-2 pr-2">Remarque</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, index) => {
-          const name = nameOf(row.councillorId);
-          const problems = [...new Set(problemsOf(index))];
-          const errorId = `${idPrefix}-${index}-erreur`;
-          const describedBy = problems.length ? errorId : undefined;
-          return (
-            <tr key={row.councillorId} className={`border-b border-line align-top ${problems.length ? "bg-danger-soft" : ""}`}>
-              <th scope="row" className="py-1 pr-2 font-normal">
-                {name}
-                {problems.length ? (
-                  <span id={errorId} className="block text-xs font-medium text-danger">
-                    {problems.join(" ")}
-                  </span>
-                ) : null}
-              </th>
-              <td className="py-1 pr-2">
-                <StatusSelect id={`${idPrefix}-presence-${index}`} label={`Présence de ${name}`} value={row.status} onChange={(status) => onChange(index, { status })} describedBy={describedBy} />
-              </td>
-              <td className="py-1 pr-2">
-                {row.status === "REPRESENTED" ? (
-                  <HolderSelect
-                    id={`${idPrefix}-mandataire-${index}`}
-                    label={`Mandataire de ${name}`}
-                    value={row.proxyHolderId ?? ""}
-                    holders={holdersFor(row)}
-                    onChange={(proxyHolderId) => onChange(index, { proxyHolderId })}
-                    describedBy={describedBy}
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-xl border-collapse text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="border-b border-ink">
+            <th scope="col" className="py-2 pr-2">Élu</th>
+            <th scope="col" className="py-2 pr-2">Présence</th>
+            <th scope="col" className="py-2 pr-2">Pouvoir donné à</th>
+            <th scope="col" className="py-2 pr-2">Remarque</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => {
+            const name = nameOf(row.councillorId);
+            const problems = [...new Set(problemsOf(index))];
+            const errorId = `${idPrefix}-${index}-erreur`;
+            const describedBy = problems.length ? errorId : undefined;
+            return (
+              <tr key={row.councillorId} className={`border-b border-line align-top ${problems.length ? "bg-danger-soft" : ""}`}>
+                <th scope="row" className="py-1 pr-2 font-normal">
+                  {name}
+                  {problems.length ? (
+                    <span id={errorId} className="block text-xs font-medium text-danger">
+                      {problems.join(" ")}
+                    </span>
+                  ) : null}
+                </th>
+                <td className="py-1 pr-2">
+                  <StatusSelect id={`${idPrefix}-presence-${index}`} label={`Présence de ${name}`} value={row.status} onChange={(status) => onChange(index, { status })} describedBy={describedBy} />
+                </td>
+                <td className="py-1 pr-2">
+                  {row.status === "REPRESENTED" ? (
+                    <HolderSelect
+                      id={`${idPrefix}-mandataire-${index}`}
+                      label={`Mandataire de ${name}`}
+                      value={row.proxyHolderId ?? ""}
+                      holders={holdersFor(row)}
+                      onChange={(proxyHolderId) => onChange(index, { proxyHolderId })}
+                      describedBy={describedBy}
+                    />
+                  ) : null}
+                </td>
+                <td className="py-1 pr-2">
+                  <label htmlFor={`${idPrefix}-remarque-${index}`} className="sr-only">
+                    Remarque sur la présence de {name}
+                  </label>
+                  <input
+                    id={`${idPrefix}-remarque-${index}`}
+                    value={row.note ?? ""}
+                    onChange={(event) => onChange(index, { note: event.target.value })}
+                    className="w-full rounded border border-ink px-2 py-1"
                   />
-                ) : null}
-              </td>
-              <td className="py-1 pr-2">
-                <label htmlFor={`${idPrefix}-remarque-${index}`} className="sr-only">
-                  Remarque sur la présence de {name}
-                </label>
-                <input
-                  id={`${idPrefix}-remarque-${index}`}
-                  value={row.note ?? ""}
-                  onChange={(event) => onChange(index, { note: event.target.value })}
-                  className="w-full rounded border border-ink px-2 py-1"
-                />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

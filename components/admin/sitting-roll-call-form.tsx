@@ -134,46 +134,49 @@ export function SittingRollCallForm({
             ? `${live.problemCount} ligne${live.problemCount > 1 ? "s" : ""} à corriger (signalée${live.problemCount > 1 ? "s" : ""} ci-dessous).`
             : "Pouvoirs conformes pour toutes les délibérations."}
         </p>
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Présents, représentés, excusés, absents et quorum pour chaque délibération, selon l&apos;appel saisi</caption>
-          <thead>
-            <tr className="border-b border-ink">
-              <th scope="col" className="py-2 pr-2">Délibération</th>
-              <th scope="col" className="py-2 pr-2">Présents</th>
-              <th scope="col" className="py-2 pr-2">Représentés</th>
-              <th scope="col" className="py-2 pr-2">Excusés</th>
-              <th scope="col" className="py-2 pr-2">Absents</th>
-              <th scope="col" className="py-2 pr-2">Quorum</th>
-              <th scope="col" className="py-2 pr-2">Pouvoirs</th>
-            </tr>
-          </thead>
-          <tbody>
-            {deliberations.map((deliberation, at) => {
-              const check = live.checks[at]!;
-              return (
-                <tr key={deliberation.id} className="border-b border-line align-top">
-                  <th scope="row" className="py-1 pr-2 font-normal">
-                    n° {deliberation.orderInSitting} · {deliberation.number}
-                    <span className="block text-xs text-muted">
-                      {deliberation.subject.length > 90 ? `${deliberation.subject.slice(0, 90)}…` : deliberation.subject}
-                      {deliberation.editable ? "" : ` · ${deliberation.statusLabel} : appel figé`}
-                    </span>
-                  </th>
-                  <td className="py-1 pr-2">{check.present}</td>
-                  <td className="py-1 pr-2">{check.represented}</td>
-                  <td className="py-1 pr-2">{check.excused}</td>
-                  <td className="py-1 pr-2">{check.absent}</td>
-                  <td className={`py-1 pr-2 ${check.quorum.reached ? "text-success" : "font-medium text-danger"}`} title={check.quorum.message}>
-                    {check.quorum.reached ? "Atteint" : `Non atteint (${check.quorum.required} requis)`}
-                  </td>
-                  <td className={`py-1 pr-2 ${check.issues.length || live.blocked[at] ? "font-medium text-danger" : ""}`}>
-                    {live.blocked[at] ? "Appel figé modifié" : check.issues.length ? `${check.issues.length} problème${check.issues.length > 1 ? "s" : ""}` : "Conformes"}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        {/* Focusable, so that a keyboard can scroll it on a narrow screen. */}
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Contrôle par délibération">
+          <table className="w-full min-w-xl border-collapse text-left text-sm">
+            <caption className="sr-only">Présents, représentés, excusés, absents et quorum pour chaque délibération, selon l&apos;appel saisi</caption>
+            <thead>
+              <tr className="border-b border-ink">
+                <th scope="col" className="py-2 pr-2">Délibération</th>
+                <th scope="col" className="py-2 pr-2">Présents</th>
+                <th scope="col" className="py-2 pr-2">Représentés</th>
+                <th scope="col" className="py-2 pr-2">Excusés</th>
+                <th scope="col" className="py-2 pr-2">Absents</th>
+                <th scope="col" className="py-2 pr-2">Quorum</th>
+                <th scope="col" className="py-2 pr-2">Pouvoirs</th>
+              </tr>
+            </thead>
+            <tbody>
+              {deliberations.map((deliberation, at) => {
+                const check = live.checks[at]!;
+                return (
+                  <tr key={deliberation.id} className="border-b border-line align-top">
+                    <th scope="row" className="py-1 pr-2 font-normal">
+                      n° {deliberation.orderInSitting} · {deliberation.number}
+                      <span className="block text-xs text-muted">
+                        {deliberation.subject.length > 90 ? `${deliberation.subject.slice(0, 90)}…` : deliberation.subject}
+                        {deliberation.editable ? "" : ` · ${deliberation.statusLabel} : appel figé`}
+                      </span>
+                    </th>
+                    <td className="py-1 pr-2">{check.present}</td>
+                    <td className="py-1 pr-2">{check.represented}</td>
+                    <td className="py-1 pr-2">{check.excused}</td>
+                    <td className="py-1 pr-2">{check.absent}</td>
+                    <td className={`py-1 pr-2 ${check.quorum.reached ? "text-success" : "font-medium text-danger"}`} title={check.quorum.message}>
+                      {check.quorum.reached ? "Atteint" : `Non atteint (${check.quorum.required} requis)`}
+                    </td>
+                    <td className={`py-1 pr-2 ${check.issues.length || live.blocked[at] ? "font-medium text-danger" : ""}`}>
+                      {live.blocked[at] ? "Appel figé modifié" : check.issues.length ? `${check.issues.length} problème${check.issues.length > 1 ? "s" : ""}` : "Conformes"}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section aria-labelledby="ouverture" className="flex flex-col gap-3">
@@ -205,111 +208,113 @@ export function SittingRollCallForm({
         </p>
         {deliberations.length < 2 ? <p>La séance n&apos;a qu&apos;une délibération : l&apos;appel à l&apos;ouverture suffit.</p> : null}
         {changes.length ? (
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Arrivées, départs et pouvoirs donnés en cours de séance</caption>
-            <thead>
-              <tr className="border-b border-ink">
-                <th scope="col" className="py-2 pr-2">À partir de</th>
-                <th scope="col" className="py-2 pr-2">Élu</th>
-                <th scope="col" className="py-2 pr-2">Présence</th>
-                <th scope="col" className="py-2 pr-2">Pouvoir donné à</th>
-                <th scope="col" className="py-2 pr-2">Remarque</th>
-                <th scope="col" className="py-2 pr-2">
-                  <span className="sr-only">Retirer</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.map((change, index) => {
-                const problems = [...new Set(problemsOf("change", index, ["deliberationId", "councillorId", "status", "proxyHolderId", "note"]))];
-                const errorId = `changement-${index}-erreur`;
-                const describedBy = problems.length ? errorId : undefined;
-                const label = `Changement ${index + 1}`;
-                const at = position.get(change.deliberationId);
-                const present = at === undefined ? [] : live.presentAt[at]!;
-                const holders = present.filter((id) => id !== change.councillorId).map((id) => ({ id, name: nameOf(id) }));
-                return (
-                  <tr key={index} className={`border-b border-line align-top ${problems.length ? "bg-danger-soft" : ""}`}>
-                    <td className="py-1 pr-2">
-                      <label htmlFor={`changement-deliberation-${index}`} className="sr-only">
-                        {label} : à partir de la délibération
-                      </label>
-                      <select
-                        id={`changement-deliberation-${index}`}
-                        value={change.deliberationId}
-                        onChange={(event) => setChange(index, { deliberationId: event.target.value })}
-                        aria-describedby={describedBy}
-                        className="rounded border border-ink bg-white px-2 py-1"
-                      >
-                        <option value="">— Choisir —</option>
-                        {deliberations.slice(1).map((deliberation) => (
-                          <option key={deliberation.id} value={deliberation.id}>
-                            n° {deliberation.orderInSitting} · {deliberation.number}
-                          </option>
-                        ))}
-                      </select>
-                      {problems.length ? (
-                        <span id={errorId} className="mt-1 block text-xs font-medium text-danger">
-                          {problems.join(" ")}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="py-1 pr-2">
-                      <label htmlFor={`changement-elu-${index}`} className="sr-only">
-                        {label} : élu
-                      </label>
-                      <select
-                        id={`changement-elu-${index}`}
-                        value={change.councillorId}
-                        onChange={(event) => setChange(index, { councillorId: event.target.value })}
-                        aria-describedby={describedBy}
-                        className="max-w-56 rounded border border-ink bg-white px-2 py-1"
-                      >
-                        <option value="">— Choisir l&apos;élu —</option>
-                        {councillors.map((councillor) => (
-                          <option key={councillor.id} value={councillor.id}>
-                            {councillor.name}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td className="py-1 pr-2">
-                      <StatusSelect id={`changement-presence-${index}`} label={`${label} : présence`} value={change.status} onChange={(status) => setChange(index, { status })} describedBy={describedBy} />
-                    </td>
-                    <td className="py-1 pr-2">
-                      {change.status === "REPRESENTED" ? (
-                        <HolderSelect
-                          id={`changement-mandataire-${index}`}
-                          label={`${label} : mandataire`}
-                          value={change.proxyHolderId ?? ""}
-                          holders={holders}
-                          onChange={(proxyHolderId) => setChange(index, { proxyHolderId })}
-                          describedBy={describedBy}
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-3xl border-collapse text-left text-sm">
+              <caption className="sr-only">Arrivées, départs et pouvoirs donnés en cours de séance</caption>
+              <thead>
+                <tr className="border-b border-ink">
+                  <th scope="col" className="py-2 pr-2">À partir de</th>
+                  <th scope="col" className="py-2 pr-2">Élu</th>
+                  <th scope="col" className="py-2 pr-2">Présence</th>
+                  <th scope="col" className="py-2 pr-2">Pouvoir donné à</th>
+                  <th scope="col" className="py-2 pr-2">Remarque</th>
+                  <th scope="col" className="py-2 pr-2">
+                    <span className="sr-only">Retirer</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {changes.map((change, index) => {
+                  const problems = [...new Set(problemsOf("change", index, ["deliberationId", "councillorId", "status", "proxyHolderId", "note"]))];
+                  const errorId = `changement-${index}-erreur`;
+                  const describedBy = problems.length ? errorId : undefined;
+                  const label = `Changement ${index + 1}`;
+                  const at = position.get(change.deliberationId);
+                  const present = at === undefined ? [] : live.presentAt[at]!;
+                  const holders = present.filter((id) => id !== change.councillorId).map((id) => ({ id, name: nameOf(id) }));
+                  return (
+                    <tr key={index} className={`border-b border-line align-top ${problems.length ? "bg-danger-soft" : ""}`}>
+                      <td className="py-1 pr-2">
+                        <label htmlFor={`changement-deliberation-${index}`} className="sr-only">
+                          {label} : à partir de la délibération
+                        </label>
+                        <select
+                          id={`changement-deliberation-${index}`}
+                          value={change.deliberationId}
+                          onChange={(event) => setChange(index, { deliberationId: event.target.value })}
+                          aria-describedby={describedBy}
+                          className="rounded border border-ink bg-white px-2 py-1"
+                        >
+                          <option value="">— Choisir —</option>
+                          {deliberations.slice(1).map((deliberation) => (
+                            <option key={deliberation.id} value={deliberation.id}>
+                              n° {deliberation.orderInSitting} · {deliberation.number}
+                            </option>
+                          ))}
+                        </select>
+                        {problems.length ? (
+                          <span id={errorId} className="mt-1 block text-xs font-medium text-danger">
+                            {problems.join(" ")}
+                          </span>
+                        ) : null}
+                      </td>
+                      <td className="py-1 pr-2">
+                        <label htmlFor={`changement-elu-${index}`} className="sr-only">
+                          {label} : élu
+                        </label>
+                        <select
+                          id={`changement-elu-${index}`}
+                          value={change.councillorId}
+                          onChange={(event) => setChange(index, { councillorId: event.target.value })}
+                          aria-describedby={describedBy}
+                          className="max-w-56 rounded border border-ink bg-white px-2 py-1"
+                        >
+                          <option value="">— Choisir l&apos;élu —</option>
+                          {councillors.map((councillor) => (
+                            <option key={councillor.id} value={councillor.id}>
+                              {councillor.name}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                      <td className="py-1 pr-2">
+                        <StatusSelect id={`changement-presence-${index}`} label={`${label} : présence`} value={change.status} onChange={(status) => setChange(index, { status })} describedBy={describedBy} />
+                      </td>
+                      <td className="py-1 pr-2">
+                        {change.status === "REPRESENTED" ? (
+                          <HolderSelect
+                            id={`changement-mandataire-${index}`}
+                            label={`${label} : mandataire`}
+                            value={change.proxyHolderId ?? ""}
+                            holders={holders}
+                            onChange={(proxyHolderId) => setChange(index, { proxyHolderId })}
+                            describedBy={describedBy}
+                          />
+                        ) : null}
+                      </td>
+                      <td className="py-1 pr-2">
+                        <label htmlFor={`changement-remarque-${index}`} className="sr-only">
+                          {label} : remarque
+                        </label>
+                        <input
+                          id={`changement-remarque-${index}`}
+                          value={change.note ?? ""}
+                          onChange={(event) => setChange(index, { note: event.target.value })}
+                          placeholder="arrivée à 19 h 10"
+                          className="w-full min-w-36 rounded border border-ink px-2 py-1"
                         />
-                      ) : null}
-                    </td>
-                    <td className="py-1 pr-2">
-                      <label htmlFor={`changement-remarque-${index}`} className="sr-only">
-                        {label} : remarque
-                      </label>
-                      <input
-                        id={`changement-remarque-${index}`}
-                        value={change.note ?? ""}
-                        onChange={(event) => setChange(index, { note: event.target.value })}
-                        placeholder="arrivée à 19 h 10"
-                        className="w-full rounded border border-ink px-2 py-1"
-                      />
-                    </td>
-                    <td className="py-1 pr-2">
-                      <button type="button" onClick={() => removeChange(index)} className="rounded border border-danger px-2 py-1 text-danger hover:bg-danger-soft">
-                        Retirer<span className="sr-only"> le changement {index + 1}</span>
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                      </td>
+                      <td className="py-1 pr-2">
+                        <button type="button" onClick={() => removeChange(index)} className="rounded border border-danger px-2 py-1 text-danger hover:bg-danger-soft">
+                          Retirer<span className="sr-only"> le changement {index + 1}</span>
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         ) : null}
         {deliberations.length > 1 ? (
           <button ref={addButton} type="button" onClick={addChange} className="self-start rounded border border-brand px-3 py-1 text-brand hover:bg-brand-soft">
