@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getPrisma } from "@/lib/db/prisma";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
@@ -20,4 +21,14 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 /** Throws AppError("UNAUTHENTICATED") without a valid session, AppError("FORBIDDEN") when the role is not in `roles`. */
 export async function requireRole(roles: readonly Role[]): Promise<SessionUser> {
   return authorize(await getSessionUser(), roles);
+}
+
+/**
+ * The back office's pages: the signed-in user, or off to the sign-in page. The
+ * layout redirects too, but a page renders alongside it and must not fail first.
+ */
+export async function getPageUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/connexion");
+  return user;
 }

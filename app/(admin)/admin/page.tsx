@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/lib/auth/session";
-import { BACK_OFFICE_ROLES, EDITOR_ROLES } from "@/lib/auth/roles";
+import { getPageUser } from "@/lib/auth/session";
+import { EDITOR_ROLES } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Espace du greffe" };
 
 export default async function AdminHomePage() {
-  const user = await requireRole(BACK_OFFICE_ROLES);
+  const user = await getPageUser();
   const canEdit = EDITOR_ROLES.includes(user.role);
   return (
     <div className="flex flex-col gap-4">

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 // Signs in over HTTP, as the login form does, without driving the form: the
 // session cookie lands in the page's browser context.
@@ -19,3 +19,16 @@ export const DEMO_ACCOUNTS = {
   clerk: { email: "greffe@demo.registre.fr", password: "registre-demo" },
   staff: { email: "agent@demo.registre.fr", password: "registre-demo" },
 } as const;
+
+/** The same sign-in for a bare API context (no browser): the session cookie lands in its cookie jar. */
+export async function signInRequest(request: APIRequestContext, credentials: { email: string; password: string }): Promise<void> {
+  const csrf = await request.get("/api/auth/csrf");
+  expect(csrf.ok(), "next-auth's CSRF endpoint answers").toBeTruthy();
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: credentials.email, password: credentials.password, json: "true" },
+  });
+  expect(response.ok(), `sign-in of ${credentials.email} answers`).toBeTruthy();
+  const { cookies } = await request.storageState();
+  expect(cookies.some((cookie) => cookie.name.endsWith("next-auth.session-token")), `${credentials.email} is signed in`).toBeTruthy();
+}

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { getSessionUser } from "@/lib/auth/session";
+import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
+import { ADMIN_ROLES } from "@/lib/auth/roles";
+import { getPageUser } from "@/lib/auth/session";
 import { formatDateFr } from "@/lib/domain";
 import { getSigningCertificateStatus } from "@/lib/signing/get-signing-certificate-status";
 
@@ -9,7 +11,9 @@ export const metadata: Metadata = { title: "Certificat de signature" };
 
 /** The certificate that signs the extracts: identity, chain, expiry. Administrators only. */
 export default async function SigningCertificatePage() {
-  const status = await getSigningCertificateStatus({ user: await getSessionUser() });
+  const user = await getPageUser();
+  if (!user || !ADMIN_ROLES.includes(user.role)) return <ForbiddenNotice title="Certificat de signature des extraits" />;
+  const status = await getSigningCertificateStatus({ user });
   return (
     <div className="flex max-w-3xl flex-col gap-4">
       <h1 className="text-3xl font-bold">Certificat de signature des extraits</h1>

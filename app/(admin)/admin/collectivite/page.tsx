@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { MunicipalityForm } from "@/components/admin/municipality-form";
 import { ADMIN_ROLES } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getPageUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { getMunicipalitySettings } from "@/lib/municipality/get-municipality-settings";
 import { updateMunicipalitySettingsAction } from "./actions";
@@ -10,7 +10,7 @@ import { updateMunicipalitySettingsAction } from "./actions";
 export const metadata: Metadata = { title: "Collectivité · Espace du greffe" };
 
 export default async function MunicipalitySettingsPage() {
-  const actor = await getSessionUser();
+  const actor = await getPageUser();
   if (!actor || !ADMIN_ROLES.includes(actor.role)) return <ForbiddenNotice title="Collectivité" />;
   const municipality = await getMunicipalitySettings({ db: getPrisma(), actor });
   return (

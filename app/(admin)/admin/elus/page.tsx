@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getPageUser } from "@/lib/auth/session";
 import { isoDay } from "@/lib/councillors/council-days";
 import { listCouncillors } from "@/lib/councillors/list-councillors";
 import { getPrisma } from "@/lib/db/prisma";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Élus · Espace du greffe" };
 
 export default async function CouncillorsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const { q = "" } = await searchParams;
-  const actor = await getSessionUser();
+  const actor = await getPageUser();
   const councillors = await listCouncillors({ db: getPrisma(), actor, query: q });
   const canEdit = Boolean(actor && EDITOR_ROLES.includes(actor.role));
   return (

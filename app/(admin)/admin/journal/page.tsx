@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { listAuditEvents, type AuditFilters } from "@/lib/audit/list-audit-events";
 import { ADMIN_ROLES } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getPageUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 
 export const metadata: Metadata = { title: "Journal d'audit · Espace du greffe" };
@@ -34,7 +34,7 @@ function filtersOf(search: Search): AuditFilters {
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const actor = await getSessionUser();
+  const actor = await getPageUser();
   if (!actor || !ADMIN_ROLES.includes(actor.role)) return <ForbiddenNotice title="Journal d'audit" />;
   const search = await searchParams;
   const filters = filtersOf(search);

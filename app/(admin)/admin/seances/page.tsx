@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getPageUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { formatDateFr, formatTimeFr } from "@/lib/domain/format";
 import { listSittings } from "@/lib/sittings/list-sittings";
@@ -9,7 +9,7 @@ import { listSittings } from "@/lib/sittings/list-sittings";
 export const metadata: Metadata = { title: "Séances · Espace du greffe" };
 
 export default async function AdminSittingsPage() {
-  const actor = await getSessionUser();
+  const actor = await getPageUser();
   const sittings = await listSittings({ db: getPrisma(), actor });
   const canEdit = Boolean(actor && EDITOR_ROLES.includes(actor.role));
   return (

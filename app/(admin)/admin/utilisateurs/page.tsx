@@ -4,14 +4,14 @@ import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { CreateUserForm } from "@/components/admin/user-forms";
 import { listUsers } from "@/lib/auth/list-users";
 import { ADMIN_ROLES, ROLE_LABELS } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getPageUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { createUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Comptes · Espace du greffe" };
 
 export default async function UsersPage() {
-  const actor = await getSessionUser();
+  const actor = await getPageUser();
   if (!actor || !ADMIN_ROLES.includes(actor.role)) return <ForbiddenNotice title="Comptes" />;
   const users = await listUsers({ db: getPrisma(), actor });
   return (

@@ -12,7 +12,7 @@ import { WorkingDocumentLink } from "@/components/extracts/working-document-link
 import { VoteForm } from "@/components/admin/vote-form";
 import { ActText } from "@/components/ui/markdown";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getPageUser } from "@/lib/auth/session";
 import { isoDay } from "@/lib/councillors/council-days";
 import { getPrisma } from "@/lib/db/prisma";
 import { getDeliberationForEdit } from "@/lib/deliberations/get-deliberation-for-edit";
@@ -38,7 +38,7 @@ const CHOICE_LABELS = { AGAINST: "contre", ABSTENTION: "abstention", NOT_VOTING:
 
 export default async function AdminDeliberationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await getSessionUser();
+  const actor = await getPageUser();
   const { deliberation, councillors, municipality } = await getDeliberationForEdit({ db: getPrisma(), actor, id }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;

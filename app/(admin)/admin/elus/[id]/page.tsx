@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { CouncillorForm } from "@/components/admin/councillor-form";
 import { EndMandateForm } from "@/components/admin/end-mandate-form";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getPageUser } from "@/lib/auth/session";
 import { isoDay } from "@/lib/councillors/council-days";
 import { getCouncillor } from "@/lib/councillors/get-councillor";
 import { getPrisma } from "@/lib/db/prisma";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Élu · Espace du greffe" };
 
 export default async function CouncillorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await getSessionUser();
+  const actor = await getPageUser();
   const councillor = await getCouncillor({ db: getPrisma(), actor, id }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;

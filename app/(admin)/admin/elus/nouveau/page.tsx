@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { CouncillorForm, EMPTY_COUNCILLOR } from "@/components/admin/councillor-form";
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getPageUser } from "@/lib/auth/session";
 import { createCouncillorAction } from "../actions";
 
 export const metadata: Metadata = { title: "Ajouter un élu · Espace du greffe" };
 
 export default async function NewCouncillorPage() {
-  const actor = await getSessionUser();
+  const actor = await getPageUser();
   if (!actor || !EDITOR_ROLES.includes(actor.role)) return <ForbiddenNotice title="Ajouter un élu" />;
   return (
     <div className="flex flex-col gap-4">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SittingForm } from "@/components/admin/sitting-form";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getPageUser } from "@/lib/auth/session";
 import { councillorOptions } from "@/lib/councillors/councillor-options";
 import { getPrisma } from "@/lib/db/prisma";
 import { formatCouncillorName, formatDateFr, formatTimeFr } from "@/lib/domain/format";
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Séance · Espace du greffe" };
 
 export default async function AdminSittingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await getSessionUser();
+  const actor = await getPageUser();
   const db = getPrisma();
   const sitting = await getSitting({ db, actor, id }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { EMPTY_SITTING, SittingForm } from "@/components/admin/sitting-form";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getPageUser } from "@/lib/auth/session";
 import { councillorOptions } from "@/lib/councillors/councillor-options";
 import { getPrisma } from "@/lib/db/prisma";
 import { createSittingAction } from "../actions";
@@ -10,7 +10,7 @@ import { createSittingAction } from "../actions";
 export const metadata: Metadata = { title: "Nouvelle séance · Espace du greffe" };
 
 export default async function NewSittingPage() {
-  const actor = await getSessionUser();
+  const actor = await getPageUser();
   if (!actor || !EDITOR_ROLES.includes(actor.role)) return <ForbiddenNotice title="Nouvelle séance" />;
   const councillors = await councillorOptions({ db: getPrisma(), actor });
   return (

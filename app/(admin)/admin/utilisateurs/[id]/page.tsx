@@ -4,7 +4,7 @@ import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { EditUserForm } from "@/components/admin/user-forms";
 import { listUsers } from "@/lib/auth/list-users";
 import { ADMIN_ROLES } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getPageUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { updateUserAction } from "../actions";
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Compte · Espace du greffe" };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await getSessionUser();
+  const actor = await getPageUser();
   if (!actor || !ADMIN_ROLES.includes(actor.role)) return <ForbiddenNotice title="Compte" />;
   const user = (await listUsers({ db: getPrisma(), actor })).find((candidate) => candidate.id === id);
   if (!user) notFound();

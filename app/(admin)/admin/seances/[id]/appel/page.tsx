@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { SittingRollCallForm } from "@/components/admin/sitting-roll-call-form";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getPageUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { formatDateFr, formatTimeFr } from "@/lib/domain/format";
 import { WORKFLOW_STATUS_LABELS } from "@/lib/domain/workflow";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Appel de la séance · Espace du gre
 
 export default async function SittingRollCallPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await getSessionUser();
+  const actor = await getPageUser();
   if (!actor || !EDITOR_ROLES.includes(actor.role)) return <ForbiddenNotice title="Appel de la séance" />;
   const { sitting, councillors, deliberations, membersInOffice, rollCall } = await getSittingRollCall({ db: getPrisma(), actor, sittingId: id }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();

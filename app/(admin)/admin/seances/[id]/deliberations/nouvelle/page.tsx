@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { DeliberationForm } from "@/components/admin/deliberation-form";
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getPageUser } from "@/lib/auth/session";
 import { councillorOptions } from "@/lib/councillors/councillor-options";
 import { getPrisma } from "@/lib/db/prisma";
 import { proposeDeliberationNumber } from "@/lib/deliberations/propose-deliberation-number";
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Nouvelle délibération · Espace du
 
 export default async function NewDeliberationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await getSessionUser();
+  const actor = await getPageUser();
   if (!actor || !EDITOR_ROLES.includes(actor.role)) return <ForbiddenNotice title="Nouvelle délibération" />;
   const db = getPrisma();
   const sitting = await getSitting({ db, actor, id }).catch((error: unknown) => {
