@@ -1,13 +1,27 @@
-import { formatDateFr, formatCouncillorName, listMatters, NOMENCLATURE } from "@/lib/domain";
-import type { SearchFacets } from "@/lib/search/list-search-facets";
-import { effectiveSort, hasFilters, type SearchParams } from "@/lib/search/search-params";
+"use client";
+
+import { listMatters, NOMENCLATURE } from "@/lib/domain";
+import type { SearchFilterOptions } from "@/lib/search/list-search-filter-options";
+import type { SearchParams, SearchSort } from "@/lib/search/search-params";
+
+// A client component for the server's sake: the page sends these few props
+// (its options, labelled once and cached) instead of hundreds of <option>
+// elements in the RSC payload of every search. The browser needs no script
+// for it: a plain GET form, rendered on the server like the rest.
 
 const fieldClass = "mt-1 block w-full rounded border border-line bg-white px-3 py-2";
 const labelClass = "block font-medium";
+const MATTERS = listMatters();
 
 /** The search and its filters: a plain GET form, so the whole state lands in the URL and works without JavaScript. */
-export function SearchForm({ params, facets }: { params: SearchParams; facets: SearchFacets }) {
-  const matters = listMatters();
+export function SearchForm({ params, options, sort, filtersOpen }: {
+  params: SearchParams;
+  options: SearchFilterOptions;
+  /** The order of the results (relevance without words makes no sense: date). */
+  sort: SearchSort;
+  /** A filter or an explicit order is set: the filters are shown open. */
+  filtersOpen: boolean;
+}) {
   return (
     <form action="/recherche" method="get" role="search" aria-label="Rechercher dans les délibérations" className="mt-6">
       <label htmlFor="search-q" className={labelClass}>
@@ -31,7 +45,7 @@ export function SearchForm({ params, facets }: { params: SearchParams; facets: S
         Les accents et les majuscules sont ignorés ; « famille » trouve aussi « familles ». Exemple : &quot;convention territoriale&quot;.
       </p>
 
-      <details className="mt-4 rounded border border-line p-4" open={hasFilters(params) || params.tri !== undefined}>
+      <details className="mt-4 rounded border border-line p-4" open={filtersOpen}>
         <summary className="cursor-pointer font-semibold">Filtres et tri</summary>
         <fieldset className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <legend className="sr-only">Affiner la recherche</legend>
@@ -39,7 +53,7 @@ export function SearchForm({ params, facets }: { params: SearchParams; facets: S
             <label htmlFor="search-annee" className={labelClass}>Année</label>
             <select id="search-annee" name="annee" defaultValue={params.annee ?? ""} className={fieldClass}>
               <option value="">Toutes</option>
-              {facets.years.map((year) => (
+              {options.years.map((year) => (
                 <option key={year} value={year}>{year}</option>
               ))}
             </select>
@@ -56,10 +70,8 @@ export function SearchForm({ params, facets }: { params: SearchParams; facets: S
             <label htmlFor="search-seance" className={labelClass}>Séance</label>
             <select id="search-seance" name="seance" defaultValue={params.seance ?? ""} className={fieldClass}>
               <option value="">Toutes</option>
-              {facets.sittings.map((sitting) => (
-                <option key={sitting.id} value={sitting.id}>
-                  {formatDateFr(sitting.startsAt)}{sitting.isDemo ? " (démonstration, fictive)" : ""}
-                </option>
+              {options.sittings.map((sitting) => (
+                <option key={sitting.value} value={sitting.value}>{sitting.label}</option>
               ))}
             </select>
           </div>
@@ -70,7 +82,7 @@ export function SearchForm({ params, facets }: { params: SearchParams; facets: S
               {NOMENCLATURE.map((family) => (
                 <optgroup key={family.code} label={`${family.code} ${family.label}`}>
                   <option value={family.code}>{`${family.code} ${family.label} (toute la matière)`}</option>
-                  {matters
+                  {MATTERS
                     .filter((matter) => matter.level1Code === family.code)
                     .map((matter) => (
                       <option key={matter.code} value={matter.code}>{`${matter.code} ${matter.label}`}</option>
@@ -83,10 +95,8 @@ export function SearchForm({ params, facets }: { params: SearchParams; facets: S
             <label htmlFor="search-rapporteur" className={labelClass}>Rapporteur</label>
             <select id="search-rapporteur" name="rapporteur" defaultValue={params.rapporteur ?? ""} className={fieldClass}>
               <option value="">Tous</option>
-              {facets.rapporteurs.map((councillor) => (
-                <option key={councillor.id} value={councillor.id}>
-                  {formatCouncillorName(councillor)}{councillor.isDemo ? " (fictif)" : ""}
-                </option>
+              {options.rapporteurs.map((councillor) => (
+                <option key={councillor.value} value={councillor.value}>{councillor.label}</option>
               ))}
             </select>
           </div>
@@ -109,7 +119,7 @@ export function SearchForm({ params, facets }: { params: SearchParams; facets: S
           </div>
           <div>
             <label htmlFor="search-tri" className={labelClass}>Trier par</label>
-            <select id="search-tri" name="tri" defaultValue={effectiveSort(params)} className={fieldClass}>
+            <select id="search-tri" name="tri" defaultValue={sort} className={fieldClass}>
               <option value="pertinence">Pertinence</option>
               <option value="date">Date de séance, la plus récente d&apos;abord</option>
             </select>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { searchQueryString, type SearchParams } from "@/lib/search/search-params";
 
 function pageHref(params: SearchParams, page: number): string {
@@ -6,7 +5,7 @@ function pageHref(params: SearchParams, page: number): string {
   return query ? `/recherche?${query}` : "/recherche";
 }
 
-/** Pages of a search, every link keeping the query and its filters. */
+/** Pages of a search, every link keeping the query and its filters (plain links, as the form is a plain GET). */
 export function SearchPagination({ params, pageCount }: { params: SearchParams; pageCount: number }) {
   if (pageCount <= 1) return null;
   const page = Math.min(params.page, pageCount);
@@ -19,7 +18,7 @@ export function SearchPagination({ params, pageCount }: { params: SearchParams; 
       <ul className="flex flex-wrap items-center gap-2">
         {page > 1 ? (
           <li>
-            <Link href={pageHref(params, page - 1)} className={linkClass} rel="prev">‹ Précédente</Link>
+            <a href={pageHref(params, page - 1)} className={linkClass} rel="prev">‹ Précédente</a>
           </li>
         ) : null}
         {pages.map((candidate, index) => (
@@ -30,15 +29,15 @@ export function SearchPagination({ params, pageCount }: { params: SearchParams; 
                 <span className="sr-only">Page </span>{candidate}
               </span>
             ) : (
-              <Link href={pageHref(params, candidate)} className={linkClass}>
+              <a href={pageHref(params, candidate)} className={linkClass}>
                 <span className="sr-only">Page </span>{candidate}
-              </Link>
+              </a>
             )}
           </li>
         ))}
         {page < pageCount ? (
           <li>
-            <Link href={pageHref(params, page + 1)} className={linkClass} rel="next">Suivante ›</Link>
+            <a href={pageHref(params, page + 1)} className={linkClass} rel="next">Suivante ›</a>
           </li>
         ) : null}
       </ul>

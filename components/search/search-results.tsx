@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { DemoBadge } from "@/components/ui/demo-notice";
 import { OutcomeBadge } from "@/components/ui/outcome-badge";
 import { formatDateFr, matterLabel } from "@/lib/domain";
@@ -13,18 +12,22 @@ function safeMatterLabel(code: string): string {
   }
 }
 
-/** Matches of a search, each with its highlighted subject and a passage of the text. */
+/**
+ * Matches of a search, each with its highlighted subject and a passage of the text.
+ * Plain links, not next/link: a page of results would otherwise have the browser
+ * prefetch its twenty deliberations, and render twenty more client components.
+ */
 export function SearchResults({ hits }: { hits: SearchHit[] }) {
   return (
     <ol className="divide-y divide-line border-y border-line" data-testid="search-results">
       {hits.map((hit) => (
         <li key={hit.id} className="py-4">
           <h3 className="text-base font-semibold">
-            <Link href={`/deliberations/${hit.number}`}>
+            <a href={`/deliberations/${hit.number}`}>
               <span className="mr-2 whitespace-nowrap">{hit.number}</span>
               <span className="sr-only"> : </span>
               <HighlightedText text={hit.subjectHighlighted} />
-            </Link>
+            </a>
           </h3>
           <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
             <span>Séance du {formatDateFr(hit.sittingStartsAt)}</span>

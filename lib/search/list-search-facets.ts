@@ -12,19 +12,26 @@ export type SearchFacets = {
 
 /**
  * What the search filters offer: only values that lead to at least one published deliberation.
- * One probe per sitting and per councillor (indexed), never a scan of the whole archive.
+ * One probe per sitting and per councillor (indexed), never a scan of the whole archive: a
+ * LATERAL subquery with LIMIT 1 is run for each row, where an EXISTS would let PostgreSQL
+ * hash every published deliberation to answer for a hundred councillors.
+ * The page reads them through listSearchFilterOptions (cached, labelled).
  */
 export async function listSearchFacets({ municipalityId, db = getPrisma() }: { municipalityId: string; db?: Db }): Promise<SearchFacets> {
   const [sittings, rapporteurs] = await Promise.all([
     db.$queryRaw<{ id: string; starts_at: Date; is_demo: boolean }[]>(Prisma.sql`
       SELECT s."id", s."starts_at", s."is_demo" FROM "sitting" s
+      CROSS JOIN LATERAL (
+        SELECT 1 FROM "deliberation" d WHERE d."sitting_id" = s."id" AND ${publishedDeliberationSql("d", municipalityId)} LIMIT 1
+      ) published
       WHERE s."municipality_id" = ${municipalityId}::uuid
-        AND EXISTS (SELECT 1 FROM "deliberation" d WHERE d."sitting_id" = s."id" AND ${publishedDeliberationSql("d", municipalityId)})
       ORDER BY s."starts_at" DESC`),
     db.$queryRaw<{ id: string; civility: CouncillorRef["civility"]; first_name: string; last_name: string; role: CouncillorRef["role"]; role_label: string | null; is_demo: boolean }[]>(Prisma.sql`
       SELECT c."id", c."civility", c."first_name", c."last_name", c."role", c."role_label", c."is_demo" FROM "councillor" c
-      WHERE c."municipality_id" = ${municipalityId}::uuid
-        AND EXISTS (SELECT 1 FROM "deliberation" d WHERE d."rapporteur_id" = c."id" AND ${publishedDeliberationSql("d", municipalityId)})`),
+      CROSS JOIN LATERAL (
+        SELECT 1 FROM "deliberation" d WHERE d."rapporteur_id" = c."id" AND ${publishedDeliberationSql("d", municipalityId)} LIMIT 1
+      ) reported
+      WHERE c."municipality_id" = ${municipalityId}::uuid`),
   ]);
   // A deliberation's year is its sitting's (numbering restarts each year).
   const years = [...new Set(sittings.map((sitting) => Number(toParisCalendarDate(sitting.starts_at).slice(0, 4))))].sort((a, b) => b - a);

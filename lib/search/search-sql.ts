@@ -14,16 +14,17 @@ const MARKS = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_STOP}"`;
 const EXCERPT_OPTIONS = `${MARKS}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 const SUBJECT_OPTIONS = `${MARKS}, HighlightAll=true`;
 
-function filters(params: SearchParams): Prisma.Sql[] {
+function filters(municipalityId: string, params: SearchParams): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (params.annee) conditions.push(Prisma.sql`d."year" = ${params.annee}`);
-  // Dates are the sitting's, in Paris time.
-  if (params.du) conditions.push(Prisma.sql`(s."starts_at" AT TIME ZONE 'Europe/Paris')::date >= ${params.du}::date`);
-  if (params.au) conditions.push(Prisma.sql`(s."starts_at" AT TIME ZONE 'Europe/Paris')::date <= ${params.au}::date`);
+  if (params.du || params.au) conditions.push(sittingPeriodSql(municipalityId, params.du, params.au));
   if (params.seance) conditions.push(Prisma.sql`d."sitting_id" = ${params.seance}::uuid`);
   if (params.matiere) {
-    // "7" is the whole family; "7.1" the sub-matter and its deeper levels, not "7.10".
-    conditions.push(Prisma.sql`(d."matter_code" = ${params.matiere} OR d."matter_code" LIKE ${`${params.matiere}.%`})`);
+    // "7" is the whole family; "7.1" the sub-matter and its deeper levels, not "7.10". Written
+    // as deliberation_matter_family_idx is, so that the index can serve it.
+    const [family, subMatter] = params.matiere.split(".");
+    conditions.push(Prisma.sql`split_part(d."matter_code", '.', 1) = ${family}`);
+    if (subMatter !== undefined) conditions.push(Prisma.sql`split_part(d."matter_code", '.', 2) = ${subMatter}`);
   }
   if (params.rapporteur) conditions.push(Prisma.sql`d."rapporteur_id" = ${params.rapporteur}::uuid`);
   if (params.resultat) conditions.push(Prisma.sql`d."outcome" = ${SEARCH_OUTCOMES[params.resultat]}::"outcome"`);
@@ -32,9 +33,23 @@ function filters(params: SearchParams): Prisma.Sql[] {
   return conditions;
 }
 
+/**
+ * Held by a sitting of the period. Dates are the sitting's, in Paris time: from
+ * midnight of `du` to midnight after `au`. The sittings are picked first, as
+ * an array: the deliberations are then read once, through the index on
+ * sitting_id alongside the text index, rather than once per sitting.
+ */
+function sittingPeriodSql(municipalityId: string, du: string | undefined, au: string | undefined): Prisma.Sql {
+  const bounds = [Prisma.sql`p."municipality_id" = ${municipalityId}::uuid`];
+  if (du) bounds.push(Prisma.sql`p."starts_at" >= (${du}::date)::timestamp AT TIME ZONE 'Europe/Paris'`);
+  if (au) bounds.push(Prisma.sql`p."starts_at" < (${au}::date + 1)::timestamp AT TIME ZONE 'Europe/Paris'`);
+  return Prisma.sql`d."sitting_id" = ANY (ARRAY(SELECT p."id" FROM "sitting" p WHERE ${Prisma.join(bounds, " AND ")}))`;
+}
+
 /** Adopted with no vote against and no abstention (a secret ballot counts too: its figures are public). */
 const unanimousSql = Prisma.sql`(d."outcome" = 'ADOPTED' AND EXISTS (
-  SELECT 1 FROM "vote" v WHERE v."deliberation_id" = d."id" AND v."votes_against" = 0 AND v."abstentions" = 0))`;
+  SELECT 1 FROM "vote" v WHERE v."municipality_id" = d."municipality_id" AND v."deliberation_id" = d."id"
+    AND v."votes_against" = 0 AND v."abstentions" = 0))`;
 
 export type SearchSqlRow = {
   id: string;
@@ -61,7 +76,19 @@ export type SearchSqlRow = {
   votes_against: number | null;
 };
 
-/** One page of matches, each row carrying the total count and its highlighted subject and excerpt. */
+/**
+ * One page of matches, each row carrying the total count and its highlighted subject and excerpt.
+ *
+ * Every match is found through the GIN index on `search_vector` (subject,
+ * proposals and the whole report); relevance is `ts_rank` on
+ * `search_rank_vector`, a small vector of the subject and the report's heading
+ * (weight A) and the proposals (B), kept in the row itself: ranking thousands of
+ * matches of a frequent word then reads no out-of-line report. A match found
+ * only in the report ranks 0 and comes after those whose subject or proposals
+ * hold a word, newest first. The matches are computed once (a materialized
+ * CTE holding only identifiers, numbers and ranks, or sitting dates when sorted
+ * by date): the page and the count both read them.
+ */
 export function buildSearchSql({ municipalityId, params, pageSize = SEARCH_PAGE_SIZE }: {
   municipalityId: string;
   params: SearchParams;
@@ -69,14 +96,20 @@ export function buildSearchSql({ municipalityId, params, pageSize = SEARCH_PAGE_
 }): Prisma.Sql {
   const query = Prisma.sql`websearch_to_tsquery(${Prisma.raw(`'${SEARCH_CONFIG}'`)}::regconfig, ${params.q})`;
   const withText = params.q !== "";
-  const conditions = [publishedDeliberationSql("d", municipalityId), ...filters(params)];
+  const byRelevance = effectiveSort(params) === "pertinence";
+  const conditions = [publishedDeliberationSql("d", municipalityId), ...filters(municipalityId, params)];
   if (withText) conditions.push(Prisma.sql`d."search_vector" @@ ${query}`);
-  // ts_rank with normalisation 1: a long report does not outweigh a matching subject.
-  const rank = withText ? Prisma.sql`ts_rank(d."search_vector", ${query}, 1)` : Prisma.sql`0::real`;
-  const order =
-    effectiveSort(params) === "pertinence"
-      ? Prisma.sql`m."rank" DESC, m."sitting_starts_at" DESC, m."year" DESC, m."sequence" DESC`
-      : Prisma.sql`m."sitting_starts_at" DESC, m."year" DESC, m."sequence" DESC`;
+  // Normalisation 1 (divided by 1 + log of the vector's length): a long list of proposals does not outweigh a matching subject.
+  // Sorted by date, the rank is not needed: not computed.
+  const rank = withText && byRelevance ? Prisma.sql`ts_rank(d."search_rank_vector", ${query}, 1)` : Prisma.sql`0::real`;
+  // Equal relevance (a match in the report alone ranks 0): newest first, by number, which follows the
+  // sittings; the sitting is then joined for the page's rows only. By date: the sitting's date itself.
+  const order = byRelevance
+    ? Prisma.sql`m."rank" DESC, m."year" DESC, m."sequence" DESC`
+    : Prisma.sql`m."sitting_starts_at" DESC, m."year" DESC, m."sequence" DESC`;
+  const sittingOfMatch = byRelevance
+    ? { column: Prisma.empty, join: Prisma.empty }
+    : { column: Prisma.sql`, s."starts_at" AS "sitting_starts_at"`, join: Prisma.sql`JOIN "sitting" s ON s."id" = d."sitting_id"` };
   const config = Prisma.raw(`'${SEARCH_CONFIG}'::regconfig`);
   const subjectHeadline = withText
     ? Prisma.sql`ts_headline(${config}, dl."subject", ${query}, ${Prisma.raw(`'${SUBJECT_OPTIONS}'`)})`
@@ -86,20 +119,21 @@ export function buildSearchSql({ municipalityId, params, pageSize = SEARCH_PAGE_
     : Prisma.sql`left(dl."proposals", 240)`;
 
   return Prisma.sql`
-    WITH matches AS (
-      SELECT d."id", d."year", d."sequence", s."starts_at" AS "sitting_starts_at", ${rank} AS "rank"
-      FROM "deliberation" d JOIN "sitting" s ON s."id" = d."sitting_id"
+    WITH matches AS MATERIALIZED (
+      SELECT d."id", d."year", d."sequence"${sittingOfMatch.column}, ${rank} AS "rank"
+      FROM "deliberation" d ${sittingOfMatch.join}
       WHERE ${Prisma.join(conditions, " AND ")}
     ), page AS (
-      SELECT m.*, count(*) OVER () AS "total" FROM matches m
+      SELECT m.* FROM matches m
       ORDER BY ${order}
       LIMIT ${pageSize} OFFSET ${(params.page - 1) * pageSize}
     )
     SELECT dl."id", dl."number", dl."subject", dl."is_demo", dl."matter_code", dl."outcome",
-      dl."published_at", m."sitting_starts_at", m."rank", m."total",
+      dl."published_at", ps."starts_at" AS "sitting_starts_at", m."rank", (SELECT count(*) FROM matches) AS "total",
       ${subjectHeadline} AS "subject_headline", ${excerpt} AS "excerpt",
       v."secret", v."present_and_represented", v."present", v."represented", v."abstentions", v."non_participation",
       v."expressed", v."votes_for", v."votes_against"
-    FROM page m JOIN "deliberation" dl ON dl."id" = m."id" LEFT JOIN "vote" v ON v."deliberation_id" = dl."id"
+    FROM page m JOIN "deliberation" dl ON dl."id" = m."id" JOIN "sitting" ps ON ps."id" = dl."sitting_id"
+      LEFT JOIN "vote" v ON v."municipality_id" = dl."municipality_id" AND v."deliberation_id" = dl."id"
     ORDER BY ${order}`;
 }

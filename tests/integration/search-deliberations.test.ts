@@ -3,7 +3,9 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { findDeliberationByReference, numberFromQuery } from "@/lib/search/find-deliberation-by-reference";
+import { formatCouncillorName } from "@/lib/domain";
 import { listSearchFacets } from "@/lib/search/list-search-facets";
+import { buildSearchFilterOptions } from "@/lib/search/list-search-filter-options";
 import { searchDeliberations } from "@/lib/search/search-deliberations";
 import { parseSearchParams, searchQueryString } from "@/lib/search/search-params";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "@/lib/search/search-sql";
@@ -217,6 +219,58 @@ describe("search", () => {
     expect(facets.years).toEqual([2023, 2022]);
     expect(facets.sittings.map((sitting) => sitting.id)).toEqual([otherSittingId, fixture.sittingId]);
     expect(facets.rapporteurs.map((councillor) => councillor.id).sort()).toEqual([fixture.councillorIds[0], fixture.councillorIds[1]].sort());
+  });
+
+  it("[search]: the subject ranks first, then the proposals, then matches in the report alone, newest first", async () => {
+    const other = await insertMunicipality(client, { members: 5 });
+    await insertPublished(client, other, { sequence: 1, subject: "MARCHÉ DES HALLES", proposals: "APPROUVER le règlement." });
+    await insertPublished(client, other, { sequence: 2, subject: "VOIRIE", proposals: "APPROUVER la rénovation des halles." });
+    await insertPublished(client, other, { sequence: 3, subject: "ÉCLAIRAGE PUBLIC", report: "Les halles seront éclairées la nuit." });
+    await insertPublished(client, other, { sequence: 4, subject: "PROPRETÉ", report: "Le nettoyage des halles est confié à la régie." });
+    const found = await search({ q: "halles" }, other.municipalityId);
+    expect(found.hits.map((hit) => hit.number)).toEqual(["DL.2022-1", "DL.2022-2", "DL.2022-4", "DL.2022-3"]);
+    expect(found.total).toBe(4);
+    // The relevance vector is the database's: subject and proposals, not the report.
+    const vectors = await client.query<{ sequence: number; ranked: boolean; found: boolean }>(
+      `SELECT sequence, search_rank_vector @@ to_tsquery('registre_french', 'halles') AS ranked,
+         search_vector @@ to_tsquery('registre_french', 'halles') AS found
+       FROM deliberation WHERE municipality_id = $1 ORDER BY sequence`,
+      [other.municipalityId],
+    );
+    expect(vectors.rows).toEqual([
+      { sequence: 1, ranked: true, found: true },
+      { sequence: 2, ranked: true, found: true },
+      { sequence: 3, ranked: false, found: true },
+      { sequence: 4, ranked: false, found: true },
+    ]);
+  });
+
+  it("[search]: a date range is in Paris time, both ends included", async () => {
+    const other = await insertMunicipality(client, { members: 5 });
+    const newYearSittingId = randomUUID();
+    // 23:30 UTC on 31 December 2022 is half past midnight on 1 January 2023 in Paris.
+    await client.query(
+      `INSERT INTO sitting (id, municipality_id, starts_at, place, convocation_date, convened_by_id, president_id, secretary_id)
+       VALUES ($1, $2, '2022-12-31T23:30:00Z', 'Salle du conseil', '2022-12-26', $3, $3, $4)`,
+      [newYearSittingId, other.municipalityId, other.councillorIds[0], other.councillorIds[1]],
+    );
+    await insertPublished(client, other, { sequence: 1, year: 2023, subject: "VŒUX DU NOUVEL AN", sittingId: newYearSittingId });
+    const found = async (query: Record<string, string>) => (await search(query, other.municipalityId)).hits.map((hit) => hit.number);
+    expect(await found({ q: "voeux", du: "2023-01-01" })).toEqual(["DL.2023-1"]);
+    expect(await found({ q: "voeux", du: "2023-01-01", au: "2023-01-01" })).toEqual(["DL.2023-1"]);
+    expect(await found({ q: "voeux", au: "2022-12-31" })).toEqual([]);
+    expect(await found({ q: "voeux", du: "2023-01-02" })).toEqual([]);
+  });
+
+  it("[search]: the form's filter options carry their French labels", async () => {
+    const options = await buildSearchFilterOptions({ municipalityId: fixture.municipalityId, db });
+    expect(options.years).toEqual([2023, 2022]);
+    expect(options.sittings).toEqual([
+      { value: otherSittingId, label: "9 mars 2023" },
+      { value: fixture.sittingId, label: "7 avril 2022" },
+    ]);
+    const councillors = await db.councillor.findMany({ where: { id: { in: [fixture.councillorIds[0]!, fixture.councillorIds[1]!] } } });
+    expect(options.rapporteurs.map((option) => option.label).sort()).toEqual(councillors.map((councillor) => formatCouncillorName(councillor)).sort());
   });
 
   it("[search]: the state of a search round-trips through its URL", () => {

@@ -7,7 +7,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { countOf } from "@/lib/domain/plural";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { findDeliberationByReference } from "@/lib/search/find-deliberation-by-reference";
-import { listSearchFacets } from "@/lib/search/list-search-facets";
+import { listSearchFilterOptions } from "@/lib/search/list-search-filter-options";
 import { searchDeliberations } from "@/lib/search/search-deliberations";
 import { effectiveSort, hasFilters, parseSearchParams, searchQueryString } from "@/lib/search/search-params";
 
@@ -40,8 +40,8 @@ export default async function SearchPage({ searchParams }: Props) {
   }
 
   const searching = params.q !== "" || hasFilters(params);
-  const [facets, result] = await Promise.all([
-    listSearchFacets({ municipalityId: municipality.id }),
+  const [filterOptions, result] = await Promise.all([
+    listSearchFilterOptions({ municipalityId: municipality.id }),
     searching ? searchDeliberations({ municipalityId: municipality.id, params }) : Promise.resolve(null),
   ]);
   const feedQuery = searchQueryString({ ...params, page: 1, tri: undefined });
@@ -51,7 +51,7 @@ export default async function SearchPage({ searchParams }: Props) {
     <div>
       <Breadcrumb crumbs={[{ label: "Accueil", href: "/" }, { label: "Recherche" }]} />
       <h1 className="text-3xl font-bold">Rechercher une délibération</h1>
-      <SearchForm params={params} facets={facets} />
+      <SearchForm params={params} options={filterOptions} sort={sort} filtersOpen={hasFilters(params) || params.tri !== undefined} />
 
       {result ? (
         <section aria-labelledby="search-results-heading" className="mt-8">

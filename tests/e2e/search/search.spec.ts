@@ -45,6 +45,20 @@ test.describe("search", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("DL.2022-91");
   });
 
+  test("[search]: the filters offer the sittings by their date, and a sitting narrows the results to it", async ({ page }) => {
+    await page.goto("/recherche?q=convention&tri=date");
+    await expect(page.locator("details", { has: page.getByText("Filtres et tri") })).toHaveAttribute("open", "");
+    const sitting = page.getByLabel("Séance", { exact: true });
+    await expect(sitting.getByRole("option", { name: "7 avril 2022", exact: true })).toHaveCount(1);
+    await expect(page.getByLabel("Trier par")).toHaveValue("date");
+    await sitting.selectOption({ label: "7 avril 2022" });
+    await page.getByRole("button", { name: "Appliquer les filtres" }).click();
+    await expect(page).toHaveURL(/seance=[0-9a-f-]{36}/);
+    await expect(results(page).first()).toBeVisible();
+    for (const item of await results(page).all()) await expect(item).toContainText("Séance du 7 avril 2022");
+    await expect(page.getByLabel("Séance", { exact: true })).toHaveValue(/^[0-9a-f-]{36}$/);
+  });
+
   test("[search]: a number or a receipt identifier goes straight to the deliberation", async ({ page }) => {
     await page.goto("/recherche?q=2022-91");
     await expect(page).toHaveURL(/\/deliberations\/DL\.2022-91$/);
