@@ -6,8 +6,11 @@ import { csvRecord } from "./csv";
 
 // The SCDL « Délibérations » 2.1.5 export (schema.data.gouv.fr/scdl/deliberations):
 // exactly its 17 columns, in its order, one row per published deliberation.
-// Rows are read in batches by keyset and written as they come, so the
-// export's memory does not grow with the archive.
+// Rows are read in batches of 1,000 by keyset (after the last (year,
+// sequence) sent, never OFFSET), and a batch is read only when the response has
+// asked for more (a pull stream, without read-ahead): the export's
+// memory does not grow with the archive, and a slow client slows the reading
+// instead of piling rows up in the server.
 //
 // Demo records (is_demo) are left out: the schema has no column to say a row
 // is fictional, and data.gouv.fr's consumers would take them for real acts.
@@ -52,18 +55,23 @@ type Row = {
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-/** The export as CSV chunks: the header, then rows in number order. Pass `year` for one year's acts. */
+export type ScdlExportOptions = {
+  municipalityId: string;
+  year?: number;
+  baseUrl: string;
+  db?: Db;
+  /** Rows read per query. */
+  batchSize?: number;
+};
+
+/** The export as CSV chunks: the header, then one chunk per batch of rows in number order. Pass `year` for one year's acts. */
 export async function* scdlDeliberationsCsv({
   municipalityId,
   year,
   baseUrl,
   db = getPrisma(),
-}: {
-  municipalityId: string;
-  year?: number;
-  baseUrl: string;
-  db?: Db;
-}): AsyncGenerator<string> {
+  batchSize = BATCH_SIZE,
+}: ScdlExportOptions): AsyncGenerator<string> {
   const municipality = await db.municipality.findUniqueOrThrow({
     where: { id: municipalityId },
     select: { name: true, siret: true, departmentCode: true, membersInOffice: true },
@@ -78,13 +86,13 @@ export async function* scdlDeliberationsCsv({
         v."abstentions", v."expressed", v."votes_for", v."votes_against"
       FROM "deliberation" d
       JOIN "sitting" s ON s."id" = d."sitting_id"
-      LEFT JOIN "vote" v ON v."deliberation_id" = d."id"
-      LEFT JOIN "prefecture_receipt" r ON r."deliberation_id" = d."id"
+      LEFT JOIN "vote" v ON v."municipality_id" = d."municipality_id" AND v."deliberation_id" = d."id"
+      LEFT JOIN "prefecture_receipt" r ON r."municipality_id" = d."municipality_id" AND r."deliberation_id" = d."id"
       WHERE ${publishedDeliberationSql("d", municipalityId)} AND NOT d."is_demo"
         ${year ? Prisma.sql`AND d."year" = ${year}` : Prisma.empty}
         ${after ? Prisma.sql`AND (d."year", d."sequence") > (${after.year}, ${after.sequence})` : Prisma.empty}
       ORDER BY d."year", d."sequence"
-      LIMIT ${BATCH_SIZE}`);
+      LIMIT ${batchSize}`);
     if (rows.length === 0) return;
     let chunk = "";
     for (const row of rows) {
@@ -111,7 +119,7 @@ export async function* scdlDeliberationsCsv({
     yield chunk;
     const last = rows[rows.length - 1]!;
     after = { year: last.year, sequence: last.sequence };
-    if (rows.length < BATCH_SIZE) return;
+    if (rows.length < batchSize) return;
   }
 }
 
@@ -123,18 +131,26 @@ export async function listScdlYears({ municipalityId, db = getPrisma() }: { muni
   return rows.map((row) => row.year);
 }
 
-/** A Web stream of the export, for a route's Response. */
-export function scdlDeliberationsStream(options: Parameters<typeof scdlDeliberationsCsv>[0]): ReadableStream<Uint8Array> {
+/**
+ * A Web stream of the export, for a route's Response. Pull-based with no
+ * read-ahead (highWaterMark 0): the next batch is queried only when the
+ * consumer asks for more, which Next does when the socket has drained.
+ */
+export function scdlDeliberationsStream(options: ScdlExportOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  // An async generator runs nothing until asked: no query before the first read.
   const chunks = scdlDeliberationsCsv(options);
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
     },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
+    { highWaterMark: 0 },
+  );
 }

@@ -1,10 +1,12 @@
+import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { csvRecord } from "@/lib/opendata/csv";
-import { SCDL_COLUMNS, listScdlYears, scdlDeliberationsCsv } from "@/lib/opendata/scdl-deliberations";
+import { SCDL_COLUMNS, listScdlYears, scdlDeliberationsCsv, scdlDeliberationsStream } from "@/lib/opendata/scdl-deliberations";
 import { seedDatabase } from "@/prisma/seed/seed";
 import { connect, createDatabase } from "./support/database";
+import { insertMunicipality } from "./support/factories";
 
 /** A strict RFC 4180 reader: fails on a stray quote rather than guessing. */
 function parseCsv(text: string): string[][] {
@@ -136,6 +138,55 @@ describe("open data: SCDL export", () => {
     for (const row of rows) expect(row[2]).toMatch(/^DL\.2022-/);
     const [, ...none] = parseCsv(await exportCsv(1999));
     expect(none).toEqual([]);
+  });
+
+  it("[scdl]: the stream reads the next batch only when its reader asks for more, by keyset, in number order", async () => {
+    const other = await insertMunicipality(client, { members: 5 });
+    for (const sequence of [1, 2, 3, 4, 5]) {
+      const id = randomUUID();
+      await client.query(
+        `INSERT INTO deliberation (id, municipality_id, sitting_id, number, year, sequence, order_in_sitting, subject,
+           matter_code, report, proposals, status, outcome)
+         VALUES ($1, $2, $3, $4, 2022, $5, $5, $6, '7.10', 'Rapport.', 'APPROUVER.', 'TRANSMITTED', 'ADOPTED')`,
+        [id, other.municipalityId, other.sittingId, `DL.2022-${sequence}`, sequence, `OBJET ${sequence}`],
+      );
+      await client.query(`UPDATE deliberation SET status = 'PUBLISHED', published_at = now() WHERE id = $1`, [id]);
+    }
+    // Every query of the export, counted on the real database.
+    let batches = 0;
+    const counting = db.$extends({
+      query: {
+        $queryRaw({ args, query }) {
+          batches += 1;
+          return query(args);
+        },
+      },
+    }) as unknown as Db;
+    const reader = scdlDeliberationsStream({ municipalityId: other.municipalityId, baseUrl: "https://deliberations.example.fr", db: counting, batchSize: 2 }).getReader();
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+    const decoder = new TextDecoder();
+    const texts: string[] = [];
+    const read = async () => {
+      const chunk = await reader.read();
+      if (!chunk.done) texts.push(decoder.decode(chunk.value));
+      await settle();
+      return chunk.done;
+    };
+    await settle();
+    expect(batches).toBe(0);
+    expect(await read()).toBe(false); // the header
+    expect(batches).toBe(0);
+    expect(await read()).toBe(false); // DL.2022-1 and 2
+    expect(batches).toBe(1);
+    expect(await read()).toBe(false); // DL.2022-3 and 4
+    expect(batches).toBe(2);
+    expect(await read()).toBe(false); // DL.2022-5, a short batch: the last
+    expect(batches).toBe(3);
+    expect(await read()).toBe(true);
+    expect(batches).toBe(3);
+    const [header, ...rows] = parseCsv(texts.join(""));
+    expect(header).toEqual([...SCDL_COLUMNS]);
+    expect(rows.map((row) => row[2])).toEqual(["DL.2022-1", "DL.2022-2", "DL.2022-3", "DL.2022-4", "DL.2022-5"]);
   });
 
   it("[scdl]: fields with commas, quotes or line breaks are quoted as RFC 4180 says", () => {
