@@ -13,7 +13,7 @@ import { summarizeCpuProfile } from "./cpu-profile-summary";
 import { createRng, pickDistinct } from "./prng";
 import { formatQueryStats, preloadQueryStats, readQueryStats, resetQueryStats, waitForQuietDatabase } from "./query-profile";
 import { runExtractBench } from "./extract-bench";
-import { runSearchBench } from "./search-bench";
+import { MEMORY_PROBE_MODULE, runCappedExport, runSearchBench } from "./search-bench";
 import { BENCH_MUNICIPALITY, countArchivedDeliberations, formatArchiveReport, generateSyntheticArchive, planArchive } from "./synthetic-archive";
 
 // `npm run bench`: the public deliberation and sitting pages under load, against
@@ -43,17 +43,21 @@ const settings = {
   appPort: 3300,
   /** The search bench's own archive (100,000+ deliberations) and portal. */
   searchDataDir: path.join(projectRoot, ".data/bench-search-postgres"),
-  searchPgPort: 54341,
-  searchAppPort: 3301,
-  /** BENCH_EXTRACTS=0 or BENCH_SEARCH=0 leave those parts out. */
+  searchPgPort: envNumber("BENCH_SEARCH_PG_PORT", 54341),
+  searchAppPort: envNumber("BENCH_SEARCH_PORT", 3301),
+  /** The whole CSV export again, from a server whose V8 old space is capped at this many MiB (on BENCH_SEARCH_PORT + 1); 0: not run. */
+  csvHeapCapMb: envNumber("BENCH_CSV_HEAP_MB", 64),
+  /** BENCH_EXTRACTS=0 or BENCH_SEARCH=0 leave those parts out; BENCH_PAGES=0 leaves out the page load test. */
   extracts: process.env.BENCH_EXTRACTS !== "0",
   search: process.env.BENCH_SEARCH !== "0",
+  /** Next's build directory, as next.config.ts reads it. */
+  distDir: process.env.REGISTRE_NEXT_DIST_DIR ?? ".next",
   /** Seconds measured per target. */
   duration: envNumber("BENCH_DURATION", 10),
   /** Seconds of warm-up per target, not measured. */
   warmup: envNumber("BENCH_WARMUP", 2),
   connections: envNumber("BENCH_CONNECTIONS", 20),
-  /** Distinct pages of each kind the connections cycle through. */
+  /** Distinct pages of each kind the connections cycle through; 0: no page load test. */
   pages: envNumber("BENCH_PAGES", 50),
   /** The whole run, after which everything is stopped. */
   timeoutMinutes: envNumber("BENCH_TIMEOUT_MINUTES", 60),
@@ -191,11 +195,11 @@ function newestSourceChange(): number {
 }
 
 async function buildIfMissing() {
-  const buildId = path.join(projectRoot, ".next/BUILD_ID");
+  const buildId = path.join(projectRoot, settings.distDir, "BUILD_ID");
   const missing = !existsSync(buildId);
   if (!missing && process.env.BENCH_REBUILD !== "1") {
     if (statSync(buildId).mtimeMs < newestSourceChange()) {
-      say("Attention : .next est plus ancien que les sources ; BENCH_REBUILD=1 pour reconstruire avant de mesurer.");
+      say(`Attention : ${settings.distDir} est plus ancien que les sources ; BENCH_REBUILD=1 pour reconstruire avant de mesurer.`);
     }
     return;
   }
@@ -216,12 +220,18 @@ async function assertPortFree(port: number) {
   });
 }
 
-async function startPortal(databaseUrl: string, port = settings.appPort): Promise<{ origin: string; portal: ChildProcess }> {
+async function startPortal(
+  databaseUrl: string,
+  port = settings.appPort,
+  extra: { nodeFlags?: string[]; env?: Record<string, string> } = {},
+): Promise<{ origin: string; portal: ChildProcess }> {
   const origin = `http://127.0.0.1:${port}`;
   await assertPortFree(port);
   const profiling = settings.cpuProfile ? ["--cpu-prof", `--cpu-prof-dir=${settings.cpuProfileDir}`] : [];
-  const { child, tail, keep } = startChild("next start", [...profiling, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const nodeFlags = [...profiling, ...(extra.nodeFlags ?? [])];
+  const { child, tail, keep } = startChild("next start", [...nodeFlags, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     ...process.env,
+    ...extra.env,
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     REGISTRE_MUNICIPALITY: BENCH_MUNICIPALITY.slug,
@@ -347,9 +357,8 @@ function printTable(rows: Row[]) {
 
 // ---------------------------------------------------------------- main
 
-async function main() {
-  const deadline = setTimeout(() => void abort(`délai de ${settings.timeoutMinutes} min dépassé`, 124), settings.timeoutMinutes * 60_000);
-
+/** The page load test (BENCH_PAGES > 0) and the extract bench (BENCH_EXTRACTS), on the pages' archive and portal. */
+async function runPagesAndExtracts() {
   say(`PostgreSQL du banc : ${path.relative(projectRoot, settings.dataDir)} (port ${settings.pgPort})`);
   const startDatabase = () => startEmbeddedPostgres({ dataDir: settings.dataDir, port: settings.pgPort, database: settings.database, log: say });
   let database = await startDatabase();
@@ -362,74 +371,83 @@ async function main() {
   }
 
   await prepareArchive(database.url);
-  await buildIfMissing();
 
   say(`Portail : next start sur 127.0.0.1:${settings.appPort}, collectivité « ${BENCH_MUNICIPALITY.slug} »…`);
   if (settings.cpuProfile) await rm(settings.cpuProfileDir, { recursive: true, force: true });
   const { origin, portal } = await startPortal(database.url);
 
-  const pages = await pickPages(database.url);
-  const deliberationSamples = await fetchSamples(origin, pages.deliberations);
-  const sittingSamples = await fetchSamples(origin, pages.sittings);
-  const [firstDeliberation] = deliberationSamples;
-  if (firstDeliberation && !firstDeliberation.body.includes(decodeURIComponent(firstDeliberation.path.split("/").at(-1) ?? ""))) {
-    say(`Attention : ${firstDeliberation.path} ne contient pas son numéro ; est-ce bien la page de la délibération ?`);
-  }
+  if (settings.pages > 0) {
+    const pages = await pickPages(database.url);
+    const deliberationSamples = await fetchSamples(origin, pages.deliberations);
+    const sittingSamples = await fetchSamples(origin, pages.sittings);
+    const [firstDeliberation] = deliberationSamples;
+    if (firstDeliberation && !firstDeliberation.body.includes(decodeURIComponent(firstDeliberation.path.split("/").at(-1) ?? ""))) {
+      say(`Attention : ${firstDeliberation.path} ne contient pas son numéro ; est-ce bien la page de la délibération ?`);
+    }
 
-  await rm(settings.staticDir, { recursive: true, force: true });
-  await mkdir(settings.staticDir, { recursive: true });
-  const staticDeliberations = await writeStaticCopies("deliberation", deliberationSamples);
-  const staticSittings = await writeStaticCopies("seance", sittingSamples);
-  const staticOrigin = await startStaticServer();
+    await rm(settings.staticDir, { recursive: true, force: true });
+    await mkdir(settings.staticDir, { recursive: true });
+    const staticDeliberations = await writeStaticCopies("deliberation", deliberationSamples);
+    const staticSittings = await writeStaticCopies("seance", sittingSamples);
+    const staticOrigin = await startStaticServer();
 
-  // Other processes on the machine share its cores with the bench: say so.
-  const [loadAverage = 0] = os.loadavg();
-  const cores = os.cpus().length;
-  say(`Charge moyenne de la machine avant la mesure : ${loadAverage.toFixed(2)} sur ${cores} cœur(s).`);
-  if (loadAverage > cores * 0.5) say("Attention : d'autres processus occupent la machine ; les chiffres en seront abaissés et dispersés.");
+    // Other processes on the machine share its cores with the bench: say so.
+    const [loadAverage = 0] = os.loadavg();
+    const cores = os.cpus().length;
+    say(`Charge moyenne de la machine avant la mesure : ${loadAverage.toFixed(2)} sur ${cores} cœur(s).`);
+    if (loadAverage > cores * 0.5) say("Attention : d'autres processus occupent la machine ; les chiffres en seront abaissés et dispersés.");
 
-  const load = { duration: settings.duration, warmup: settings.warmup, connections: settings.connections };
-  const measurePage = async (name: string, paths: string[]) => {
-    if (!settings.profile) return measure(name, { origin, paths, ...load });
-    await resetQueryStats(database.url);
-    const result = await measure(name, { origin, paths, ...load });
-    const loaded = await readQueryStats(database.url);
-    await waitForQuietDatabase(database.url);
-    const started = performance.now();
-    await get(`${origin}${paths[0]}`);
-    const alone = performance.now() - started;
-    const single = await readQueryStats(database.url);
-    console.log(formatQueryStats(`${name}, sous charge`, loaded, result.completed + result.warmupCompleted));
-    console.log(formatQueryStats(`${name}, une requête seule (${alone.toFixed(0)} ms en tout)`, single, 1));
-    return result;
-  };
-  const deliberationPage = await measurePage("page délibération", pages.deliberations);
-  const deliberationStatic = await measure("fichiers statiques (tailles des délibérations)", { origin: staticOrigin, paths: staticDeliberations, ...load });
-  const sittingPage = await measurePage("page séance", pages.sittings);
-  const sittingStatic = await measure("fichiers statiques (tailles des séances)", { origin: staticOrigin, paths: staticSittings, ...load });
+    const load = { duration: settings.duration, warmup: settings.warmup, connections: settings.connections };
+    const measurePage = async (name: string, paths: string[]) => {
+      if (!settings.profile) return measure(name, { origin, paths, ...load });
+      await resetQueryStats(database.url);
+      const result = await measure(name, { origin, paths, ...load });
+      const loaded = await readQueryStats(database.url);
+      await waitForQuietDatabase(database.url);
+      const started = performance.now();
+      await get(`${origin}${paths[0]}`);
+      const alone = performance.now() - started;
+      const single = await readQueryStats(database.url);
+      console.log(formatQueryStats(`${name}, sous charge`, loaded, result.completed + result.warmupCompleted));
+      console.log(formatQueryStats(`${name}, une requête seule (${alone.toFixed(0)} ms en tout)`, single, 1));
+      return result;
+    };
+    const deliberationPage = await measurePage("page délibération", pages.deliberations);
+    const deliberationStatic = await measure("fichiers statiques (tailles des délibérations)", { origin: staticOrigin, paths: staticDeliberations, ...load });
+    const sittingPage = await measurePage("page séance", pages.sittings);
+    const sittingStatic = await measure("fichiers statiques (tailles des séances)", { origin: staticOrigin, paths: staticSittings, ...load });
 
-  const deliberationBytes = median(deliberationSamples.map((sample) => sample.body.length));
-  const sittingBytes = median(sittingSamples.map((sample) => sample.body.length));
-  const deliberationRatio = deliberationPage.requestsPerSecond / deliberationStatic.requestsPerSecond;
-  const rows: Row[] = [
-    { target: "page délibération", pages: pages.deliberations.length, medianBytes: deliberationBytes, result: deliberationPage, ratio: deliberationRatio },
-    { target: "statique, mêmes octets", pages: staticDeliberations.length, medianBytes: deliberationBytes, result: deliberationStatic, ratio: null },
-    { target: "page séance", pages: pages.sittings.length, medianBytes: sittingBytes, result: sittingPage, ratio: sittingPage.requestsPerSecond / sittingStatic.requestsPerSecond },
-    { target: "statique, mêmes octets", pages: staticSittings.length, medianBytes: sittingBytes, result: sittingStatic, ratio: null },
-  ];
-  say(`autocannon sur 127.0.0.1 : ${settings.connections} connexions, ${settings.warmup} s de chauffe puis ${settings.duration} s par cible ; chaque connexion parcourt les URL en boucle.`);
-  printTable(rows);
-  const failures = rows.filter((row) => row.result.non2xx + row.result.errors + row.result.timeouts > 0);
-  if (failures.length > 0) say(`Attention : réponses en erreur pour ${failures.map((row) => row.target).join(", ")} ; les chiffres sont faussés.`);
-  const met = deliberationRatio >= settings.target && failures.length === 0;
-  say(`Objectif (page délibération ≥ ${settings.target} × fichier statique) : ${met ? "ATTEINT" : "NON ATTEINT"} (ratio ${deliberationRatio.toFixed(3)}).`);
-  if (settings.cpuProfile) {
-    // Node writes the profile when the server exits.
-    await stopChild(portal);
-    console.log(summarizeCpuProfile(settings.cpuProfileDir));
+    const deliberationBytes = median(deliberationSamples.map((sample) => sample.body.length));
+    const sittingBytes = median(sittingSamples.map((sample) => sample.body.length));
+    const deliberationRatio = deliberationPage.requestsPerSecond / deliberationStatic.requestsPerSecond;
+    const rows: Row[] = [
+      { target: "page délibération", pages: pages.deliberations.length, medianBytes: deliberationBytes, result: deliberationPage, ratio: deliberationRatio },
+      { target: "statique, mêmes octets", pages: staticDeliberations.length, medianBytes: deliberationBytes, result: deliberationStatic, ratio: null },
+      { target: "page séance", pages: pages.sittings.length, medianBytes: sittingBytes, result: sittingPage, ratio: sittingPage.requestsPerSecond / sittingStatic.requestsPerSecond },
+      { target: "statique, mêmes octets", pages: staticSittings.length, medianBytes: sittingBytes, result: sittingStatic, ratio: null },
+    ];
+    say(`autocannon sur 127.0.0.1 : ${settings.connections} connexions, ${settings.warmup} s de chauffe puis ${settings.duration} s par cible ; chaque connexion parcourt les URL en boucle.`);
+    printTable(rows);
+    const failures = rows.filter((row) => row.result.non2xx + row.result.errors + row.result.timeouts > 0);
+    if (failures.length > 0) say(`Attention : réponses en erreur pour ${failures.map((row) => row.target).join(", ")} ; les chiffres sont faussés.`);
+    const met = deliberationRatio >= settings.target && failures.length === 0;
+    say(`Objectif (page délibération ≥ ${settings.target} × fichier statique) : ${met ? "ATTEINT" : "NON ATTEINT"} (ratio ${deliberationRatio.toFixed(3)}).`);
+    if (settings.cpuProfile) {
+      // Node writes the profile when the server exits.
+      await stopChild(portal);
+      console.log(summarizeCpuProfile(settings.cpuProfileDir));
+    }
+
   }
 
   if (settings.extracts) await runExtractBench({ databaseUrl: database.url, baseUrl: origin, log: say });
+}
+
+async function main() {
+  const deadline = setTimeout(() => void abort(`délai de ${settings.timeoutMinutes} min dépassé`, 124), settings.timeoutMinutes * 60_000);
+
+  await buildIfMissing();
+  if (settings.pages > 0 || settings.extracts) await runPagesAndExtracts();
   if (settings.search) {
     // Its own database: the search archive is five times larger than the pages'.
     say(`Recherche : PostgreSQL ${path.relative(projectRoot, settings.searchDataDir)} (port ${settings.searchPgPort})`);
@@ -441,8 +459,20 @@ async function main() {
     });
     cleanups.push({ name: "PostgreSQL (recherche)", run: () => searchDatabase.stop() });
     await migrate({ connectionString: searchDatabase.url, log: say });
-    const search = await startPortal(searchDatabase.url, settings.searchAppPort);
-    await runSearchBench({ databaseUrl: searchDatabase.url, baseUrl: search.origin, log: say });
+    // The server carries the search bench's memory probe: heap figures of the CSV export from inside it.
+    const probeFile = path.join(projectRoot, ".data/bench-search-memory.json");
+    await rm(probeFile, { force: true });
+    const search = await startPortal(searchDatabase.url, settings.searchAppPort, {
+      nodeFlags: ["--expose-gc", `--import=${MEMORY_PROBE_MODULE}`],
+      env: { BENCH_MEMORY_PROBE_FILE: probeFile },
+    });
+    const memoryProbe = search.portal.pid ? { pid: search.portal.pid, file: probeFile } : undefined;
+    await runSearchBench({ databaseUrl: searchDatabase.url, baseUrl: search.origin, log: say, memoryProbe });
+    if (settings.csvHeapCapMb > 0) {
+      await stopChild(search.portal);
+      const capped = await startPortal(searchDatabase.url, settings.searchAppPort + 1, { nodeFlags: [`--max-old-space-size=${settings.csvHeapCapMb}`] });
+      await runCappedExport({ databaseUrl: searchDatabase.url, baseUrl: capped.origin, heapCapMb: settings.csvHeapCapMb, log: say });
+    }
   }
 
   clearTimeout(deadline);

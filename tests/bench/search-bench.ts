@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
@@ -16,10 +17,14 @@ import { BENCH_MUNICIPALITY, countArchivedDeliberations, formatArchiveReport, ge
 //   filters' options, the HTML) and as the very same SQL sent directly with pg
 //   (buildSearchSql, which the page runs). p50/p95/p99 of both, and their ratio:
 //   the portal's overhead. Targets: p95 under 50 ms through HTTP, overhead under 2×.
-// - CSV export (SCDL) through HTTP, of one year, five years and the whole archive:
-//   seconds, size, and the server's peak resident memory during each, read from
-//   /proc when the server listening on baseUrl's port is a process of this machine.
-//   The export streams: its memory must stay flat as the file grows.
+// - CSV export (SCDL) through HTTP, of one year and of the whole archive (twenty
+//   times more rows), then one year again, then the whole archive read by a slow
+//   client: seconds, first byte, size, the server's peak resident memory (from
+//   /proc, when the server listening on baseUrl's port is a process of this
+//   machine) and, when run.ts preloaded MEMORY_PROBE_MODULE into the server, its
+//   V8 heap: peak during each export and what a full GC leaves after it. The
+//   export streams: its memory must stay flat as the file grows.
+// - The machine's load average is printed with each figure: two cores are shared.
 
 export const SEARCH_BENCH_SCALE = 5;
 const ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS ?? 15);
@@ -76,9 +81,10 @@ async function prepareArchive(databaseUrl: string, log: (line: string) => void) 
   log(formatArchiveReport(report));
 }
 
-async function timeHttp(url: string): Promise<{ ms: number; status: number; bytes: number }> {
+/** One page through HTTP. fetch asks for gzip as browsers do, unless `identity` (no compression). */
+async function timeHttp(url: string, { identity = false } = {}): Promise<{ ms: number; status: number; bytes: number }> {
   const started = performance.now();
-  const response = await fetch(url, { redirect: "manual" });
+  const response = await fetch(url, { redirect: "manual", headers: identity ? { "accept-encoding": "identity" } : {} });
   const body = await response.arrayBuffer();
   return { ms: performance.now() - started, status: response.status, bytes: body.byteLength };
 }
@@ -134,7 +140,86 @@ function residentMemory(pid: number): number | null {
   }
 }
 
-async function measureExport(url: string, pid: number | null) {
+/**
+ * Preloaded into the search bench's server (`node --expose-gc --import <this>`):
+ * samples the heap and resident memory every 10 ms and, on SIGUSR2, writes the
+ * peaks since the previous signal and the heap left after a full collection to
+ * BENCH_MEMORY_PROBE_FILE. The export's memory is then read from inside the
+ * process: V8 collects lazily, so resident memory alone says little.
+ */
+export const MEMORY_PROBE_MODULE = `data:text/javascript,${encodeURIComponent(`
+import { writeFileSync } from "node:fs";
+const file = process.env.BENCH_MEMORY_PROBE_FILE;
+let sequence = 0;
+let peak = { heapUsed: 0, heapTotal: 0, external: 0, rss: 0 };
+const sample = () => {
+  const usage = process.memoryUsage();
+  for (const key of Object.keys(peak)) peak[key] = Math.max(peak[key], usage[key]);
+};
+setInterval(sample, 10).unref();
+process.on("SIGUSR2", () => {
+  sample();
+  const during = peak;
+  globalThis.gc?.();
+  const after = process.memoryUsage();
+  sequence += 1;
+  const afterGc = { heapUsed: after.heapUsed, heapTotal: after.heapTotal, external: after.external, rss: after.rss };
+  writeFileSync(file, JSON.stringify({ sequence, peak: during, afterGc }));
+  peak = { ...afterGc };
+});
+`)}`;
+
+export type MemoryProbe = { pid: number; file: string };
+type MemoryFigures = { heapUsed: number; heapTotal: number; external: number; rss: number };
+type MemoryReading = { sequence: number; peak: MemoryFigures; afterGc: MemoryFigures };
+
+function lastReading(probe: MemoryProbe): MemoryReading | null {
+  try {
+    return JSON.parse(readFileSync(probe.file, "utf8")) as MemoryReading;
+  } catch {
+    return null; // Not written yet, or being written.
+  }
+}
+
+/** Asks the server for its memory figures (peaks since the last reading, then after a full GC) and waits for this very reading. */
+async function readMemory(probe: MemoryProbe): Promise<MemoryReading | null> {
+  const previous = lastReading(probe)?.sequence ?? 0;
+  try {
+    process.kill(probe.pid, "SIGUSR2");
+  } catch {
+    return null;
+  }
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const reading = lastReading(probe);
+    if (reading && reading.sequence > previous) return reading;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return null;
+}
+
+type ExportResult = {
+  seconds: number;
+  firstByteMs: number;
+  bytes: number;
+  rows: number;
+  rssBefore: number | null;
+  rssPeak: number | null;
+  /**
+   * Probe only. Heap used after a full GC before the export, its peak during it, and after a full GC once it
+   * is over; the heap V8 reserved (heapTotal: young generation included) and the memory outside it (external:
+   * buffers), before and at their peak.
+   */
+  heap: { before: number; peak: number; after: number; reservedBefore: number; reservedPeak: number; externalBefore: number; externalPeak: number } | null;
+};
+
+async function measureExport(
+  url: string,
+  pid: number | null,
+  probe: MemoryProbe | null,
+  options: { pauseMs?: number; identity?: boolean } = {},
+): Promise<ExportResult> {
+  const start = probe ? await readMemory(probe) : null;
   const before = pid ? residentMemory(pid) : null;
   let peak = before ?? 0;
   const sampler = pid
@@ -143,25 +228,60 @@ async function measureExport(url: string, pid: number | null) {
       }, 20)
     : null;
   const started = performance.now();
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: options.identity ? { "accept-encoding": "identity" } : {} });
   if (!response.ok || !response.body) throw new Error(`${url} : HTTP ${response.status}`);
   let bytes = 0;
   let lines = 0;
+  let firstByteMs = 0;
   const reader = response.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    if (bytes === 0) {
+      firstByteMs = performance.now() - started;
+      // A slow client: the server must wait for it, not read the archive into memory meanwhile.
+      if (options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
+    }
     bytes += value.byteLength;
     for (const byte of value) if (byte === 10) lines += 1;
   }
   const seconds = (performance.now() - started) / 1000;
   if (sampler) clearInterval(sampler);
-  return { seconds, bytes, rows: lines - 1, rssBefore: before, rssPeak: pid ? peak : null };
+  const end = probe ? await readMemory(probe) : null;
+  const rssPeak = pid ? Math.max(peak, end?.peak.rss ?? 0) : null;
+  return {
+    seconds,
+    firstByteMs,
+    bytes,
+    rows: lines - 1,
+    rssBefore: before ?? start?.afterGc.rss ?? null,
+    rssPeak,
+    heap:
+      start && end
+        ? {
+            before: start.afterGc.heapUsed,
+            peak: end.peak.heapUsed,
+            after: end.afterGc.heapUsed,
+            reservedBefore: start.afterGc.heapTotal,
+            reservedPeak: end.peak.heapTotal,
+            externalBefore: start.afterGc.external,
+            externalPeak: end.peak.external,
+          }
+        : null,
+  };
 }
 
 const mib = (bytes: number | null) => (bytes === null ? "n/d" : `${(bytes / 1024 / 1024).toFixed(0)} Mio`);
+const signedMib = (bytes: number) => `${bytes >= 0 ? "+" : "−"}${Math.abs(bytes / 1024 / 1024).toFixed(0)} Mio`;
+const loadNow = () => `charge ${os.loadavg()[0]!.toFixed(2)} sur ${os.cpus().length} cœurs`;
 
-export async function runSearchBench(options: { databaseUrl: string; baseUrl: string; log: (line: string) => void }): Promise<void> {
+export async function runSearchBench(options: {
+  databaseUrl: string;
+  baseUrl: string;
+  log: (line: string) => void;
+  /** The server's memory probe (MEMORY_PROBE_MODULE), when the bench started the server with it. */
+  memoryProbe?: MemoryProbe;
+}): Promise<void> {
   const { databaseUrl, log } = options;
   const baseUrl = options.baseUrl.replace(/\/$/, "");
   await prepareArchive(databaseUrl, log);
@@ -177,8 +297,9 @@ export async function runSearchBench(options: { databaseUrl: string; baseUrl: st
 
     for (const [label, queries] of [["sans filtre", QUERIES], ["avec filtres", FILTERED]] as const) {
       const http: number[] = [];
+      const plain: number[] = [];
       const sql: number[] = [];
-      let hits = 0;
+      const perQuery = queries.map(() => ({ http: [] as number[], plain: [] as number[], sql: [] as number[], total: 0 }));
       // One warm-up pass each way, not counted.
       for (const query of queries) {
         const params = parseSearchParams(query);
@@ -186,52 +307,158 @@ export async function runSearchBench(options: { databaseUrl: string; baseUrl: st
         const statement = buildSearchSql({ municipalityId, params });
         await client.query(statement.text, statement.values);
       }
+      const load = loadNow();
       for (let round = 0; round < ROUNDS; round += 1) {
-        for (const query of queries) {
+        for (const [index, query] of queries.entries()) {
           const params = parseSearchParams(query);
           const statement = buildSearchSql({ municipalityId, params });
           const sqlStarted = performance.now();
           const result = await client.query<{ total: string }>(statement.text, statement.values);
-          sql.push(performance.now() - sqlStarted);
-          if (round === 0) hits += Number(result.rows[0]?.total ?? 0);
+          const sqlMs = performance.now() - sqlStarted;
           const response = await timeHttp(`${baseUrl}/recherche?${searchQueryString(params)}`);
           if (response.status !== 200) throw new Error(`/recherche?${searchQueryString(params)} : HTTP ${response.status}`);
+          // The same page without compression: Next's gzip, which a reverse proxy usually does instead, apart.
+          const uncompressed = await timeHttp(`${baseUrl}/recherche?${searchQueryString(params)}`, { identity: true });
+          sql.push(sqlMs);
           http.push(response.ms);
+          plain.push(uncompressed.ms);
+          perQuery[index]!.sql.push(sqlMs);
+          perQuery[index]!.http.push(response.ms);
+          perQuery[index]!.plain.push(uncompressed.ms);
+          perQuery[index]!.total = Number(result.rows[0]?.total ?? 0);
         }
       }
       const httpStats = statsOf(http);
       const sqlStats = statsOf(sql);
-      log(`Recherche ${label} (${queries.length} requêtes × ${ROUNDS}, ${hits.toLocaleString("fr-FR")} résultats au total) :`);
-      log(`  HTTP /recherche  p50 ${ms(httpStats.p50)}  p95 ${ms(httpStats.p95)}  p99 ${ms(httpStats.p99)}`);
+      const hits = perQuery.reduce((sum, query) => sum + query.total, 0);
+      log(`Recherche ${label} (${queries.length} requêtes × ${ROUNDS}, ${hits.toLocaleString("fr-FR")} résultats au total ; ${load} au début, ${loadNow()} à la fin) :`);
+      for (const [index, query] of queries.entries()) {
+        const stats = perQuery[index]!;
+        log(
+          `  ${searchQueryString(parseSearchParams(query)).padEnd(52)} ${String(stats.total).padStart(6)} résultats  HTTP p50 ${ms(statsOf(stats.http).p50)} (sans compression ${ms(statsOf(stats.plain).p50)})  SQL p50 ${ms(statsOf(stats.sql).p50)}`,
+        );
+      }
+      const plainStats = statsOf(plain);
+      log(`  HTTP /recherche  p50 ${ms(httpStats.p50)}  p95 ${ms(httpStats.p95)}  p99 ${ms(httpStats.p99)}  (gzip, comme un navigateur)`);
+      log(`  HTTP sans compression  p50 ${ms(plainStats.p50)}  p95 ${ms(plainStats.p95)}  p99 ${ms(plainStats.p99)}  (Accept-Encoding: identity ; pour information)`);
       log(`  SQL direct (pg)  p50 ${ms(sqlStats.p50)}  p95 ${ms(sqlStats.p95)}  p99 ${ms(sqlStats.p99)}`);
       log(`  surcoût du portail : ×${(httpStats.p50 / sqlStats.p50).toFixed(2)} (p50), ×${(httpStats.p95 / sqlStats.p95).toFixed(2)} (p95) ; objectifs p95 HTTP < 50 ms ${httpStats.p95 < 50 ? "atteint" : "NON atteint"}, surcoût < 2× ${httpStats.p95 / sqlStats.p95 < 2 ? "atteint" : "NON atteint"}`);
     }
 
-    const pid = listeningPid(Number(new URL(baseUrl).port || 80));
-    log(pid ? `Export CSV : mémoire résidente du serveur (pid ${pid}) échantillonnée toutes les 20 ms.` : "Export CSV : processus du serveur introuvable dans /proc, mémoire non mesurée.");
-    const years = await client.query<{ year: number }>(
-      `SELECT DISTINCT year FROM deliberation WHERE municipality_id = $1 AND status = 'PUBLISHED' ORDER BY year`, [municipalityId],
-    );
-    const first = years.rows[0]?.year;
-    const exports: [string, string][] = first
-      ? [
-          [`une année (${first})`, `${baseUrl}/donnees/scdl/deliberations-${first}.csv`],
-          ["toute l'archive", `${baseUrl}/donnees/scdl/deliberations.csv`],
-          [`une année (${first}), de nouveau`, `${baseUrl}/donnees/scdl/deliberations-${first}.csv`],
-        ]
-      : [];
-    const peaks: number[] = [];
-    for (const [label, url] of exports) {
-      const result = await measureExport(url, pid);
-      if (result.rssPeak !== null && result.rssBefore !== null) peaks.push(result.rssPeak - result.rssBefore);
-      log(
-        `  ${label} : ${result.rows.toLocaleString("fr-FR")} lignes, ${(result.bytes / 1024 / 1024).toFixed(1)} Mio en ${result.seconds.toFixed(2)} s ; mémoire du serveur ${mib(result.rssBefore)} avant, pic ${mib(result.rssPeak)}`,
-      );
-    }
-    if (peaks.length === exports.length && peaks.length > 1) {
-      log(`  hausse de mémoire : une année +${mib(peaks[0]!)}, toute l'archive +${mib(peaks[1]!)} (l'export en flux doit rester plat)`);
-    }
+    await benchExports({ client, municipalityId, baseUrl, log, memoryProbe: options.memoryProbe ?? null });
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The SCDL export through HTTP, of one year and of the whole archive (20 times
+ * more rows), then one year again and the whole archive read by a slow client:
+ * seconds, first byte, size, the server's resident memory (from /proc) and,
+ * with the probe, its heap (peak during the export, and what a full GC leaves).
+ */
+async function benchExports({ client, municipalityId, baseUrl, log, memoryProbe }: {
+  client: pg.Client;
+  municipalityId: string;
+  baseUrl: string;
+  log: (line: string) => void;
+  memoryProbe: MemoryProbe | null;
+}) {
+  const pid = memoryProbe?.pid ?? listeningPid(Number(new URL(baseUrl).port || 80));
+  log(
+    `Export CSV (${loadNow()}) : ${pid ? `mémoire résidente du serveur (pid ${pid}) échantillonnée toutes les 20 ms` : "processus du serveur introuvable dans /proc, mémoire résidente non mesurée"}${memoryProbe ? " ; tas V8 échantillonné dans le serveur toutes les 10 ms, et mesuré après un GC complet avant et après chaque export" : ""}.`,
+  );
+  const years = await client.query<{ year: number }>(
+    `SELECT DISTINCT year FROM deliberation WHERE municipality_id = $1 AND status = 'PUBLISHED' ORDER BY year`, [municipalityId],
+  );
+  const first = years.rows[0]?.year;
+  if (!first) return;
+  const slowPauseMs = 3_000;
+  const exports: { key: string; label: string; url: string; pauseMs?: number; identity?: boolean }[] = [
+    { key: "year", label: `une année (${first})`, url: `${baseUrl}/donnees/scdl/deliberations-${first}.csv` },
+    { key: "all", label: "toute l'archive", url: `${baseUrl}/donnees/scdl/deliberations.csv` },
+    { key: "year-again", label: `une année (${first}), de nouveau`, url: `${baseUrl}/donnees/scdl/deliberations-${first}.csv` },
+    // Uncompressed: gzip would shrink the whole file to what the kernel's socket buffers hold, and the pause would prove nothing.
+    {
+      key: "slow",
+      label: `toute l'archive, sans compression, client lent (pause de ${slowPauseMs / 1000} s après le premier morceau)`,
+      url: `${baseUrl}/donnees/scdl/deliberations.csv`,
+      pauseMs: slowPauseMs,
+      identity: true,
+    },
+  ];
+  const results = new Map<string, ExportResult>();
+  for (const entry of exports) {
+    const result = await measureExport(entry.url, pid, memoryProbe, { pauseMs: entry.pauseMs, identity: entry.identity });
+    results.set(entry.key, result);
+    const rss = result.rssBefore !== null && result.rssPeak !== null ? `mémoire résidente ${mib(result.rssBefore)} avant, pic ${mib(result.rssPeak)} (${signedMib(result.rssPeak - result.rssBefore)})` : "mémoire résidente n/d";
+    const heap = result.heap
+      ? ` ; tas utilisé ${mib(result.heap.before)} après GC avant, pic ${mib(result.heap.peak)} (${signedMib(result.heap.peak - result.heap.before)}), ${mib(result.heap.after)} après GC ; tas réservé pic ${signedMib(result.heap.reservedPeak - result.heap.reservedBefore)}, mémoire hors tas pic ${signedMib(result.heap.externalPeak - result.heap.externalBefore)}`
+      : "";
+    log(`  ${entry.label} : ${result.rows.toLocaleString("fr-FR")} lignes, ${(result.bytes / 1024 / 1024).toFixed(1)} Mio en ${result.seconds.toFixed(2)} s (premier octet ${ms(result.firstByteMs)}) ; ${rss}${heap}`);
+  }
+  const year = results.get("year")!;
+  const all = results.get("all")!;
+  const growth = (result: ExportResult) => (result.rssPeak !== null && result.rssBefore !== null ? result.rssPeak - result.rssBefore : null);
+  const yearGrowth = growth(year);
+  const allGrowth = growth(all);
+  if (yearGrowth !== null && allGrowth !== null && year.rssPeak !== null && all.rssPeak !== null) {
+    log(
+      `  pic de mémoire résidente du serveur : une année ${mib(year.rssPeak)} (${signedMib(yearGrowth)}), toute l'archive, ${Math.round(all.rows / Math.max(1, year.rows))} fois plus de lignes, ${mib(all.rssPeak)} (${signedMib(allGrowth)})`,
+    );
+  }
+  const slow = results.get("slow")!;
+  if (slow.heap && slow.rssPeak !== null && slow.rssBefore !== null) {
+    log(
+      `  client lent : ${slow.seconds.toFixed(2)} s dont ${slowPauseMs / 1000} s de pause ; tas ${signedMib(slow.heap.peak - slow.heap.before)}, hors tas ${signedMib(slow.heap.externalPeak - slow.heap.externalBefore)}, mémoire résidente ${signedMib(slow.rssPeak - slow.rssBefore)} pour ${(slow.bytes / 1024 / 1024).toFixed(1)} Mio envoyés (un serveur qui n'attendrait pas son client garderait le fichier en mémoire pendant la pause)`,
+    );
+  }
+  if (year.heap && all.heap) {
+    log(
+      `  tas V8 : pic une année ${signedMib(year.heap.peak - year.heap.before)}, toute l'archive ${signedMib(all.heap.peak - all.heap.before)} ; après GC ${mib(year.heap.after)} puis ${mib(all.heap.after)} (ce qui reste ne croît pas avec la taille de l'export si le tas après GC est stable)`,
+    );
+  }
+}
+
+/**
+ * The whole archive exported by a server whose V8 old space is capped at
+ * `heapCapMb` (`--max-old-space-size`, set by run.ts): small enough that the
+ * server could not hold the 28 MiB file beside its own heap. The export must
+ * still complete, every row in it.
+ */
+export async function runCappedExport({ databaseUrl, baseUrl, heapCapMb, log }: {
+  databaseUrl: string;
+  baseUrl: string;
+  heapCapMb: number;
+  log: (line: string) => void;
+}): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  let expected = 0;
+  try {
+    const count = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM deliberation d JOIN municipality m ON m.id = d.municipality_id
+       WHERE m.slug = $1 AND d.status = 'PUBLISHED' AND NOT d.is_demo
+         AND NOT EXISTS (SELECT 1 FROM deliberation newer WHERE newer.previous_version_id = d.id AND newer.status = 'PUBLISHED')`,
+      [BENCH_MUNICIPALITY.slug],
+    );
+    expected = count.rows[0]?.n ?? 0;
+  } finally {
+    await client.end();
+  }
+  const origin = baseUrl.replace(/\/$/, "");
+  const pid = listeningPid(Number(new URL(origin).port || 80));
+  const load = loadNow();
+  let result: ExportResult;
+  try {
+    result = await measureExport(`${origin}/donnees/scdl/deliberations.csv`, pid, null);
+  } catch (error) {
+    log(`Export CSV, tas plafonné à ${heapCapMb} Mio : ÉCHEC (${(error as Error).message}).`);
+    return;
+  }
+  const complete = result.rows === expected;
+  const peakRss = pid ? /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] : undefined;
+  log(
+    `Export CSV, serveur au tas plafonné (--max-old-space-size=${heapCapMb}, ${load}) : toute l'archive, ${result.rows.toLocaleString("fr-FR")} lignes sur ${expected.toLocaleString("fr-FR")} ${complete ? "(complète)" : "(INCOMPLÈTE)"}, ${(result.bytes / 1024 / 1024).toFixed(1)} Mio en ${result.seconds.toFixed(2)} s${peakRss ? ` ; pic de mémoire résidente du processus depuis son démarrage ${mib(Number(peakRss) * 1024)}` : ""}`,
+  );
 }
