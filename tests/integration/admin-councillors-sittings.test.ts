@@ -49,7 +49,6 @@ describe("back office: councillors and sittings", () => {
     mandateEnd: "",
   };
 
-
   beforeAll(async () => {
     const url = await createDatabase("registre_admin_councillors_sittings");
     client = await connect(url);

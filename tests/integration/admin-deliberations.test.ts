@@ -73,7 +73,6 @@ describe("back office: deliberations", () => {
     })),
   });
 
-
   beforeAll(async () => {
     const url = await createDatabase("registre_admin_deliberations");
     client = await connect(url);

@@ -40,7 +40,6 @@ describe("back office: municipality settings", () => {
     annexNotice: "",
   };
 
-
   async function settingsRow(municipalityId: string) {
     const { rows } = await client.query(`SELECT ${SETTINGS_COLUMNS} FROM municipality WHERE id = $1`, [municipalityId]);
     return rows[0] as Record<string, unknown>;

@@ -57,7 +57,6 @@ describe("back office: the sitting's roll call", () => {
     return rows[0]!.count;
   }
 
-
   beforeAll(async () => {
     const url = await createDatabase("registre_sitting_roll_call");
     client = await connect(url);
