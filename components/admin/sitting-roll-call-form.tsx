@@ -5,7 +5,8 @@ import { useEffect, useMemo, useRef } from "react";
 import { AttendanceGrid, HolderSelect, StatusSelect, withStatusRule, type AttendanceRow } from "@/components/admin/attendance-grid";
 import { FormStatus, LocalDraftNotice, SubmitButton } from "@/components/forms/fields";
 import { useZodForm } from "@/components/forms/use-zod-form";
-import { changedMarks, checkRollCallChanges, checkSittingRollCall, expandRollCall, type MarkSource, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
+import { changedMarks, checkRollCallChanges, fixedAttendanceMessage, checkSittingRollCall, expandRollCall, type MarkSource, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
+import type { WorkflowStatus } from "@/lib/domain/workflow";
 import type { ActionResult } from "@/lib/validations/action-result";
 import { rollCallFieldKey, sittingRollCallSchema, type SittingRollCallInput } from "@/lib/validations/deliberation";
 
@@ -15,6 +16,7 @@ export type RollCallDeliberationView = {
   orderInSitting: number;
   subject: string;
   editable: boolean;
+  status: WorkflowStatus;
   statusLabel: string;
   label: string;
   /** What a deliberation that can no longer change has on record. */
@@ -86,7 +88,7 @@ export function SittingRollCallForm({
     const blocked = deliberations.map((deliberation, at) => {
       if (deliberation.editable || !deliberation.marks.length) return false;
       const differing = changedMarks(expanded[at]!.marks, deliberation.marks);
-      for (const mark of differing) add(original(mark.source), `${capitalize(deliberation.label)} n'est plus un projet : sa liste de présence ne peut plus changer.`);
+      for (const mark of differing) add(original(mark.source), fixedAttendanceMessage(capitalize(deliberation.label), deliberation.status));
       return differing.length > 0;
     });
     checks.forEach((check, at) => {

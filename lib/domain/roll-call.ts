@@ -1,6 +1,7 @@
 import { DomainError } from "./errors";
 import { checkProxies, checkQuorum, type QuorumCheck } from "./quorum";
 import type { AttendanceEntry, AttendanceStatus } from "./types";
+import type { WorkflowStatus } from "./workflow";
 
 // A sitting's roll call as the clerk takes it: one call at the opening, then
 // the arrivals and departures as the agenda goes on. Each deliberation's own
@@ -179,6 +180,13 @@ export function changedMarks(expanded: readonly ExpandedMark[], stored: readonly
     return !previous || !sameMark(previous, mark) || previous.note !== mark.note;
   });
   return changed.length || stored.length === expanded.length ? changed : [...expanded];
+}
+
+/** Why a deliberation's list cannot follow the sitting's roll call any more, and what to do ("La délibération n° 1 (DL.2022-1)" as `label`). */
+export function fixedAttendanceMessage(label: string, status: WorkflowStatus): string {
+  return status === "PUBLISHED"
+    ? `${label} est publiée : sa liste de présence ne peut plus changer (émettez une rectification).`
+    : `${label} n'est plus un projet : sa liste de présence ne peut plus changer (annulez d'abord son vote ou son retrait).`;
 }
 
 /** Counts, quorum and proxy rules at each deliberation, every issue traced to the rows that cause it. */

@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/prisma";
 import { editor } from "@/lib/deliberations/deliberation-workflow";
 import { replaceAttendance } from "@/lib/deliberations/record-attendance";
-import { changedMarks, checkRollCallChanges, checkSittingRollCall, expandRollCall, type MarkSource, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
+import { changedMarks, checkRollCallChanges, fixedAttendanceMessage, checkSittingRollCall, expandRollCall, type MarkSource, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
 import { AppError } from "@/lib/errors";
 import { rollCallFieldKey, sittingRollCallSchema } from "@/lib/validations/deliberation";
 import { parseInput } from "@/lib/validations/parse";
@@ -65,7 +65,7 @@ export async function recordSittingRollCall(options: { db: Db; actor: SessionUse
       if (!differing.length) return;
       if (!deliberation.editable) {
         for (const mark of differing) {
-          addError(errors, mark.source, "status", `${capitalize(deliberation.label)} n'est plus un projet : sa liste de présence ne peut plus changer (annulez d'abord son vote ou son retrait).`);
+          addError(errors, mark.source, "status", fixedAttendanceMessage(capitalize(deliberation.label), deliberation.status));
         }
         return;
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedMarks, checkRollCallChanges, checkSittingRollCall, DomainError, expandRollCall, summarizeRollCall } from "@/lib/domain";
+import { changedMarks, checkRollCallChanges, fixedAttendanceMessage, checkSittingRollCall, DomainError, expandRollCall, summarizeRollCall } from "@/lib/domain";
 import type { RollCallChange, RollCallMark, SittingRollCall } from "@/lib/domain";
 
 // A council of five (a…e) and a sitting of three deliberations (d1, d2, d3).
@@ -199,5 +199,16 @@ describe("changedMarks", () => {
   it("[roll call]: every mark when the record lacks or has extra councillors", () => {
     expect(changedMarks(first!.marks, [])).toHaveLength(5);
     expect(changedMarks(first!.marks, [...OPENING, mark("z")])).toHaveLength(5);
+  });
+});
+
+describe("fixedAttendanceMessage", () => {
+  it("[roll call]: a voted act's list waits for its vote to be cancelled; a published one needs a rectification", () => {
+    expect(fixedAttendanceMessage("La délibération n° 1 (DL.2022-1)", "VOTED")).toBe(
+      "La délibération n° 1 (DL.2022-1) n'est plus un projet : sa liste de présence ne peut plus changer (annulez d'abord son vote ou son retrait).",
+    );
+    expect(fixedAttendanceMessage("La délibération n° 1 (DL.2022-1)", "PUBLISHED")).toBe(
+      "La délibération n° 1 (DL.2022-1) est publiée : sa liste de présence ne peut plus changer (émettez une rectification).",
+    );
   });
 });

@@ -42,6 +42,7 @@ export default async function SittingRollCallPage({ params }: { params: Promise<
             orderInSitting: deliberation.orderInSitting,
             subject: deliberation.subject,
             editable: deliberation.editable,
+            status: deliberation.status,
             statusLabel: WORKFLOW_STATUS_LABELS[deliberation.status],
             label: deliberation.label,
             marks: deliberation.editable ? [] : deliberation.marks,
