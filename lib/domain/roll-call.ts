@@ -1,6 +1,6 @@
 import { DomainError } from "./errors";
 import { checkProxies, checkQuorum, type QuorumCheck } from "./quorum";
-import type { AttendanceEntry, AttendanceStatus } from "./types";
+import type { AttendanceEntry, AttendanceStatus, Civility } from "./types";
 import type { WorkflowStatus } from "./workflow";
 
 // A sitting's roll call as the clerk takes it: one call at the opening, then
@@ -137,15 +137,19 @@ export function expandRollCall({
  * The opening call and the changes that give each deliberation the marks it has: the
  * inverse of expandRollCall. A deliberation without marks (its roll call not taken yet)
  * keeps the previous one's; a councillor missing from the first marks is `fallback`.
+ * A remark alone is a change too, unless `remarksAlone` is false (the minutes list
+ * who came and went, not a remark repeated on every deliberation).
  */
 export function summarizeRollCall({
   deliberations,
   councillorIds,
   fallback = "PRESENT",
+  remarksAlone = true,
 }: {
   deliberations: readonly { id: string; marks: readonly RollCallMark[] }[];
   councillorIds: readonly string[];
   fallback?: AttendanceStatus;
+  remarksAlone?: boolean;
 }): SittingRollCall {
   const first = deliberations.findIndex((deliberation) => deliberation.marks.length > 0);
   const firstMarks = new Map((first >= 0 ? deliberations[first]!.marks : []).map((mark) => [mark.councillorId, mark]));
@@ -160,7 +164,7 @@ export function summarizeRollCall({
     for (const councillorId of councillorIds) {
       const mark = marks.get(councillorId);
       if (!mark) continue;
-      if (sameMark(mark, carried.get(councillorId)!) && !mark.note) continue;
+      if (sameMark(mark, carried.get(councillorId)!) && !(remarksAlone && mark.note)) continue;
       const change = { ...mark, deliberationId: deliberation.id };
       changes.push(change);
       carried.set(councillorId, change);
@@ -180,6 +184,24 @@ export function changedMarks(expanded: readonly ExpandedMark[], stored: readonly
     return !previous || !sameMark(previous, mark) || previous.note !== mark.note;
   });
   return changed.length || stored.length === expanded.length ? changed : [...expanded];
+}
+
+/**
+ * A change in the course of the sitting as the minutes say it, agreed with the civility:
+ * "Madame Anne MARTIN est présente à partir de la délibération DL.2019-250 (arrivée à 19 h 10)."
+ */
+export function describeRollCallChange(change: {
+  name: string;
+  civility: Civility;
+  status: AttendanceStatus;
+  holderName: string | null;
+  note: string | null;
+  deliberationNumber: string;
+}): string {
+  const agreed = (word: string) => (change.civility === "MADAME" ? `${word}e` : word);
+  const state = change.status === "REPRESENTED" && change.holderName ? `${agreed("représenté")} par ${change.holderName}` : agreed(STATUS_WORDS[change.status]);
+  const note = change.note ? ` (${change.note})` : "";
+  return `${change.name} est ${state} à partir de la délibération ${change.deliberationNumber}${note}.`;
 }
 
 /** Why a deliberation's list cannot follow the sitting's roll call any more, and what to do ("La délibération n° 1 (DL.2022-1)" as `label`). */

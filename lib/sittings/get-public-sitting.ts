@@ -1,7 +1,7 @@
 import "server-only";
 import { tallySelect } from "@/lib/deliberations/tally-select";
 import { AttendanceStatus, getPrisma, type Outcome, type SittingKind } from "@/lib/db/prisma";
-import { toParisCalendarDate, type Tally } from "@/lib/domain";
+import { describeRollCallChange, formatCouncillorName, summarizeRollCall, toParisCalendarDate, type Tally } from "@/lib/domain";
 import { councillorRefSelect, type CouncillorRef } from "@/lib/deliberations/councillor-ref";
 import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/deliberations/published-filter";
 import { assignSittingSlugs, parisDayWindow, parseSittingSlug } from "./sitting-slug";
@@ -23,6 +23,8 @@ export type PublicSitting = {
   secretary: CouncillorRef;
   /** Attendance at the first published deliberation of the sitting (members come and go). */
   attendance: { deliberationNumber: string; present: number; represented: number; excused: number; absent: number } | null;
+  /** Arrivals, departures and proxies given in the course of the sitting, as sentences of the minutes. */
+  movements: string[];
   /** The published deliberations examined, in the order of the sitting. */
   deliberations: {
     number: string;
@@ -114,6 +116,44 @@ export async function getPublicSitting({
     ...sitting,
     slug: date,
     attendance,
+    movements: await listMovements(municipalityId, sitting.deliberations),
     deliberations: sitting.deliberations.map(({ id: _id, vote, ...deliberation }) => ({ ...deliberation, tally: vote })),
   };
+}
+
+/** Who arrived, left or gave a proxy after the first published deliberation, from each one's attendance. */
+async function listMovements(municipalityId: string, deliberations: readonly { id: string; number: string }[]): Promise<string[]> {
+  if (deliberations.length < 2) return [];
+  const rows = await getPrisma().attendance.findMany({
+    where: { municipalityId, deliberationId: { in: deliberations.map((deliberation) => deliberation.id) } },
+    select: {
+      deliberationId: true,
+      councillorId: true,
+      status: true,
+      proxyHolderId: true,
+      note: true,
+      councillor: { select: { civility: true, firstName: true, lastName: true } },
+    },
+  });
+  const councillors = new Map(rows.map((row) => [row.councillorId, row.councillor]));
+  const { changes } = summarizeRollCall({
+    deliberations: deliberations.map((deliberation) => ({ id: deliberation.id, marks: rows.filter((row) => row.deliberationId === deliberation.id) })),
+    councillorIds: [...councillors.keys()],
+    remarksAlone: false,
+  });
+  const numberOf = new Map(deliberations.map((deliberation) => [deliberation.id, deliberation.number]));
+  const nameOf = (id: string | null) => {
+    const councillor = id ? councillors.get(id) : undefined;
+    return councillor ? formatCouncillorName(councillor) : null;
+  };
+  return changes.map((change) =>
+    describeRollCallChange({
+      name: nameOf(change.councillorId)!,
+      civility: councillors.get(change.councillorId)!.civility,
+      status: change.status,
+      holderName: nameOf(change.proxyHolderId),
+      note: change.note,
+      deliberationNumber: numberOf.get(change.deliberationId)!,
+    }),
+  );
 }

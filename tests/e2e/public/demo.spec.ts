@@ -22,3 +22,10 @@ test("[demo]: lists mark each demo item, and only those", async ({ page }) => {
   const demo = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Séance du 15 novembre 2018" }) });
   await expect(demo.getByText("Démonstration (fictif)")).toBeVisible();
 });
+
+test("[demo]: a sitting's page lists who left in the course of the sitting, from which deliberation", async ({ page }) => {
+  await page.goto("/seances/2018-06-28");
+  const presences = page.getByRole("region", { name: "Présences" });
+  await expect(presences.getByRole("heading", { name: "Arrivées, départs et pouvoirs en cours de séance" })).toBeVisible();
+  await expect(presences.getByRole("listitem")).toHaveText(["Monsieur Laurent CHABAUD est absent à partir de la délibération DL.2018-154 (A quitté la séance)."]);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedMarks, checkRollCallChanges, fixedAttendanceMessage, checkSittingRollCall, DomainError, expandRollCall, summarizeRollCall } from "@/lib/domain";
+import { changedMarks, checkRollCallChanges, describeRollCallChange, fixedAttendanceMessage, checkSittingRollCall, DomainError, expandRollCall, summarizeRollCall } from "@/lib/domain";
 import type { RollCallChange, RollCallMark, SittingRollCall } from "@/lib/domain";
 
 // A council of five (a…e) and a sitting of three deliberations (d1, d2, d3).
@@ -81,6 +81,16 @@ describe("summarizeRollCall", () => {
     });
     expect(summary).toEqual({ opening: [mark("a", "EXCUSED"), mark("b", "REPRESENTED", "c"), mark("c")], changes: [] });
     expect(summarizeRollCall({ deliberations: [{ id: "d1", marks: [] }], councillorIds: ["a"], fallback: "ABSENT" })).toEqual({ opening: [mark("a", "ABSENT")], changes: [] });
+  });
+
+  it("[roll call]: for the minutes, a remark repeated on later deliberations is no change; the change keeps its remark", () => {
+    const deliberations = [
+      { id: "d1", marks: [mark("a", "ABSENT")] },
+      { id: "d2", marks: [mark("a", "PRESENT", null, "Arrivée en cours de séance")] },
+      { id: "d3", marks: [mark("a", "PRESENT", null, "Arrivée en cours de séance")] },
+    ];
+    expect(summarizeRollCall({ deliberations, councillorIds: ["a"], remarksAlone: false }).changes).toEqual([change("d2", "a", "PRESENT", null, "Arrivée en cours de séance")]);
+    expect(summarizeRollCall({ deliberations, councillorIds: ["a"] }).changes).toHaveLength(2);
   });
 
   it("[roll call]: a councillor missing from a later deliberation's attendance keeps their mark", () => {
@@ -209,6 +219,24 @@ describe("fixedAttendanceMessage", () => {
     );
     expect(fixedAttendanceMessage("La délibération n° 1 (DL.2022-1)", "PUBLISHED")).toBe(
       "La délibération n° 1 (DL.2022-1) est publiée : sa liste de présence ne peut plus changer (émettez une rectification).",
+    );
+  });
+});
+
+describe("describeRollCallChange", () => {
+  it("[roll call]: arrivals, departures and late proxies as the minutes say them, agreed with the civility", () => {
+    const base = { holderName: null, note: null, deliberationNumber: "DL.2019-250" };
+    expect(describeRollCallChange({ ...base, name: "Madame Anne MARTIN", civility: "MADAME", status: "PRESENT", note: "arrivée à 19 h 10" })).toBe(
+      "Madame Anne MARTIN est présente à partir de la délibération DL.2019-250 (arrivée à 19 h 10).",
+    );
+    expect(describeRollCallChange({ ...base, name: "Monsieur Paul DURAND", civility: "MONSIEUR", status: "REPRESENTED", holderName: "Madame Anne MARTIN" })).toBe(
+      "Monsieur Paul DURAND est représenté par Madame Anne MARTIN à partir de la délibération DL.2019-250.",
+    );
+    expect(describeRollCallChange({ ...base, name: "Madame Léa PETIT", civility: "MADAME", status: "REPRESENTED" })).toBe(
+      "Madame Léa PETIT est représentée à partir de la délibération DL.2019-250.",
+    );
+    expect(describeRollCallChange({ ...base, name: "Monsieur Paul DURAND", civility: "MONSIEUR", status: "EXCUSED" })).toBe(
+      "Monsieur Paul DURAND est excusé à partir de la délibération DL.2019-250.",
     );
   });
 });

@@ -78,6 +78,16 @@ export default async function SittingPage({ params }: Props) {
               {sitting.attendance.absent > 0 ? `, ${countOf(sitting.attendance.absent, "absent")}` : ""}, sur{" "}
               {countOf(municipality.membersInOffice, "membre")} en exercice.
             </p>
+            {sitting.movements.length ? (
+              <>
+                <h3 className="mb-2 mt-4 text-xl font-bold">Arrivées, départs et pouvoirs en cours de séance</h3>
+                <ul className="list-disc pl-6">
+                  {sitting.movements.map((movement) => (
+                    <li key={movement}>{movement}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
             <p className="mt-2 text-sm text-muted">
               Les membres pouvant arriver ou quitter la séance en cours, chaque délibération indique ses propres présences.
             </p>
