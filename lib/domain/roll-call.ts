@@ -88,7 +88,7 @@ export function checkRollCallChanges({
     const before = expanded[at - 1]!.marks.find((mark) => mark.councillorId === change.councillorId)!;
     if (sameMark(before, change)) {
       const name = names.get(change.councillorId) ?? "Cet élu";
-      issues.push({ index, message: `Ce changement ne change rien : ${name} est déjà ${STATUS_WORDS[change.status]} avant ${deliberations[at]!.label}.` });
+      issues.push({ index, message: `Ce changement ne change rien : ${name} a déjà cette présence avant ${deliberations[at]!.label}.` });
     }
   }
   return issues;

@@ -123,13 +123,13 @@ describe("checkRollCallChanges", () => {
 
   it("[roll call]: a change that changes nothing is pointed out", () => {
     expect(check([change("d2", "e", "PRESENT"), change("d3", "e", "PRESENT"), change("d3", "c", "REPRESENTED", "a")])).toEqual([
-      { index: 1, message: "Ce changement ne change rien : Madame E est déjà présent avant la délibération n° 3." },
-      { index: 2, message: "Ce changement ne change rien : Madame C est déjà représenté avant la délibération n° 3." },
+      { index: 1, message: "Ce changement ne change rien : Madame E a déjà cette présence avant la délibération n° 3." },
+      { index: 2, message: "Ce changement ne change rien : Madame C a déjà cette présence avant la délibération n° 3." },
     ]);
     const unnamed = checkRollCallChanges({ rollCall: { opening: [mark("q")], changes: [change("d2", "q", "PRESENT"), change("d2", "q", "PRESENT")] }, deliberations: LABELS, names: NAMES });
     expect(unnamed).toEqual([{ index: 1, message: "Cet élu a déjà un changement à partir de la délibération n° 2." }]);
     const unnamedNoop = checkRollCallChanges({ rollCall: { opening: [mark("q")], changes: [change("d2", "q", "PRESENT")] }, deliberations: LABELS, names: NAMES });
-    expect(unnamedNoop).toEqual([{ index: 0, message: "Ce changement ne change rien : Cet élu est déjà présent avant la délibération n° 2." }]);
+    expect(unnamedNoop).toEqual([{ index: 0, message: "Ce changement ne change rien : Cet élu a déjà cette présence avant la délibération n° 2." }]);
   });
 });
 
