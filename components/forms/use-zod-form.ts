@@ -41,7 +41,8 @@ export function useZodForm<Values extends Record<string, unknown>, Result>(optio
 
   useEffect(() => {
     if (!draftKey || !typing.current) return;
-    const timer = setTimeout(() => writeLocalDraft(draftKey, values), 300);
+    // Checked again when it fires: a save that succeeded meanwhile has cleared the draft for good.
+    const timer = setTimeout(() => typing.current && writeLocalDraft(draftKey, values), 300);
     return () => clearTimeout(timer);
   }, [draftKey, values]);
 
