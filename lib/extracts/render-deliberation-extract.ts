@@ -116,14 +116,7 @@ export async function renderDeliberationExtract({
   pdf.paragraph(bold(`OBJET : ${deliberation.subject}`), { size: 10.5, spaceBefore: 8, spaceAfter: 8 });
   pdf.paragraph(
     plain(
-      convocationParagraph({
-        communeName: municipality.communeName,
-        startsAt: sitting.startsAt,
-        kind: sitting.kind,
-        place: sitting.place,
-        convenedBy: sitting.convenedBy,
-        convocationDate: sitting.convocationDate,
-      }),
+      convocationParagraph({ ...sitting, communeName: municipality.communeName }),
     ),
     { align: "justify", spaceAfter: 8 },
   );

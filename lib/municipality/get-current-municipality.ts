@@ -1,46 +1,20 @@
 import "server-only";
 import { cache } from "react";
-import { getPrisma } from "@/lib/db/prisma";
+import { getPrisma, type Prisma } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
+import { MUNICIPALITY_SETTINGS_SELECT } from "./get-municipality-settings";
 
-export type CurrentMunicipality = {
-  id: string;
-  slug: string;
-  name: string;
-  communeName: string;
-  siren: string;
-  departmentCode: string;
-  address: string;
-  email: string | null;
-  phone: string | null;
-  website: string | null;
-  administrativeCourt: string;
-  membersInOffice: number;
-  appealNotice: string;
-  annexNotice: string | null;
-};
+/** What every page reads of the municipality: the settings an administrator edits, and its identifiers. */
+const CURRENT_MUNICIPALITY_SELECT = { ...MUNICIPALITY_SETTINGS_SELECT, slug: true, siren: true, departmentCode: true } as const;
+
+export type CurrentMunicipality = Prisma.MunicipalityGetPayload<{ select: typeof CURRENT_MUNICIPALITY_SELECT }>;
 
 /** The municipality this portal serves (REGISTRE_MUNICIPALITY), read once per request. */
 export const getCurrentMunicipality = cache(async (): Promise<CurrentMunicipality> => {
   const slug = env.REGISTRE_MUNICIPALITY;
   const municipality = await getPrisma().municipality.findUnique({
     where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      communeName: true,
-      siren: true,
-      departmentCode: true,
-      address: true,
-      email: true,
-      phone: true,
-      website: true,
-      administrativeCourt: true,
-      membersInOffice: true,
-      appealNotice: true,
-      annexNotice: true,
-    },
+    select: CURRENT_MUNICIPALITY_SELECT,
   });
   if (!municipality) {
     throw new Error(

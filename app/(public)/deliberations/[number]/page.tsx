@@ -122,14 +122,7 @@ export default async function DeliberationPage({ params }: Props) {
         <h2 className="mt-8 text-lg font-bold">OBJET : {deliberation.subject}</h2>
 
         <p className="mt-4">
-          {convocationParagraph({
-            communeName: municipality.communeName,
-            startsAt: sitting.startsAt,
-            kind: sitting.kind,
-            place: sitting.place,
-            convenedBy: sitting.convenedBy,
-            convocationDate: sitting.convocationDate,
-          })}
+          {convocationParagraph({ ...sitting, communeName: municipality.communeName })}
         </p>
 
         <AttendanceLists attendance={deliberation.attendance} />
