@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef } from "react";
 import { AttendanceGrid, HolderSelect, StatusSelect, withStatusRule, type AttendanceRow } from "@/components/admin/attendance-grid";
 import { FormStatus, LocalDraftNotice, SubmitButton } from "@/components/forms/fields";
 import { useZodForm } from "@/components/forms/use-zod-form";
-import { changedMarks, checkRollCallChanges, fixedAttendanceMessage, checkSittingRollCall, expandRollCall, type MarkSource, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
+import { atDeliberation, changedMarks, checkRollCallChanges, checkSittingRollCall, expandRollCall, fixedAttendanceMessage, type MarkSource, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
 import type { WorkflowStatus } from "@/lib/domain/workflow";
 import type { ActionResult } from "@/lib/validations/action-result";
 import { rollCallFieldKey, sittingRollCallSchema, type SittingRollCallInput } from "@/lib/validations/deliberation";
@@ -26,7 +26,6 @@ export type RollCallDeliberationView = {
 type Change = SittingRollCallInput["changes"][number];
 
 const toMark = <Row extends AttendanceRow>(row: Row) => ({ ...row, proxyHolderId: row.proxyHolderId || null, note: row.note?.trim() || null });
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * The sitting's roll call: the call at the opening, then arrivals, departures and
@@ -88,13 +87,13 @@ export function SittingRollCallForm({
     const blocked = deliberations.map((deliberation, at) => {
       if (deliberation.editable || !deliberation.marks.length) return false;
       const differing = changedMarks(expanded[at]!.marks, deliberation.marks);
-      for (const mark of differing) add(original(mark.source), fixedAttendanceMessage(capitalize(deliberation.label), deliberation.status));
+      for (const mark of differing) add(original(mark.source), fixedAttendanceMessage(deliberation.label, deliberation.status));
       return differing.length > 0;
     });
     checks.forEach((check, at) => {
       const deliberation = deliberations[at]!;
       if (!deliberation.editable && !deliberation.marks.length) return;
-      for (const issue of check.issues) for (const source of issue.sources) add(original(source), `${capitalize(deliberation.label)} : ${issue.message}`);
+      for (const issue of check.issues) for (const source of issue.sources) add(original(source), atDeliberation(deliberation.label, issue.message));
     });
     const presentAt = expanded.map(({ marks }) => marks.filter((mark) => mark.status === "PRESENT").map((mark) => mark.councillorId));
     return { checks, blocked, rowProblems, presentAt, problemCount: rowProblems.size };

@@ -37,4 +37,4 @@ export { deriveExecutoryStatus } from "./executory";
 export type { ParisDateTime } from "./paris-calendar";
 export { toParisCalendarDate } from "./paris-calendar";
 export type { DeliberationRollCallCheck, ExpandedMark, MarkSource, RollCallChange, RollCallChangeIssue, RollCallMark, SittingRollCall } from "./roll-call";
-export { changedMarks, checkRollCallChanges, describeRollCallChange, fixedAttendanceMessage, checkSittingRollCall, expandRollCall, summarizeRollCall } from "./roll-call";
+export { atDeliberation, changedMarks, checkRollCallChanges, describeRollCallChange, fixedAttendanceMessage, checkSittingRollCall, expandRollCall, summarizeRollCall } from "./roll-call";

@@ -204,11 +204,19 @@ export function describeRollCallChange(change: {
   return `${change.name} est ${state} à partir de la délibération ${change.deliberationNumber}${note}.`;
 }
 
-/** Why a deliberation's list cannot follow the sitting's roll call any more, and what to do ("La délibération n° 1 (DL.2022-1)" as `label`). */
+/** "la délibération n° 3 (DL.2022-3)" at the start of a sentence. */
+const sentenceStart = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
+
+/** A rule broken at one deliberation, said with the deliberation ("la délibération n° 3 (DL.2022-3)" as `label`). */
+export function atDeliberation(label: string, message: string): string {
+  return `${sentenceStart(label)} : ${message}`;
+}
+
+/** Why a deliberation's list cannot follow the sitting's roll call any more, and what to do. */
 export function fixedAttendanceMessage(label: string, status: WorkflowStatus): string {
   return status === "PUBLISHED"
-    ? `${label} est publiée : sa liste de présence ne peut plus changer (émettez une rectification).`
-    : `${label} n'est plus un projet : sa liste de présence ne peut plus changer (annulez d'abord son vote ou son retrait).`;
+    ? `${sentenceStart(label)} est publiée : sa liste de présence ne peut plus changer (émettez une rectification).`
+    : `${sentenceStart(label)} n'est plus un projet : sa liste de présence ne peut plus changer (annulez d'abord son vote ou son retrait).`;
 }
 
 /** Counts, quorum and proxy rules at each deliberation, every issue traced to the rows that cause it. */

@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/prisma";
 import { editor } from "@/lib/deliberations/deliberation-workflow";
 import { replaceAttendance } from "@/lib/deliberations/record-attendance";
-import { changedMarks, checkRollCallChanges, fixedAttendanceMessage, checkSittingRollCall, expandRollCall, type MarkSource, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
+import { atDeliberation, changedMarks, checkRollCallChanges, checkSittingRollCall, expandRollCall, fixedAttendanceMessage, type MarkSource, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
 import { AppError } from "@/lib/errors";
 import { rollCallFieldKey, sittingRollCallSchema } from "@/lib/validations/deliberation";
 import { parseInput } from "@/lib/validations/parse";
@@ -59,13 +59,13 @@ export async function recordSittingRollCall(options: { db: Db; actor: SessionUse
       if (!deliberation.editable && !deliberation.marks.length) return;
       const { marks } = expanded[at]!;
       for (const issue of checks[at]!.issues) {
-        for (const source of issue.sources) addError(errors, source, "proxyHolderId", `${capitalize(deliberation.label)} : ${issue.message}`);
+        for (const source of issue.sources) addError(errors, source, "proxyHolderId", atDeliberation(deliberation.label, issue.message));
       }
       const differing = changedMarks(marks, deliberation.marks);
       if (!differing.length) return;
       if (!deliberation.editable) {
         for (const mark of differing) {
-          addError(errors, mark.source, "status", fixedAttendanceMessage(capitalize(deliberation.label), deliberation.status));
+          addError(errors, mark.source, "status", fixedAttendanceMessage(deliberation.label, deliberation.status));
         }
         return;
       }
@@ -80,8 +80,4 @@ export async function recordSittingRollCall(options: { db: Db; actor: SessionUse
 
 function refuse(errors: Errors): never {
   throw new AppError("VALIDATION", "L'appel contient des erreurs : corrigez les lignes signalées.", errors);
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -34,7 +34,7 @@ export type DeliberationInput = z.input<typeof deliberationSchema>;
 export const ATTENDANCE_STATUSES = ["PRESENT", "REPRESENTED", "EXCUSED", "ABSENT"] as const;
 
 const attendanceFields = {
-  councillorId: z.string().uuid(),
+  councillorId: z.string().uuid("Élu inconnu : rechargez la page."),
   status: z.enum(ATTENDANCE_STATUSES, { error: "Choisissez présent, représenté, excusé ou absent." }),
   proxyHolderId: optionalCouncillor,
   note: optionalText(200, "La remarque"),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedMarks, checkRollCallChanges, describeRollCallChange, fixedAttendanceMessage, checkSittingRollCall, DomainError, expandRollCall, summarizeRollCall } from "@/lib/domain";
+import { atDeliberation, changedMarks, checkRollCallChanges, describeRollCallChange, fixedAttendanceMessage, checkSittingRollCall, DomainError, expandRollCall, summarizeRollCall } from "@/lib/domain";
 import type { RollCallChange, RollCallMark, SittingRollCall } from "@/lib/domain";
 
 // A council of five (a…e) and a sitting of three deliberations (d1, d2, d3).
@@ -213,11 +213,15 @@ describe("changedMarks", () => {
 });
 
 describe("fixedAttendanceMessage", () => {
+  it("[roll call]: a rule broken at a deliberation is said with the deliberation first", () => {
+    expect(atDeliberation("la délibération n° 3 (DL.2022-3)", "Madame A porte déjà 2 pouvoirs.")).toBe("La délibération n° 3 (DL.2022-3) : Madame A porte déjà 2 pouvoirs.");
+  });
+
   it("[roll call]: a voted act's list waits for its vote to be cancelled; a published one needs a rectification", () => {
-    expect(fixedAttendanceMessage("La délibération n° 1 (DL.2022-1)", "VOTED")).toBe(
+    expect(fixedAttendanceMessage("la délibération n° 1 (DL.2022-1)", "VOTED")).toBe(
       "La délibération n° 1 (DL.2022-1) n'est plus un projet : sa liste de présence ne peut plus changer (annulez d'abord son vote ou son retrait).",
     );
-    expect(fixedAttendanceMessage("La délibération n° 1 (DL.2022-1)", "PUBLISHED")).toBe(
+    expect(fixedAttendanceMessage("la délibération n° 1 (DL.2022-1)", "PUBLISHED")).toBe(
       "La délibération n° 1 (DL.2022-1) est publiée : sa liste de présence ne peut plus changer (émettez une rectification).",
     );
   });
