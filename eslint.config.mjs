@@ -12,4 +12,32 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
+  // Dependencies run one way (README, "Architecture"): lib/domain depends on
+  // nothing; the modules a deliberation builds on (sittings, councillors,
+  // attendance, publication, auth, municipality) never reach back into
+  // lib/deliberations; lib/sittings never reaches into it either.
+  {
+    files: ["lib/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(?!\\./)", message: "lib/domain is pure: it imports only its own files (./…)." }] },
+      ],
+    },
+  },
+  {
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/domain/**", "lib/deliberations/**", "lib/extracts/**", "lib/opendata/**", "lib/search/**", "lib/councillor-records/**", "lib/statistics/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/deliberations/*", "../deliberations/*"], message: "This module comes before lib/deliberations: move the helper it needs to the module that owns it." },
+            { group: ["@/app/*", "@/components/*"], message: "lib/ does not depend on pages or components." },
+          ],
+        },
+      ],
+    },
+  },
 ]);

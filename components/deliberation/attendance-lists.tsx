@@ -1,6 +1,6 @@
 import { formatProxy } from "@/lib/domain";
 import { fullName } from "@/lib/deliberations/extract-wording";
-import type { CouncillorRef } from "@/lib/deliberations/councillor-ref";
+import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 import type { PublishedDeliberation } from "@/lib/deliberations/get-published-deliberation";
 import { NameList } from "@/components/ui/name-list";
 

@@ -1,5 +1,5 @@
 import { fullName } from "@/lib/deliberations/extract-wording";
-import type { CouncillorRef } from "@/lib/deliberations/councillor-ref";
+import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 import { NameList } from "@/components/ui/name-list";
 
 function NamedGroup({ id, title, councillors }: { id: string; title: string; councillors: CouncillorRef[] }) {

@@ -1,6 +1,6 @@
 import { formatDateFr, matterLabel } from "@/lib/domain";
 import { fullName } from "@/lib/deliberations/extract-wording";
-import type { CouncillorRef } from "@/lib/deliberations/councillor-ref";
+import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 import { ActText } from "@/components/ui/markdown";
 
 /** The report read to the council, with its heading block, then the proposals put to the vote. */

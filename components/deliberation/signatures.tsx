@@ -1,5 +1,5 @@
 import { fullName, nameWithRole } from "@/lib/deliberations/extract-wording";
-import type { CouncillorRef } from "@/lib/deliberations/councillor-ref";
+import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 
 /** The president of the sitting signs, and since July 2022 a second signatory. */
 export function Signatures({

@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/db/prisma";
-import { publishedDeliberationSql } from "@/lib/search/published-sql";
+import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 
 // A councillor's presence at a sitting, read from the roll call of its
 // published deliberations: present if present for at least one of them,

@@ -1,6 +1,6 @@
 import "server-only";
-import { councillorRefSelect, type CouncillorRef } from "@/lib/deliberations/councillor-ref";
-import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/deliberations/published-filter";
+import { councillorRefSelect, type CouncillorRef } from "@/lib/councillors/councillor-ref";
+import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
 import { assignSittingSlugs } from "@/lib/sittings/sitting-slug";
 import { sittingPresenceSql } from "./attendance-sql";

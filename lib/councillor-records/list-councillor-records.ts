@@ -1,5 +1,5 @@
 import "server-only";
-import type { CouncillorRef } from "@/lib/deliberations/councillor-ref";
+import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
 import { sittingPresenceSql } from "./attendance-sql";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { AttendanceStatus, type Prisma, type VoteChoice } from "@/lib/db/prisma";
 import { deriveExecutoryStatus } from "@/lib/domain";
-import { compareCouncillors, councillorRefSelect } from "./councillor-ref";
-import { tallySelect } from "./tally-select";
+import { compareCouncillors, councillorRefSelect } from "@/lib/councillors/councillor-ref";
+import { tallySelect } from "@/lib/publication/tally-select";
 
 // One deliberation as the extract reads it: what the public page, the signed
 // PDF and the staff's working document all render. Selected and shaped here

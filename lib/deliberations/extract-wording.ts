@@ -1,7 +1,7 @@
 import type { SittingKind } from "@/lib/db/prisma";
 import { assertNever } from "@/lib/domain/assert-never";
 import { formatCouncillorName, formatDateFr, formatTimeFr, roleLabel } from "@/lib/domain";
-import type { CouncillorRef } from "./councillor-ref";
+import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 
 // The fixed wording of the register's extract, built from the record.
 

@@ -2,9 +2,9 @@ import "server-only";
 import { DeliberationStatus, getPrisma, type Outcome, type SittingKind, type VoteChoice } from "@/lib/db/prisma";
 import type { Tally } from "@/lib/domain";
 import { getPublicSittingSlug } from "@/lib/sittings/public-sitting-slug";
-import type { CouncillorRef } from "./councillor-ref";
+import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 import { deliberationRecordSelect, shapeDeliberationRecord } from "./deliberation-record";
-import { publishedDeliberationWhere } from "./published-filter";
+import { publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 
 export type ProxyRef = { giver: CouncillorRef; holder: CouncillorRef };
 

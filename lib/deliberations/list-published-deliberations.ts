@@ -1,8 +1,8 @@
 import "server-only";
-import { tallySelect } from "@/lib/deliberations/tally-select";
+import { tallySelect } from "@/lib/publication/tally-select";
 import { getPrisma, type Outcome } from "@/lib/db/prisma";
 import type { Tally } from "@/lib/domain";
-import { publishedDeliberationWhere } from "./published-filter";
+import { publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 
 export type PublishedDeliberationSummary = {
   number: string;

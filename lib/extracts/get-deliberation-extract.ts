@@ -2,6 +2,7 @@ import "server-only";
 import { ExtractKind, getPrisma } from "@/lib/db/prisma";
 import { getPublishedDeliberation } from "@/lib/deliberations/get-published-deliberation";
 import { readEnv } from "@/lib/env";
+import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 import { getDocumentSigner } from "@/lib/signing/get-document-signer";
 import { buildSignedDeliberationExtract, extractFileName, sourceDigest } from "./build-deliberation-extract";
 import { cachedExtractBytes, rememberExtractBytes } from "./stored-extract-cache";
@@ -55,8 +56,7 @@ async function findStoredDeliberationExtract({ municipalityId, number }: { munic
     FROM issued_extract e
     JOIN deliberation d ON d.id = e.deliberation_id
     WHERE e.municipality_id = ${municipalityId}::uuid AND e.kind = 'DELIBERATION'
-      AND d.number = ${number} AND d.status = 'PUBLISHED'
-      AND NOT EXISTS (SELECT 1 FROM deliberation n WHERE n.previous_version_id = d.id AND n.status = 'PUBLISHED')
+      AND d.number = ${number} AND ${publishedDeliberationSql("d", municipalityId)}
     ORDER BY e.issued_at DESC
     LIMIT 1`;
   if (!row) return null;

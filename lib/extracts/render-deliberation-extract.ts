@@ -8,7 +8,7 @@ import {
   matterLabel,
 } from "@/lib/domain";
 import { convocationParagraph, fullName, nameWithRole, ofMunicipality } from "@/lib/deliberations/extract-wording";
-import type { CouncillorRef } from "@/lib/deliberations/councillor-ref";
+import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 import { executoryStatusOf } from "@/lib/deliberations/deliberation-record";
 import { markdownBlocks } from "@/lib/pdf/markdown-blocks";
 import { CONTENT_WIDTH } from "@/lib/pdf/page-geometry";

@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma, type Db } from "@/lib/db/prisma";
 import { describeOutcome, formatDateFr, matterLabel } from "@/lib/domain";
-import { publishedDeliberationWhere } from "@/lib/deliberations/published-filter";
+import { publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 import { searchDeliberations } from "@/lib/search/search-deliberations";
 import { searchQueryString, type SearchParams } from "@/lib/search/search-params";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "@/lib/search/search-sql";

@@ -1,5 +1,5 @@
 import "server-only";
-import { publishedDeliberationWhere } from "@/lib/deliberations/published-filter";
+import { publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 import { getPrisma, type Db } from "@/lib/db/prisma";
 import { listPublicSittings } from "@/lib/sittings/list-public-sittings";
 

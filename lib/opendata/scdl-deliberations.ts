@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
 import { scdlMatterCode, scdlMatterName, toParisCalendarDate } from "@/lib/domain";
-import { publishedDeliberationSql } from "@/lib/search/published-sql";
+import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 import { csvRecord } from "./csv";
 
 // The SCDL « Délibérations » 2.1.5 export (schema.data.gouv.fr/scdl/deliberations):

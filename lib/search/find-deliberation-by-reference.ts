@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
 import { formatDeliberationNumber, parseActesId, parseDeliberationNumber } from "@/lib/domain";
-import { publishedDeliberationSql } from "./published-sql";
+import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 
 // A query that is a reference, not words: a deliberation's number, written
 // "DL.2022-91", "dl 2022-91" or "2022-91", or the ACTES identifier of its

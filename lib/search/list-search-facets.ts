@@ -1,8 +1,8 @@
 import "server-only";
-import { compareCouncillors, type CouncillorRef } from "@/lib/deliberations/councillor-ref";
+import { compareCouncillors, type CouncillorRef } from "@/lib/councillors/councillor-ref";
 import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
 import { toParisCalendarDate } from "@/lib/domain";
-import { publishedDeliberationSql } from "./published-sql";
+import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 
 export type SearchFacets = {
   years: number[];

@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/db/prisma";
-import { publishedDeliberationSql } from "./published-sql";
+import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 import { effectiveSort, SEARCH_OUTCOMES, SEARCH_PAGE_SIZE, type SearchParams } from "./search-params";
 
 // The search as one SQL statement, built here so that the portal and the

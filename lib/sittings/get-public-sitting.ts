@@ -1,9 +1,9 @@
 import "server-only";
-import { tallySelect } from "@/lib/deliberations/tally-select";
+import { tallySelect } from "@/lib/publication/tally-select";
 import { AttendanceStatus, getPrisma, type Outcome, type SittingKind } from "@/lib/db/prisma";
 import { describeRollCallChange, formatCouncillorName, summarizeRollCall, toParisCalendarDate, type Tally } from "@/lib/domain";
-import { councillorRefSelect, type CouncillorRef } from "@/lib/deliberations/councillor-ref";
-import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/deliberations/published-filter";
+import { councillorRefSelect, type CouncillorRef } from "@/lib/councillors/councillor-ref";
+import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 import { assignSittingSlugs, parisDayWindow, parseSittingSlug } from "./sitting-slug";
 
 export type PublicSitting = {

@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma, type SittingKind } from "@/lib/db/prisma";
 import { toParisCalendarDate } from "@/lib/domain";
-import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/deliberations/published-filter";
+import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 import { assignSittingSlugs } from "./sitting-slug";
 
 export type PublicSittingSummary = {

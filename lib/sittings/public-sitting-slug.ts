@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/prisma";
 import { toParisCalendarDate } from "@/lib/domain";
-import { publicSittingWhere } from "@/lib/deliberations/published-filter";
+import { publicSittingWhere } from "@/lib/publication/published-deliberation";
 import { assignSittingSlugs, parisDayWindow } from "./sitting-slug";
 
 /** The public address of one sitting, ranked among the public sittings of its day. */

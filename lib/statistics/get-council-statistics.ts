@@ -1,6 +1,6 @@
 import "server-only";
 import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
-import { publishedDeliberationSql } from "@/lib/search/published-sql";
+import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 
 export type YearCount = { year: number; isDemo: boolean; deliberations: number; adopted: number; unanimous: number };
 export type MatterCount = { code: string; deliberations: number };

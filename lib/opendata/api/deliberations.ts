@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { publishedDeliberationWhere, publicSittingWhere } from "@/lib/deliberations/published-filter";
+import { publishedDeliberationWhere, publicSittingWhere } from "@/lib/publication/published-deliberation";
 import { getPrisma, type Db } from "@/lib/db/prisma";
 import {
   deliberationPageSchema,
