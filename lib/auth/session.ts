@@ -6,7 +6,7 @@ import { getPrisma } from "@/lib/db/prisma";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { authOptions, sessionClaims } from "./auth-options";
 import { resolveSessionUser } from "./resolve-session-user";
-import { authorize, type Role, type SessionUser } from "./roles";
+import type { SessionUser } from "./roles";
 
 export type { Role, SessionUser } from "./roles";
 
@@ -17,11 +17,6 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const municipality = await getCurrentMunicipality();
   return resolveSessionUser(getPrisma(), claims, municipality.id);
 });
-
-/** Throws AppError("UNAUTHENTICATED") without a valid session, AppError("FORBIDDEN") when the role is not in `roles`. */
-export async function requireRole(roles: readonly Role[]): Promise<SessionUser> {
-  return authorize(await getSessionUser(), roles);
-}
 
 /**
  * The back office's pages: the signed-in user, or off to the sign-in page. The

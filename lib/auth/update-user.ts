@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/validations/parse";
 import { userUpdateSchema, type UserUpdateData } from "@/lib/validations/user";
 import { hashPassword } from "./password";
 import { authorizeAdmin, type Admin, type SessionUser } from "./roles";
+import { isUuid } from "@/lib/validations/common";
 
 /**
  * An administrator changes an account's name, role, status or password. A
@@ -23,7 +24,7 @@ export async function updateUser(options: { db: Db; actor: SessionUser | null; i
 /** The core of `updateUser`, inside the caller's transaction. */
 export async function updateUserInTransaction(tx: Tx, actor: Admin, { userId, user: input, passwordHash }: { userId: string; user: UserUpdateData; passwordHash: string | null }): Promise<{ id: string; sessionsEnded: boolean }> {
   if (userId === actor.id) refuseOwnDemotion(input);
-  const before = /^[0-9a-f-]{36}$/i.test(userId)
+  const before = isUuid(userId)
     ? await tx.user.findFirst({ where: { id: userId, municipalityId: actor.municipalityId }, select: { id: true, name: true, role: true, disabled: true } })
     : null;
   if (!before) throw new AppError("NOT_FOUND", "Ce compte n'existe pas.");

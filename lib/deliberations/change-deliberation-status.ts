@@ -2,9 +2,11 @@ import "server-only";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { authorizeEditor, type Editor, type SessionUser } from "@/lib/auth/roles";
 import type { Db, Tx } from "@/lib/db/prisma";
+import { statusChangeSchema, type StatusChange } from "@/lib/validations/deliberation";
+import { parseValue } from "@/lib/validations/parse";
 import { lockDeliberation, stepTo } from "./deliberation-workflow";
 
-export type StatusChange = "CANCEL_VOTE" | "WITHDRAW" | "REINSTATE";
+export type { StatusChange };
 
 /**
  * The steps that only move the workflow: cancel a vote not yet transmitted
@@ -12,7 +14,8 @@ export type StatusChange = "CANCEL_VOTE" | "WITHDRAW" | "REINSTATE";
  */
 export async function changeDeliberationStatus(options: { db: Db; actor: SessionUser | null; id: string; change: StatusChange }): Promise<{ id: string }> {
   const actor = authorizeEditor(options.actor);
-  return options.db.$transaction((tx) => changeDeliberationStatusInTransaction(tx, actor, { deliberationId: options.id, change: options.change }));
+  const change = parseValue(statusChangeSchema, options.change);
+  return options.db.$transaction((tx) => changeDeliberationStatusInTransaction(tx, actor, { deliberationId: options.id, change }));
 }
 
 /** The core of `changeDeliberationStatus`, inside the caller's transaction. */

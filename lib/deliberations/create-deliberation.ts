@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { deliberationSchema } from "@/lib/validations/deliberation";
 import { parseInput } from "@/lib/validations/parse";
 import { assertDeliberationData, deliberationData, deliberationSnapshot, type DeliberationData } from "./deliberation-fields";
+import { isUuid } from "@/lib/validations/common";
 
 /**
  * Adds a draft deliberation to a sitting. Its roll call starts as the one of
@@ -20,7 +21,7 @@ export async function createDeliberation(options: { db: Db; actor: SessionUser |
 
 /** The core of `createDeliberation`, inside the caller's transaction. */
 export async function createDeliberationInTransaction(tx: Tx, actor: Editor, { sittingId, deliberation: data }: { sittingId: string; deliberation: DeliberationData }): Promise<{ id: string }> {
-  const sitting = /^[0-9a-f-]{36}$/i.test(sittingId)
+  const sitting = isUuid(sittingId)
     ? await tx.sitting.findFirst({ where: { id: sittingId, municipalityId: actor.municipalityId }, select: { id: true, startsAt: true, isDemo: true } })
     : null;
   if (!sitting) throw new AppError("NOT_FOUND", "Cette séance n'existe pas.");

@@ -3,12 +3,13 @@ import type { SessionUser } from "@/lib/auth/roles";
 import type { Tx } from "@/lib/db/prisma";
 import { isEditable, nextStatus, type WorkflowEvent, type WorkflowStatus } from "@/lib/domain/workflow";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/validations/common";
 
 // Shared by the deliberation's use cases: load it inside the transaction,
 // locked, in the actor's municipality, and check the workflow allows the step.
 
 export async function lockDeliberation(tx: Tx, actor: SessionUser, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", "Cette délibération n'existe pas.");
+  if (!isUuid(id)) throw new AppError("NOT_FOUND", "Cette délibération n'existe pas.");
   // FOR UPDATE: two clerks acting on one deliberation at once are served in turn.
   await tx.$queryRaw`SELECT id FROM deliberation WHERE id = ${id}::uuid AND municipality_id = ${actor.municipalityId}::uuid FOR UPDATE`;
   const deliberation = await tx.deliberation.findFirst({

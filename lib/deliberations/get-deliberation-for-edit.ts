@@ -3,11 +3,12 @@ import { BACK_OFFICE_ROLES, authorize, type SessionUser } from "@/lib/auth/roles
 import type { Db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { councillorsInOffice } from "@/lib/councillors/councillors-in-office";
+import { isUuid } from "@/lib/validations/common";
 
 /** A deliberation as the back office works on it (any status), with the councillors in office on its sitting's day. */
 export async function getDeliberationForEdit(options: { db: Db; actor: SessionUser | null; id: string }) {
   const actor = authorize(options.actor, BACK_OFFICE_ROLES);
-  const deliberation = /^[0-9a-f-]{36}$/i.test(options.id)
+  const deliberation = isUuid(options.id)
     ? await options.db.deliberation.findFirst({
         where: { id: options.id, municipalityId: actor.municipalityId },
         select: {

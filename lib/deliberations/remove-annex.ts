@@ -4,6 +4,7 @@ import { authorizeEditor, type Editor, type SessionUser } from "@/lib/auth/roles
 import type { Db, Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { assertEditable, lockDeliberation } from "./deliberation-workflow";
+import { isUuid } from "@/lib/validations/common";
 
 /** Removes an annex from a draft (the audit trail keeps its title and hash). */
 export async function removeAnnex(options: { db: Db; actor: SessionUser | null; id: string; annexId: string }): Promise<{ id: string }> {
@@ -15,7 +16,7 @@ export async function removeAnnex(options: { db: Db; actor: SessionUser | null; 
 export async function removeAnnexInTransaction(tx: Tx, actor: Editor, { deliberationId, annexId }: { deliberationId: string; annexId: string }): Promise<{ id: string }> {
   const deliberation = await lockDeliberation(tx, actor, deliberationId);
   assertEditable(deliberation);
-  const annex = /^[0-9a-f-]{36}$/i.test(annexId)
+  const annex = isUuid(annexId)
     ? await tx.annex.findFirst({ where: { id: annexId, deliberationId: deliberation.id }, select: { id: true, title: true, fileName: true, sha256: true } })
     : null;
   if (!annex) throw new AppError("NOT_FOUND", "Cette annexe n'existe pas.");

@@ -6,6 +6,7 @@ import { formatCouncillorName } from "@/lib/domain/format";
 import { summarizeRollCall, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
 import { isEditable, type WorkflowStatus } from "@/lib/domain/workflow";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/validations/common";
 
 export type RollCallDeliberation = {
   id: string;
@@ -25,7 +26,7 @@ export type RollCallDeliberation = {
  * version of each number) in the agenda's order, each with its attendance.
  */
 export async function loadSittingRollCall(tx: Tx, municipalityId: string, sittingId: string) {
-  const sitting = /^[0-9a-f-]{36}$/i.test(sittingId)
+  const sitting = isUuid(sittingId)
     ? await tx.sitting.findFirst({
         where: { id: sittingId, municipalityId },
         select: {

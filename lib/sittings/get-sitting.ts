@@ -3,13 +3,14 @@ import { BACK_OFFICE_ROLES, authorize, type SessionUser } from "@/lib/auth/roles
 import type { Db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { SITTING_SELECT } from "./sitting-fields";
+import { isUuid } from "@/lib/validations/common";
 
 const NAME = { select: { civility: true, firstName: true, lastName: true } } as const;
 
 /** One sitting for the back office, drafts included. */
 export async function getSitting(options: { db: Db; actor: SessionUser | null; id: string }) {
   const actor = authorize(options.actor, BACK_OFFICE_ROLES);
-  const sitting = /^[0-9a-f-]{36}$/i.test(options.id)
+  const sitting = isUuid(options.id)
     ? await options.db.sitting.findFirst({
         where: { id: options.id, municipalityId: actor.municipalityId },
         select: {

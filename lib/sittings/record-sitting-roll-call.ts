@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { rollCallFieldKey, sittingRollCallSchema } from "@/lib/validations/deliberation";
 import { parseInput } from "@/lib/validations/parse";
 import { loadSittingRollCall } from "./get-sitting-roll-call";
+import { isUuid } from "@/lib/validations/common";
 
 type Errors = Record<string, string[]>;
 
@@ -28,7 +29,7 @@ export async function recordSittingRollCall(options: { db: Db; actor: SessionUse
   const input = parseInput(sittingRollCallSchema, options.input);
   const clean = <Mark extends { proxyHolderId: string; note: string }>(mark: Mark) => ({ ...mark, proxyHolderId: mark.proxyHolderId || null, note: mark.note || null });
   const rollCall: SittingRollCall = { opening: input.opening.map(clean), changes: input.changes.map(clean) };
-  if (!/^[0-9a-f-]{36}$/i.test(options.sittingId)) throw new AppError("NOT_FOUND", "Cette séance n'existe pas.");
+  if (!isUuid(options.sittingId)) throw new AppError("NOT_FOUND", "Cette séance n'existe pas.");
   return options.db.$transaction((tx) => recordSittingRollCallInTransaction(tx, actor, { sittingId: options.sittingId, rollCall }));
 }
 

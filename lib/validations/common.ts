@@ -23,4 +23,11 @@ export const optionalIsoDateSchema = (label: string) => z.union([z.literal(""), 
 
 export const uuidSchema = (message: string) => z.string().uuid(message);
 
+const anyUuid = uuidSchema("");
+
+/** Whether an id from a URL, a form or a bound argument is a UUID: one that is not finds nothing (and never reaches a `::uuid` cast). */
+export function isUuid(value: string): boolean {
+  return anyUuid.safeParse(value).success;
+}
+
 export const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} est trop long (${max} caractères au plus).`);

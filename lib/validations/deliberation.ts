@@ -114,6 +114,12 @@ export const publishSchema = z.object({
 });
 export type PublishInput = z.input<typeof publishSchema>;
 
+/** The steps that only move the workflow, as the deliberation's buttons send them (a bound argument the browser can forge). */
+export const statusChangeSchema = z.enum(["CANCEL_VOTE", "WITHDRAW", "REINSTATE"], {
+  error: "Cette action sur la délibération n'existe pas : rechargez la page et choisissez l'un des boutons proposés.",
+});
+export type StatusChange = z.output<typeof statusChangeSchema>;
+
 export const rectifySchema = z.object({
   reason: z.string().trim().min(10, "Expliquez la rectification (10 caractères au moins) : elle sera publiée avec la nouvelle version.").max(1000, "Le motif est trop long."),
 });

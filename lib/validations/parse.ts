@@ -17,3 +17,10 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   if (!parsed.success) throw new AppError("VALIDATION", "Le formulaire contient des erreurs : corrigez les champs signalés.", fieldErrorsOf(parsed.error));
   return parsed.data;
 }
+
+/** One value that is not a form (a button's argument): parsed, or AppError("VALIDATION") whose message is the schema's own. */
+export function parseValue<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues.map((issue) => issue.message).join(" "));
+  return parsed.data;
+}

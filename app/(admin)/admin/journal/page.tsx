@@ -5,6 +5,7 @@ import { listAuditEvents, type AuditFilters } from "@/lib/audit/list-audit-event
 import { ADMIN_ROLES } from "@/lib/auth/roles";
 import { getPageUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
+import { isUuid } from "@/lib/validations/common";
 
 export const metadata: Metadata = { title: "Journal d'audit · Espace du greffe" };
 
@@ -15,7 +16,6 @@ function one(value: string | string[] | undefined): string {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f-]{36}$/i;
 
 function filtersOf(search: Search): AuditFilters {
   const from = one(search.du);
@@ -24,7 +24,7 @@ function filtersOf(search: Search): AuditFilters {
   return {
     entity: one(search.objet) || undefined,
     action: one(search.action) || undefined,
-    userId: UUID.test(userId) ? userId : undefined,
+    userId: isUuid(userId) ? userId : undefined,
     from: DAY.test(from) ? from : undefined,
     to: DAY.test(to) ? to : undefined,
     page: Number(one(search.page)) || 1,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { z } from "zod";
+import { isUuid } from "@/lib/validations/common";
 import { DeliberationLinks } from "@/components/councillors/deliberation-links";
 import { formatRate } from "@/components/councillors/format-rate";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }> };
 
 const load = cache(async (id: string) => {
-  if (!z.uuid().safeParse(id).success) return null;
+  if (!isUuid(id)) return null;
   const municipality = await getCurrentMunicipality();
   return getCouncillorRecord({ municipalityId: municipality.id, id });
 });

@@ -1,10 +1,9 @@
 import { getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { buildWorkingDocument } from "@/lib/extracts/build-working-document";
+import { isUuid } from "@/lib/validations/common";
 
 export const dynamic = "force-dynamic";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * GET /api/extracts/deliberations/<id>: for the back office (ADMIN, CLERK, STAFF).
@@ -14,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const text = (status: number, message: string) =>
     new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
-  if (!UUID.test(id)) return text(404, "Cette délibération n'existe pas.");
+  if (!isUuid(id)) return text(404, "Cette délibération n'existe pas.");
   try {
     const document = await buildWorkingDocument({ user: await getSessionUser(), deliberationId: id });
     if (document.kind === "published") {
