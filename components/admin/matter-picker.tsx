@@ -2,6 +2,7 @@
 
 import { useId, useMemo, useState } from "react";
 import { listMatters, parseMatterCode } from "@/lib/domain/nomenclature";
+import { agree, countOf } from "@/lib/domain/plural";
 
 const MATTERS = listMatters();
 
@@ -48,7 +49,7 @@ export function MatterPicker({ value, onChange, errors }: { value: string; onCha
           ))}
         </select>
         <p id="matterCode-count" className="text-sm text-muted" aria-live="polite">
-          {matches.length} matière{matches.length > 1 ? "s" : ""} correspond{matches.length > 1 ? "ent" : ""} à la recherche.
+          {countOf(matches.length, "matière")} {agree(matches.length, "correspond", "correspondent")} à la recherche.
           {parsed?.ok ? ` Retenue : ${parsed.level1.label} / ${parsed.level2.label}.` : ""}
         </p>
         {errors?.length ? (

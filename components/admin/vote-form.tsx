@@ -7,6 +7,7 @@ import { useZodForm } from "@/components/forms/use-zod-form";
 import { DomainError } from "@/lib/domain/errors";
 import { checkTally, decideOutcome, deriveTally, describeOutcome, secretBallotTally } from "@/lib/domain/tally";
 import type { AttendanceEntry, Tally } from "@/lib/domain/types";
+import { sentenceCase, TALLY_FIGURES, TALLY_LABELS, VOTE_CHOICE_LABELS } from "@/lib/domain/vote-wording";
 import type { ActionResult } from "@/lib/validations/action-result";
 import { voteSchema, type VoteInput } from "@/lib/validations/deliberation";
 
@@ -22,12 +23,7 @@ type Values = {
   nonParticipation: string;
 };
 
-const CHOICE_OPTIONS = [
-  { value: "FOR", label: "Pour" },
-  { value: "AGAINST", label: "Contre" },
-  { value: "ABSTENTION", label: "Abstention" },
-  { value: "NOT_VOTING", label: "Ne prend pas part au vote" },
-] as const;
+const CHOICE_OPTIONS = (["FOR", "AGAINST", "ABSTENTION", "NOT_VOTING"] as const).map((value) => ({ value, label: VOTE_CHOICE_LABELS[value] }));
 
 function toInput(values: Values): VoteInput {
   if (values.secret) return { secret: true, votesFor: values.votesFor, votesAgainst: values.votesAgainst, abstentions: values.abstentions, nonParticipation: values.nonParticipation };
@@ -40,16 +36,7 @@ function toInput(values: Values): VoteInput {
   };
 }
 
-const FIGURES: readonly [keyof Tally, string][] = [
-  ["presentAndRepresented", "Présents et représentés"],
-  ["present", "Présents"],
-  ["represented", "Pouvoirs"],
-  ["abstentions", "Abstentions"],
-  ["nonParticipation", "Ne prennent pas part au vote"],
-  ["expressed", "Suffrages exprimés"],
-  ["votesFor", "Pour"],
-  ["votesAgainst", "Contre"],
-];
+const FIGURES = TALLY_FIGURES.map((key) => [key, sentenceCase(TALLY_LABELS[key])] as const);
 
 /**
  * The vote: public (everyone present or represented votes for unless marked
@@ -124,7 +111,7 @@ export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly
             <TextField
               key={key}
               id={key}
-              label={{ votesFor: "Pour", votesAgainst: "Contre", abstentions: "Abstentions", nonParticipation: "Ne prennent pas part" }[key]}
+              label={TALLY_LABELS[key]}
               inputMode="numeric"
               required
               value={values[key]}
@@ -180,10 +167,7 @@ export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly
           label="Voix prépondérante du président (partage égal des voix)"
           value={values.castingVote}
           onChange={(value) => setValues((current) => ({ ...current, castingVote: value as Values["castingVote"] }))}
-          options={[
-            { value: "FOR", label: "Pour" },
-            { value: "AGAINST", label: "Contre" },
-          ]}
+          options={(["FOR", "AGAINST"] as const).map((value) => ({ value, label: VOTE_CHOICE_LABELS[value] }))}
           placeholder="— Choisir —"
           errors={errors.castingVote}
         />

@@ -1,6 +1,7 @@
 import { fullName } from "@/lib/deliberations/extract-wording";
 import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 import { NameList } from "@/components/ui/name-list";
+import { NAMED_VOTE_HEADINGS } from "@/lib/domain/vote-wording";
 
 function NamedGroup({ id, title, councillors }: { id: string; title: string; councillors: CouncillorRef[] }) {
   return (
@@ -27,9 +28,9 @@ export function NamedVotes({
 }) {
   return (
     <div>
-      <NamedGroup id="contre" title="Ont voté contre" councillors={against} />
-      <NamedGroup id="abstentions" title="Se sont abstenus" councillors={abstained} />
-      <NamedGroup id="non-participation" title="N'ont pas pris part au vote" councillors={notVoting} />
+      <NamedGroup id="contre" title={NAMED_VOTE_HEADINGS.AGAINST} councillors={against} />
+      <NamedGroup id="abstentions" title={NAMED_VOTE_HEADINGS.ABSTENTION} councillors={abstained} />
+      <NamedGroup id="non-participation" title={NAMED_VOTE_HEADINGS.NOT_VOTING} councillors={notVoting} />
     </div>
   );
 }

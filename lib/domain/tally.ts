@@ -1,6 +1,7 @@
 import { assertNever } from "./assert-never";
 import { DomainError } from "./errors";
 import type { AttendanceEntry, DomainIssue, Outcome, Tally, VoteChoice } from "./types";
+import { TALLY_FIGURES, TALLY_LABELS } from "./vote-wording";
 
 export type CouncillorChoice = { councillorId: string; choice: VoteChoice };
 
@@ -125,20 +126,10 @@ export function checkChoices({ attendance, choices }: VoteRecord): DomainIssue[]
   return issues;
 }
 
-const TALLY_FIGURES: readonly { key: keyof Tally; label: string }[] = [
-  { key: "presentAndRepresented", label: "Présents et représentés" },
-  { key: "present", label: "Présents" },
-  { key: "represented", label: "Pouvoirs" },
-  { key: "abstentions", label: "Abstentions" },
-  { key: "nonParticipation", label: "Non-participation" },
-  { key: "expressed", label: "Suffrages exprimés" },
-  { key: "votesFor", label: "Pour" },
-  { key: "votesAgainst", label: "Contre" },
-];
 
 /** The arithmetic a tally must satisfy, with French messages naming the figures. */
 export function checkTally(tally: Tally, options: { membersInOffice?: number } = {}): DomainIssue[] {
-  const malformed = TALLY_FIGURES.filter(({ key }) => !Number.isInteger(tally[key]) || tally[key] < 0);
+  const malformed = TALLY_FIGURES.map((key) => ({ key, label: TALLY_LABELS[key] })).filter(({ key }) => !Number.isInteger(tally[key]) || tally[key] < 0);
   if (malformed.length > 0) {
     // The identities below mean nothing on figures that are not counts.
     return malformed.map(({ key, label }) => ({
@@ -158,7 +149,7 @@ export function checkTally(tally: Tally, options: { membersInOffice?: number } =
   if (expressed !== expectedExpressed) {
     issues.push({
       code: "EXPRESSED_MISMATCH",
-      message: `Présents et représentés (${presentAndRepresented}) − abstentions (${abstentions}) − non-participation (${nonParticipation}) ne font pas les suffrages exprimés (${expressed}).`,
+      message: `Présents et représentés (${presentAndRepresented}) − abstentions (${abstentions}) − non participation (${nonParticipation}) ne font pas les suffrages exprimés (${expressed}).`,
     });
   }
   if (votesFor + votesAgainst !== expressed) {

@@ -6,6 +6,10 @@ import {
   formatProxy,
   formatWeekdayDateFr,
   matterLabel,
+  NAMED_VOTE_HEADINGS,
+  REGISTER_TALLY_ROWS,
+  TALLY_LABELS,
+  voteChoiceInSentence,
 } from "@/lib/domain";
 import { convocationParagraph, fullName, nameWithRole, ofMunicipality } from "@/lib/deliberations/extract-wording";
 import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
@@ -184,15 +188,7 @@ export async function renderDeliberationExtract({
     if (vote) {
       pdf.space(8);
       if (vote.secret) pdf.paragraph(bold("Scrutin secret"), { spaceAfter: 4 });
-      const rows: [string, number][] = [
-        ["Présents et représentés", vote.presentAndRepresented],
-        ["Présents", vote.present],
-        ["Abstentions", vote.abstentions],
-        ["Non participation", vote.nonParticipation],
-        ["Suffrages Exprimés", vote.expressed],
-        ["Pour", vote.votesFor],
-        ["Contre", vote.votesAgainst],
-      ];
+      const rows = REGISTER_TALLY_ROWS.map((key) => [TALLY_LABELS[key], vote[key]] as const);
       pdf.ensureSpace(rows.length * pdf.lineHeight(10));
       for (const [label, value] of rows) {
         pdf.columns(
@@ -204,16 +200,16 @@ export async function renderDeliberationExtract({
         );
       }
       if (vote.castingVote) {
-        pdf.paragraph(plain(`Voix prépondérante du président de séance (article L 2121-20 du C.G.C.T.) : ${castingVoteLabel(vote.castingVote)}.`), { spaceBefore: 4 });
+        pdf.paragraph(plain(`Voix prépondérante du président de séance (article L 2121-20 du C.G.C.T.) : ${voteChoiceInSentence(vote.castingVote)}.`), { spaceBefore: 4 });
       }
       pdf.space(6);
       if (vote.secret) {
         pdf.paragraph(plain("Le vote ayant eu lieu au scrutin secret, les votes individuels ne sont pas nominatifs."));
       } else {
         for (const [title, councillors] of [
-          ["Ont voté contre", vote.against],
-          ["Se sont abstenus", vote.abstained],
-          ["N'ont pas pris part au vote", vote.notVoting],
+          [NAMED_VOTE_HEADINGS.AGAINST, vote.against],
+          [NAMED_VOTE_HEADINGS.ABSTENTION, vote.abstained],
+          [NAMED_VOTE_HEADINGS.NOT_VOTING, vote.notVoting],
         ] as const) {
           pdf.paragraph(bold(title), { spaceBefore: 4, spaceAfter: 2, keepWithNext: true });
           pdf.paragraph(plain(namesSentence(councillors)), { align: "justify" });
@@ -296,17 +292,4 @@ export async function renderDeliberationExtract({
   }
 
   return pdf.finish({ runningHeader: `Extrait du registre des délibérations — ${municipality.name} — N° ${deliberation.number} — séance du ${formatDateFr(sitting.startsAt)}` });
-}
-
-function castingVoteLabel(choice: "FOR" | "AGAINST" | "ABSTENTION" | "NOT_VOTING"): string {
-  switch (choice) {
-    case "FOR":
-      return "pour";
-    case "AGAINST":
-      return "contre";
-    case "ABSTENTION":
-      return "abstention";
-    case "NOT_VOTING":
-      return "ne prend pas part au vote";
-  }
 }

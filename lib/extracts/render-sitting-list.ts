@@ -8,6 +8,7 @@ import type { PublicSitting } from "@/lib/sittings/get-public-sitting";
 import type { ExtractMunicipality, ExtractSeal } from "./extract-types";
 import { APP_NAME } from "./render-deliberation-extract";
 import { formatSealTime } from "./seal-wording";
+import { agree, countOf } from "@/lib/domain/plural";
 
 // The list of the deliberations examined at a sitting (L2121-25): number,
 // subject and decision of each, in the order of the sitting, then the seal.
@@ -72,7 +73,7 @@ export async function renderSittingList({
     );
   }
   pdf.rule({ spaceBefore: 0, spaceAfter: 6 });
-  pdf.paragraph(plain(`${sitting.deliberations.length} délibération${sitting.deliberations.length > 1 ? "s" : ""} publiée${sitting.deliberations.length > 1 ? "s" : ""}.`), { spaceAfter: 6 });
+  pdf.paragraph(plain(`${countOf(sitting.deliberations.length, "délibération")} ${agree(sitting.deliberations.length, "publiée")}.`), { spaceAfter: 6 });
   if (sitting.listPostedAt) pdf.paragraph(plain(`Liste affichée le ${formatDateShortFr(sitting.listPostedAt)}.`));
 
   await pdf.seal(

@@ -3,6 +3,7 @@ import { parseActesId } from "@/lib/domain/actes";
 import { parseMatterCode } from "@/lib/domain/nomenclature";
 import { parseDeliberationNumber } from "@/lib/domain/numbering";
 import { isoDateSchema, optionalIsoDateSchema, optionalText } from "./common";
+import { TALLY_LABELS } from "@/lib/domain/vote-wording";
 
 // The deliberation's forms: content, roll call, vote, receipt, publication,
 // rectification. Each schema is used by the form (client) and the action (server).
@@ -86,10 +87,10 @@ export const voteSchema = z.discriminatedUnion("secret", [
   }),
   z.object({
     secret: z.literal(true),
-    votesFor: count("Pour"),
-    votesAgainst: count("Contre"),
-    abstentions: count("Abstentions"),
-    nonParticipation: count("Non-participation"),
+    votesFor: count(TALLY_LABELS.votesFor),
+    votesAgainst: count(TALLY_LABELS.votesAgainst),
+    abstentions: count(TALLY_LABELS.abstentions),
+    nonParticipation: count(TALLY_LABELS.nonParticipation),
   }),
 ]);
 export type VoteInput = z.input<typeof voteSchema>;

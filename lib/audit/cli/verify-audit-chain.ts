@@ -1,6 +1,7 @@
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { readEnv } from "@/lib/env";
+import { agree, countOf } from "@/lib/domain/plural";
 
 // npm run audit:verify: on DATABASE_URL, or on the embedded database of a running `npm start`.
 // Exit code 0 when the chain holds, 1 when a row is broken (named), 2 when the database cannot be read.
@@ -12,12 +13,12 @@ async function main(): Promise<number> {
   try {
     const report = await verifyAuditChain(db);
     if (report.ok) {
-      console.log(`Journal d'audit intègre : ${report.checked} événement${report.checked > 1 ? "s" : ""} vérifié${report.checked > 1 ? "s" : ""}.`);
+      console.log(`Journal d'audit intègre : ${countOf(report.checked, "événement")} ${agree(report.checked, "vérifié")}.`);
       return 0;
     }
     const { id, occurredAt, action, reason } = report.brokenAt;
     console.error(`Journal d'audit ROMPU à l'événement n° ${id} (${action}, ${occurredAt.toISOString()}) : ${reason}.`);
-    console.error(`${report.checked} événement${report.checked > 1 ? "s" : ""} intègre${report.checked > 1 ? "s" : ""} avant lui.`);
+    console.error(`${countOf(report.checked, "événement")} ${agree(report.checked, "intègre")} avant lui.`);
     return 1;
   } catch (error) {
     console.error(`Lecture du journal impossible (${url.replace(/:[^:@/]+@/, ":***@")}) : ${(error as Error).message}`);

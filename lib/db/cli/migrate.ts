@@ -1,4 +1,5 @@
 import { migrate } from "@/lib/db/migrate";
+import { agree, countOf } from "@/lib/domain/plural";
 
 // `npm run db:migrate`: applies the pending migrations to DATABASE_URL.
 const url = process.env.DATABASE_URL;
@@ -8,7 +9,7 @@ if (!url) {
 }
 try {
   const { applied, alreadyApplied } = await migrate({ connectionString: url, log: console.log });
-  console.log(`${applied.length} migration(s) appliquée(s), ${alreadyApplied} déjà en place.`);
+  console.log(`${countOf(applied.length, "migration")} ${agree(applied.length, "appliquée")}, ${alreadyApplied} déjà en place.`);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

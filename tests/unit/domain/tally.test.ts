@@ -246,7 +246,7 @@ describe("checkTally", () => {
       {
         code: "EXPRESSED_MISMATCH",
         message:
-          "Présents et représentés (47) − abstentions (1) − non-participation (0) ne font pas les suffrages exprimés (47).",
+          "Présents et représentés (47) − abstentions (1) − non participation (0) ne font pas les suffrages exprimés (47).",
       },
     ]);
     expect(checkTally(tally({ nonParticipation: 2 })).map((issue) => issue.code)).toEqual(["EXPRESSED_MISMATCH"]);

@@ -4,6 +4,7 @@ import { ADMIN_ROLES } from "@/lib/auth/roles";
 import { getPageUser } from "@/lib/auth/session";
 import { formatDateFr } from "@/lib/domain";
 import { getSigningCertificateStatus } from "@/lib/signing/get-signing-certificate-status";
+import { agree, countOf } from "@/lib/domain/plural";
 
 export const dynamic = "force-dynamic";
 
@@ -34,12 +35,12 @@ export default async function SigningCertificatePage() {
             <p role="alert" className="rounded border-2 border-danger p-4">
               {status.daysLeft < 0
                 ? "Le certificat a expiré : les nouveaux extraits ne seront plus reconnus comme valides. Remplacez-le."
-                : `Le certificat expire dans ${status.daysLeft} jour${status.daysLeft > 1 ? "s" : ""} : préparez son renouvellement.`}
+                : `Le certificat expire dans ${countOf(status.daysLeft, "jour")} : préparez son renouvellement.`}
             </p>
           ) : null}
           <p>
             Source : {status.source === "pkcs12" ? "fichier PKCS#12 configuré" : "identité de développement"}.{" "}
-            {status.issuedWithIt} document{status.issuedWithIt > 1 ? "s" : ""} délivré{status.issuedWithIt > 1 ? "s" : ""} avec ce
+            {countOf(status.issuedWithIt, "document")} {agree(status.issuedWithIt, "délivré")} avec ce
             certificat.
           </p>
           {status.chain.map((certificate, index) => (

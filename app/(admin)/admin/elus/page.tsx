@@ -6,6 +6,7 @@ import { isoDay } from "@/lib/councillors/council-days";
 import { listCouncillors } from "@/lib/councillors/list-councillors";
 import { getPrisma } from "@/lib/db/prisma";
 import { formatDateShortFr, roleLabel } from "@/lib/domain/format";
+import { countOf } from "@/lib/domain/plural";
 
 export const metadata: Metadata = { title: "Élus · Espace du greffe" };
 
@@ -36,7 +37,7 @@ export default async function CouncillorsPage({ searchParams }: { searchParams: 
         </button>
       </form>
       <p aria-live="polite">
-        {councillors.length} élu{councillors.length > 1 ? "s" : ""}
+        {countOf(councillors.length, "élu")}
         {q ? ` pour « ${q} »` : ""}
       </p>
       <table className="w-full border-collapse text-left">

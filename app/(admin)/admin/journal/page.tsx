@@ -6,6 +6,7 @@ import { ADMIN_ROLES } from "@/lib/auth/roles";
 import { getPageUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { isUuid } from "@/lib/validations/common";
+import { countOf } from "@/lib/domain/plural";
 
 export const metadata: Metadata = { title: "Journal d'audit · Espace du greffe" };
 
@@ -87,7 +88,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       </form>
       <p aria-live="polite">
-        {total} événement{total > 1 ? "s" : ""} · page {page} sur {pages}
+        {countOf(total, "événement")} · page {page} sur {pages}
       </p>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">Événements du journal d&apos;audit, les plus récents d&apos;abord</caption>

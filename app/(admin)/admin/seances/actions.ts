@@ -10,6 +10,7 @@ import { updateSitting } from "@/lib/sittings/update-sitting";
 import type { ActionResult } from "@/lib/validations/action-result";
 import type { SittingRollCallInput } from "@/lib/validations/deliberation";
 import type { SittingInput } from "@/lib/validations/sitting";
+import { countOf } from "@/lib/domain/plural";
 
 export async function createSittingAction(input: SittingInput): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
@@ -35,7 +36,7 @@ export async function recordSittingRollCallAction(sittingId: string, input: Sitt
     return {
       data: result,
       message: result.updated
-        ? `L'appel est enregistré : la liste de présence de ${result.updated} délibération${result.updated > 1 ? "s" : ""} est à jour.`
+        ? `L'appel est enregistré : la liste de présence de ${countOf(result.updated, "délibération")} est à jour.`
         : "L'appel est enregistré : aucune liste de présence n'a changé.",
     };
   });

@@ -10,6 +10,7 @@ import { DemoNotice } from "@/components/ui/demo-notice";
 import { getCouncillorRecord, type SittingPresence } from "@/lib/councillor-records/get-councillor-record";
 import { formatCouncillorName, formatDateFr, roleLabel } from "@/lib/domain";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
+import { countOf } from "@/lib/domain/plural";
 
 export const dynamic = "force-dynamic";
 
@@ -59,12 +60,11 @@ export default async function CouncillorPage({ params }: Props) {
         <dt className="font-semibold">Présence</dt>
         <dd data-testid="attendance-rate">
           {formatRate(record.attendanceRate)}
-          {record.sittings.length ? ` (présent à ${present} séance${present > 1 ? "s" : ""} sur ${record.sittings.length})` : " (aucune séance publiée pendant le mandat)"}
+          {record.sittings.length ? ` (présent à ${countOf(present, "séance")} sur ${record.sittings.length})` : " (aucune séance publiée pendant le mandat)"}
         </dd>
         <dt className="font-semibold">Pouvoirs</dt>
         <dd>
-          {record.proxiesGiven.length} donné{record.proxiesGiven.length > 1 ? "s" : ""}, {record.proxiesHeld.length} reçu
-          {record.proxiesHeld.length > 1 ? "s" : ""} (par délibération)
+          {countOf(record.proxiesGiven.length, "donné")}, {countOf(record.proxiesHeld.length, "reçu")} (par délibération)
         </dd>
       </dl>
 

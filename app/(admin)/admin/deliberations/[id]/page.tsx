@@ -17,6 +17,7 @@ import { isoDay } from "@/lib/councillors/council-days";
 import { getPrisma } from "@/lib/db/prisma";
 import { getDeliberationForEdit } from "@/lib/deliberations/get-deliberation-for-edit";
 import { describeOutcome } from "@/lib/domain/tally";
+import { voteChoiceInSentence } from "@/lib/domain/vote-wording";
 import { formatCouncillorName, formatDateFr } from "@/lib/domain/format";
 import { toParisCalendarDate } from "@/lib/domain/paris-calendar";
 import { availableEvents, WORKFLOW_STATUS_LABELS } from "@/lib/domain/workflow";
@@ -34,7 +35,6 @@ import {
 
 export const metadata: Metadata = { title: "Délibération · Espace du greffe" };
 
-const CHOICE_LABELS = { AGAINST: "contre", ABSTENTION: "abstention", NOT_VOTING: "ne prend pas part au vote", FOR: "pour" } as const;
 
 export default async function AdminDeliberationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -193,7 +193,7 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
               <ul className="list-disc pl-6">
                 {deliberation.vote.choices.map((choice) => (
                   <li key={choice.councillorId}>
-                    {names.get(choice.councillorId) ?? choice.councillorId} : {CHOICE_LABELS[choice.choice]}
+                    {names.get(choice.councillorId) ?? choice.councillorId} : {voteChoiceInSentence(choice.choice)}
                   </li>
                 ))}
               </ul>
