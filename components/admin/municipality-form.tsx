@@ -17,6 +17,7 @@ const FIELD_ORDER: readonly (keyof MunicipalitySettingsInput)[] = [
   "website",
   "administrativeCourt",
   "membersInOffice",
+  "timeZone",
   "appealNotice",
   "annexNotice",
 ];
@@ -101,6 +102,16 @@ export function MunicipalityForm({
         value={values.membersInOffice}
         onChange={set("membersInOffice")}
         errors={errors.membersInOffice}
+      />
+      <TextField
+        id="timeZone"
+        label="Fuseau horaire"
+        required
+        autoComplete="off"
+        hint="L'heure des séances et le jour des actes s'y lisent : Europe/Paris en métropole, America/Martinique, Indian/Reunion, Pacific/Noumea…"
+        value={values.timeZone ?? ""}
+        onChange={set("timeZone")}
+        errors={errors.timeZone}
       />
       <TextAreaField
         id="appealNotice"

@@ -1,6 +1,8 @@
 import "server-only";
 import { ADMIN_ROLES, authorize, type SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/prisma";
+import { localDayBounds } from "@/lib/domain/calendar";
+import { timeZoneOf } from "@/lib/municipality/time-zone";
 
 export type AuditFilters = { entity?: string; action?: string; userId?: string; from?: string; to?: string; page?: number };
 
@@ -11,13 +13,15 @@ export async function listAuditEvents(options: { db: Db; actor: SessionUser | nu
   const actor = authorize(options.actor, ADMIN_ROLES);
   const { entity, action, userId, from, to } = options.filters;
   const page = Math.max(1, options.filters.page ?? 1);
+  // Days of the municipality's calendar, as every other date the clerks type.
+  const zone = from || to ? await timeZoneOf(options.db, actor.municipalityId) : null;
   const where = {
     municipalityId: actor.municipalityId,
     ...(entity ? { entity } : {}),
     ...(action ? { action: { contains: action } } : {}),
     ...(userId ? { userId } : {}),
     ...(from || to
-      ? { occurredAt: { ...(from ? { gte: new Date(`${from}T00:00:00Z`) } : {}), ...(to ? { lt: new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }
+      ? { occurredAt: { ...(from ? { gte: localDayBounds(from, zone!).gte } : {}), ...(to ? { lt: localDayBounds(to, zone!).lt } : {}) } }
       : {}),
   };
   const [events, total, entities, users] = await Promise.all([

@@ -12,7 +12,7 @@ export function sittingPresenceSql(municipalityId: string): Prisma.Sql {
     pub AS (
       SELECT d."id", d."sitting_id" FROM "deliberation" d WHERE ${publishedDeliberationSql("d", municipalityId)}
     ), sits AS (
-      SELECT s."id", s."starts_at", s."is_demo", (s."starts_at" AT TIME ZONE 'Europe/Paris')::date AS "day"
+      SELECT s."id", s."starts_at", s."is_demo", (s."starts_at" AT TIME ZONE (SELECT m."time_zone" FROM "municipality" m WHERE m."id" = ${municipalityId}::uuid))::date AS "day"
       FROM "sitting" s WHERE s."municipality_id" = ${municipalityId}::uuid AND EXISTS (SELECT 1 FROM pub WHERE pub."sitting_id" = s."id")
     ), presence AS (
       SELECT a."councillor_id", pub."sitting_id",

@@ -3,6 +3,7 @@ import { councillorRefSelect, type CouncillorRef } from "@/lib/councillors/counc
 import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
 import { assignSittingSlugs } from "@/lib/sittings/sitting-slug";
+import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { sittingPresenceSql } from "./attendance-sql";
 
 export type SittingPresence = "PRESENT" | "REPRESENTED" | "EXCUSED" | "ABSENT";
@@ -61,7 +62,7 @@ export async function getCouncillorRecord({ municipalityId, id, db = getPrisma()
       orderBy: { vote: { deliberation: { sitting: { startsAt: "desc" } } } },
     }),
   ]);
-  const slugs = assignSittingSlugs(openings);
+  const slugs = assignSittingSlugs(openings, await timeZoneOf(db, municipalityId));
   const sittings = presence.map((row) => ({
     id: row.sitting_id,
     slug: slugs.get(row.sitting_id) ?? null,

@@ -1,7 +1,5 @@
 import type { CouncillorInput } from "@/lib/validations/councillor";
-import { dayOf, isoDay } from "./council-days";
-
-export { dayOf, isoDay };
+import { dateColumn, isoDay } from "@/lib/domain/calendar";
 
 /** The columns a councillor's form writes. */
 export function councillorData(input: CouncillorInput) {
@@ -11,8 +9,8 @@ export function councillorData(input: CouncillorInput) {
     lastName: input.lastName,
     role: input.role,
     roleLabel: input.roleLabel || null,
-    mandateStart: dayOf(input.mandateStart),
-    mandateEnd: input.mandateEnd ? dayOf(input.mandateEnd) : null,
+    mandateStart: dateColumn(input.mandateStart),
+    mandateEnd: input.mandateEnd ? dateColumn(input.mandateEnd) : null,
   };
 }
 

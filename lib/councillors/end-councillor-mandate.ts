@@ -5,7 +5,7 @@ import type { Db, Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { endMandateSchema } from "@/lib/validations/councillor";
 import { parseInput } from "@/lib/validations/parse";
-import { dayOf, isoDay } from "./councillor-fields";
+import { dateColumn, isoDay } from "@/lib/domain/calendar";
 
 /** Ends a councillor's mandate on a day: they stay in the records, no longer in the roll calls after it. */
 export async function endCouncillorMandate(options: { db: Db; actor: SessionUser | null; id: string; input: unknown }): Promise<{ id: string }> {
@@ -24,7 +24,7 @@ export async function endCouncillorMandateInTransaction(tx: Tx, actor: Editor, {
   if (mandateEnd < isoDay(councillor.mandateStart)) {
     throw new AppError("VALIDATION", "La fin du mandat ne peut précéder son début.", { mandateEnd: [`Le mandat a commencé le ${isoDay(councillor.mandateStart)}.`] });
   }
-  await tx.councillor.update({ where: { id: councillor.id }, data: { mandateEnd: dayOf(mandateEnd) } });
+  await tx.councillor.update({ where: { id: councillor.id }, data: { mandateEnd: dateColumn(mandateEnd) } });
   await appendAuditEvent(tx, {
     municipalityId: actor.municipalityId,
     userId: actor.id,

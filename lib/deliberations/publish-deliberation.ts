@@ -3,7 +3,8 @@ import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { authorizeEditor, type Editor, type SessionUser } from "@/lib/auth/roles";
 import type { Db, Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import { parisInstant } from "@/lib/sittings/paris-instant";
+import { instantAt } from "@/lib/domain/calendar";
+import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { publishSchema } from "@/lib/validations/deliberation";
 import { parseInput } from "@/lib/validations/parse";
 import { lockDeliberation, stepTo } from "./deliberation-workflow";
@@ -17,7 +18,8 @@ export async function publishDeliberation(options: { db: Db; actor: SessionUser 
   const actor = authorizeEditor(options.actor);
   const input = parseInput(publishSchema, options.input ?? { publishedOn: "", publishedAtTime: "" });
   const now = options.now ?? new Date();
-  const publishedAt = input.publishedOn ? parisInstant(input.publishedOn, input.publishedAtTime || "00:00") : now;
+  // Now, or the local day and hour an archived act was put online, read in the municipality's zone.
+  const publishedAt = input.publishedOn ? instantAt(input.publishedOn, input.publishedAtTime || "00:00", await timeZoneOf(options.db, actor.municipalityId)) : now;
   return options.db.$transaction((tx) => publishDeliberationInTransaction(tx, actor, { deliberationId: options.id, publishedAt, now }));
 }
 

@@ -1,10 +1,9 @@
 import "server-only";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { authorizeEditor, type Editor, type SessionUser } from "@/lib/auth/roles";
-import { dayOf } from "@/lib/councillors/council-days";
 import type { Db, Tx } from "@/lib/db/prisma";
 import { checkActesId, requireActesId } from "@/lib/domain/actes";
-import { toParisCalendarDate } from "@/lib/domain/paris-calendar";
+import { dateColumn, localDay } from "@/lib/domain/calendar";
 import { AppError } from "@/lib/errors";
 import { receiptSchema, type ReceiptData } from "@/lib/validations/deliberation";
 import { parseInput } from "@/lib/validations/parse";
@@ -27,9 +26,9 @@ export async function recordPrefectureReceiptInTransaction(tx: Tx, actor: Editor
   const actesId = requireActesId(input.actesId);
   const deliberation = await lockDeliberation(tx, actor, deliberationId);
   const status = stepTo(deliberation, "TRANSMIT");
-  const municipality = await tx.municipality.findUniqueOrThrow({ where: { id: actor.municipalityId }, select: { departmentCode: true, siren: true } });
+  const municipality = await tx.municipality.findUniqueOrThrow({ where: { id: actor.municipalityId }, select: { departmentCode: true, siren: true, timeZone: true } });
   const issues = checkActesId(actesId, { ...municipality, sittingDate: deliberation.sitting.startsAt, nature: "DE" });
-  const sittingDay = toParisCalendarDate(deliberation.sitting.startsAt);
+  const sittingDay = localDay(deliberation.sitting.startsAt, municipality.timeZone);
   const errors: Record<string, string[]> = {};
   if (issues.length) errors.actesId = issues.map((issue) => issue.message);
   if (input.receivedAt < sittingDay) errors.receivedAt = ["La préfecture ne peut avoir reçu l'acte avant la séance."];
@@ -39,11 +38,11 @@ export async function recordPrefectureReceiptInTransaction(tx: Tx, actor: Editor
   if (taken) errors.actesId = [...(errors.actesId ?? []), "Cet identifiant ACTES est déjà enregistré pour une autre délibération."];
   if (Object.keys(errors).length) throw new AppError("VALIDATION", "L'accusé de réception contient des erreurs : corrigez les champs signalés.", errors);
 
-  const receipt = { actesId: input.actesId.trim(), receivedAt: dayOf(input.receivedAt), signedAt: dayOf(input.signedAt) };
+  const receipt = { actesId: input.actesId.trim(), receivedAt: dateColumn(input.receivedAt), signedAt: dateColumn(input.signedAt) };
   await tx.prefectureReceipt.create({ data: { municipalityId: actor.municipalityId, deliberationId: deliberation.id, ...receipt } });
   await tx.deliberation.update({
     where: { id: deliberation.id },
-    data: { status, transmittedAt: receipt.receivedAt, signedAt: receipt.signedAt, postedAt: input.postedAt ? dayOf(input.postedAt) : null },
+    data: { status, transmittedAt: receipt.receivedAt, signedAt: receipt.signedAt, postedAt: input.postedAt ? dateColumn(input.postedAt) : null },
   });
   await appendAuditEvent(tx, {
     municipalityId: actor.municipalityId,

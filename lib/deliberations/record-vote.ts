@@ -10,7 +10,8 @@ import type { AttendanceEntry, Tally } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
 import { voteSchema, type VoteData } from "@/lib/validations/deliberation";
 import { parseInput } from "@/lib/validations/parse";
-import { sittingDay } from "@/lib/councillors/council-days";
+import { dateColumn, localDay } from "@/lib/domain/calendar";
+import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { lockDeliberation, stepTo } from "./deliberation-workflow";
 
 function refuse(messages: string[], field = "_form"): never {
@@ -93,7 +94,7 @@ export async function recordVoteInTransaction(tx: Tx, actor: Editor, { deliberat
   if (choices.length) {
     await tx.voteRecord.createMany({ data: choices.map((choice) => ({ municipalityId: actor.municipalityId, voteId: vote.id, ...choice })) });
   }
-  await tx.deliberation.update({ where: { id: deliberation.id }, data: { status, outcome: decision.outcome, votedAt: sittingDay(deliberation.sitting.startsAt) } });
+  await tx.deliberation.update({ where: { id: deliberation.id }, data: { status, outcome: decision.outcome, votedAt: dateColumn(localDay(deliberation.sitting.startsAt, await timeZoneOf(tx, actor.municipalityId))) } });
   await appendAuditEvent(tx, {
     municipalityId: actor.municipalityId,
     userId: actor.id,

@@ -1,6 +1,6 @@
 import { DomainError } from "./errors";
 import { formatDateFr } from "./format";
-import { isCalendarDate, isoDate, toParisCalendarDate } from "./paris-calendar";
+import { DEFAULT_TIME_ZONE, isCalendarDate, isoDate, localDay } from "./calendar";
 import type { DomainIssue } from "./types";
 
 export const ACTES_NATURES = ["DE", "AR", "AI", "CC", "BF", "AU"] as const;
@@ -143,7 +143,7 @@ function normalizeDepartment(code: string): string {
 /** A well-formed identifier checked against the record: the municipality's department and SIREN, the sitting's date. */
 export function checkActesId(
   id: ActesId,
-  expected: { departmentCode: string; siren: string; sittingDate: Date | string; nature?: ActesNature },
+  expected: { departmentCode: string; siren: string; sittingDate: Date | string; nature?: ActesNature; timeZone?: string },
 ): DomainIssue[] {
   const issues: DomainIssue[] = [];
   const department = normalizeDepartment(expected.departmentCode);
@@ -159,7 +159,7 @@ export function checkActesId(
       message: `Le SIREN de l'identifiant (${id.siren}) n'est pas celui de la collectivité (${expected.siren.trim()}).`,
     });
   }
-  const sittingDay = toParisCalendarDate(expected.sittingDate);
+  const sittingDay = localDay(expected.sittingDate, expected.timeZone ?? DEFAULT_TIME_ZONE);
   if (id.date !== sittingDay) {
     issues.push({
       code: "ACTES_DATE_MISMATCH",

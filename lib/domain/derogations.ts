@@ -1,4 +1,4 @@
-import { toParisCalendarDate } from "./paris-calendar";
+import { DEFAULT_TIME_ZONE, localDay } from "./calendar";
 
 export type DerogationWindow = {
   /** first day, "YYYY-MM-DD", inclusive */
@@ -57,12 +57,13 @@ export const DEFAULT_DEROGATION_WINDOWS: readonly DerogationWindow[] = [
   },
 ];
 
-/** The derogation in force on the Paris calendar day of `date`, or null when the ordinary rules apply. */
+/** The derogation in force on the local day of `date` in `zone`, or null when the ordinary rules apply. */
 export function findDerogation(
   date: Date | string,
   windows: readonly DerogationWindow[] = DEFAULT_DEROGATION_WINDOWS,
+  zone: string = DEFAULT_TIME_ZONE,
 ): DerogationWindow | null {
-  const day = toParisCalendarDate(date);
+  const day = localDay(date, zone);
   // "YYYY-MM-DD" strings order like the days they name.
   return windows.find((window) => window.from <= day && day <= window.to) ?? null;
 }

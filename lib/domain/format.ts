@@ -1,5 +1,5 @@
 import { assertNever } from "./assert-never";
-import { toParisDateTime } from "./paris-calendar";
+import { DEFAULT_TIME_ZONE, localDateTime } from "./calendar";
 import type { Civility, CouncillorRole } from "./types";
 
 // Our own month and day names: the output must not depend on the ICU data of the host.
@@ -25,28 +25,28 @@ function twoDigits(value: number): string {
 }
 
 /**
- * "7 avril 2022", "1er avril 2022", read in Paris time.
+ * "7 avril 2022", "1er avril 2022", read on the clock of `zone` (Paris unless told).
  * A "YYYY-MM-DD" string means that calendar day; a Date is an instant.
  */
-export function formatDateFr(date: Date | string): string {
-  const { year, month, day } = toParisDateTime(date);
+export function formatDateFr(date: Date | string, zone: string = DEFAULT_TIME_ZONE): string {
+  const { year, month, day } = localDateTime(date, zone);
   return `${day === 1 ? "1er" : day} ${MONTHS[month - 1]} ${year}`;
 }
 
 /** "12/04/2022" */
-export function formatDateShortFr(date: Date | string): string {
-  const { year, month, day } = toParisDateTime(date);
+export function formatDateShortFr(date: Date | string, zone: string = DEFAULT_TIME_ZONE): string {
+  const { year, month, day } = localDateTime(date, zone);
   return `${twoDigits(day)}/${twoDigits(month)}/${year}`;
 }
 
 /** "lundi 11 avril 2022" */
-export function formatWeekdayDateFr(date: Date | string): string {
-  return `${WEEKDAYS[toParisDateTime(date).weekday]} ${formatDateFr(date)}`;
+export function formatWeekdayDateFr(date: Date | string, zone: string = DEFAULT_TIME_ZONE): string {
+  return `${WEEKDAYS[localDateTime(date, zone).weekday]} ${formatDateFr(date, zone)}`;
 }
 
 /** "14h00", "9h05"; a plain "YYYY-MM-DD" is midnight, "0h00". */
-export function formatTimeFr(date: Date | string): string {
-  const { hour, minute } = toParisDateTime(date);
+export function formatTimeFr(date: Date | string, zone: string = DEFAULT_TIME_ZONE): string {
+  const { hour, minute } = localDateTime(date, zone);
   return `${hour}h${twoDigits(minute)}`;
 }
 

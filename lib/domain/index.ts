@@ -36,7 +36,7 @@ export {
 } from "./format";
 export type { ExecutoryDates, ExecutoryStatus, ExecutoryStep, ExecutoryStepKey } from "./executory";
 export { deriveExecutoryStatus } from "./executory";
-export type { ParisDateTime } from "./paris-calendar";
-export { toParisCalendarDate } from "./paris-calendar";
+export type { LocalDateTime } from "./calendar";
+export { DEFAULT_TIME_ZONE, dateColumn, instantAt, isoDay, isTimeZone, localDateAndTime, localDay, localDayBounds } from "./calendar";
 export type { DeliberationRollCallCheck, ExpandedMark, MarkSource, RollCallChange, RollCallChangeIssue, RollCallMark, SittingRollCall } from "./roll-call";
 export { atDeliberation, changedMarks, checkRollCallChanges, describeRollCallChange, fixedAttendanceMessage, checkSittingRollCall, expandRollCall, summarizeRollCall } from "./roll-call";

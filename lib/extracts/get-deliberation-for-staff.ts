@@ -3,7 +3,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import { BACK_OFFICE_ROLES, authorize } from "@/lib/auth/roles";
 import { deliberationRecordSelect, shapeDeliberationRecord } from "@/lib/deliberations/deliberation-record";
 import { getPrisma, type DeliberationStatus } from "@/lib/db/prisma";
-import { toParisCalendarDate } from "@/lib/domain";
+import { localDay } from "@/lib/domain";
+import { timeZoneOf } from "@/lib/municipality/time-zone";
 import type { ExtractDeliberation } from "./extract-types";
 
 // For the back office: any deliberation of the user's municipality, whatever
@@ -28,7 +29,7 @@ export async function getDeliberationForStaff({
   const { status, ...record } = shapeDeliberationRecord(deliberation);
   const extract: ExtractDeliberation = {
     ...record,
-    sitting: { ...record.sitting, slug: toParisCalendarDate(record.sitting.startsAt) },
+    sitting: { ...record.sitting, slug: localDay(record.sitting.startsAt, await timeZoneOf(prisma, municipalityId)) },
     versions: [],
   };
   return { status, extract };

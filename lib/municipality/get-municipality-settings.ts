@@ -16,6 +16,7 @@ export const MUNICIPALITY_SETTINGS_SELECT = {
   membersInOffice: true,
   appealNotice: true,
   annexNotice: true,
+  timeZone: true,
 } as const;
 
 /** The edited columns, as stored (the audit trail keeps them before and after an edit). */

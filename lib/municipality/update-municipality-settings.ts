@@ -8,7 +8,7 @@ import { parseInput } from "@/lib/validations/parse";
 import { MUNICIPALITY_SETTINGS_SELECT, type MunicipalitySettingsRecord } from "./get-municipality-settings";
 
 /** The columns the form writes: an optional field left empty is stored as none. */
-function municipalitySettingsData(input: MunicipalitySettings): MunicipalitySettingsRecord {
+function municipalitySettingsData(input: MunicipalitySettings, current: { timeZone: string }): MunicipalitySettingsRecord {
   return {
     name: input.name,
     communeName: input.communeName,
@@ -20,6 +20,7 @@ function municipalitySettingsData(input: MunicipalitySettings): MunicipalitySett
     membersInOffice: input.membersInOffice,
     appealNotice: input.appealNotice,
     annexNotice: input.annexNotice || null,
+    timeZone: input.timeZone ?? current.timeZone,
   };
 }
 
@@ -32,10 +33,10 @@ export async function updateMunicipalitySettings(options: { db: Db; actor: Sessi
 
 /** The core of `updateMunicipalitySettings`, inside the caller's transaction. */
 export async function updateMunicipalitySettingsInTransaction(tx: Tx, actor: Admin, { settings: input }: { settings: MunicipalitySettings }): Promise<{ id: string }> {
-  const data = municipalitySettingsData(input);
   const current = await tx.municipality.findUnique({ where: { id: actor.municipalityId }, select: MUNICIPALITY_SETTINGS_SELECT });
   if (!current) throw new AppError("NOT_FOUND", "La collectivité de votre compte n'existe pas.");
   const { id, ...before } = current;
+  const data = municipalitySettingsData(input, current);
   await tx.municipality.update({ where: { id }, data });
   await appendAuditEvent(tx, {
     municipalityId: actor.municipalityId,

@@ -1,4 +1,4 @@
-import { matterLabel, toParisCalendarDate } from "@/lib/domain";
+import { localDay, matterLabel } from "@/lib/domain";
 
 // schema.org Legislation for a deliberation page, so search engines and
 // re-users can read the act's identity without scraping it.
@@ -10,6 +10,8 @@ export type LegislationInput = {
   isDemo: boolean;
   publishedAt: Date;
   sittingStartsAt: Date;
+  /** The municipality's time zone: the act's date is its sitting's local day. */
+  timeZone: string;
   communeName: string;
   municipalityName: string;
   url: string;
@@ -33,7 +35,7 @@ export function legislationJsonLd(input: LegislationInput): Record<string, unkno
     name: input.subject,
     legislationIdentifier: input.number,
     legislationType: "Délibération du conseil municipal",
-    legislationDate: toParisCalendarDate(input.sittingStartsAt),
+    legislationDate: localDay(input.sittingStartsAt, input.timeZone),
     datePublished: input.publishedAt.toISOString(),
     inLanguage: "fr",
     legislationJurisdiction: { "@type": "AdministrativeArea", name: input.communeName, addressCountry: "FR" },

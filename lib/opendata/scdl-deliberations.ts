@@ -1,6 +1,6 @@
 import "server-only";
 import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
-import { scdlMatterCode, scdlMatterName, toParisCalendarDate } from "@/lib/domain";
+import { isoDay, localDay, scdlMatterCode, scdlMatterName } from "@/lib/domain";
 import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 import { csvRecord } from "./csv";
 
@@ -53,8 +53,6 @@ type Row = {
   votes_against: number | null;
 };
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
 export type ScdlExportOptions = {
   municipalityId: string;
   year?: number;
@@ -74,7 +72,7 @@ export async function* scdlDeliberationsCsv({
 }: ScdlExportOptions): AsyncGenerator<string> {
   const municipality = await db.municipality.findUniqueOrThrow({
     where: { id: municipalityId },
-    select: { name: true, siret: true, departmentCode: true, membersInOffice: true },
+    select: { name: true, siret: true, departmentCode: true, membersInOffice: true, timeZone: true },
   });
   yield csvRecord([...SCDL_COLUMNS]);
   const site = baseUrl.replace(/\/$/, "");
@@ -100,7 +98,7 @@ export async function* scdlDeliberationsCsv({
         municipality.name,
         municipality.siret,
         row.number,
-        row.voted_at ? isoDay(row.voted_at) : toParisCalendarDate(row.sitting_starts_at),
+        row.voted_at ? isoDay(row.voted_at) : localDay(row.sitting_starts_at, municipality.timeZone),
         scdlMatterCode(row.matter_code),
         scdlMatterName(row.matter_code),
         row.subject,

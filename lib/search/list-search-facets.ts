@@ -1,7 +1,8 @@
 import "server-only";
 import { compareCouncillors, type CouncillorRef } from "@/lib/councillors/councillor-ref";
 import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
-import { toParisCalendarDate } from "@/lib/domain";
+import { localDay } from "@/lib/domain";
+import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 
 export type SearchFacets = {
@@ -18,6 +19,7 @@ export type SearchFacets = {
  * The page reads them through listSearchFilterOptions (cached, labelled).
  */
 export async function listSearchFacets({ municipalityId, db = getPrisma() }: { municipalityId: string; db?: Db }): Promise<SearchFacets> {
+  const zone = await timeZoneOf(db, municipalityId);
   const [sittings, rapporteurs] = await Promise.all([
     db.$queryRaw<{ id: string; starts_at: Date; is_demo: boolean }[]>(Prisma.sql`
       SELECT s."id", s."starts_at", s."is_demo" FROM "sitting" s
@@ -34,7 +36,7 @@ export async function listSearchFacets({ municipalityId, db = getPrisma() }: { m
       WHERE c."municipality_id" = ${municipalityId}::uuid`),
   ]);
   // A deliberation's year is its sitting's (numbering restarts each year).
-  const years = [...new Set(sittings.map((sitting) => Number(toParisCalendarDate(sitting.starts_at).slice(0, 4))))].sort((a, b) => b - a);
+  const years = [...new Set(sittings.map((sitting) => Number(localDay(sitting.starts_at, zone).slice(0, 4))))].sort((a, b) => b - a);
   return {
     years,
     sittings: sittings.map((sitting) => ({ id: sitting.id, startsAt: sitting.starts_at, isDemo: sitting.is_demo })),

@@ -41,8 +41,10 @@ function filters(municipalityId: string, params: SearchParams): Prisma.Sql[] {
  */
 function sittingPeriodSql(municipalityId: string, du: string | undefined, au: string | undefined): Prisma.Sql {
   const bounds = [Prisma.sql`p."municipality_id" = ${municipalityId}::uuid`];
-  if (du) bounds.push(Prisma.sql`p."starts_at" >= (${du}::date)::timestamp AT TIME ZONE 'Europe/Paris'`);
-  if (au) bounds.push(Prisma.sql`p."starts_at" < (${au}::date + 1)::timestamp AT TIME ZONE 'Europe/Paris'`);
+  // Local days of the municipality's zone.
+  const zone = Prisma.sql`(SELECT m."time_zone" FROM "municipality" m WHERE m."id" = ${municipalityId}::uuid)`;
+  if (du) bounds.push(Prisma.sql`p."starts_at" >= (${du}::date)::timestamp AT TIME ZONE ${zone}`);
+  if (au) bounds.push(Prisma.sql`p."starts_at" < (${au}::date + 1)::timestamp AT TIME ZONE ${zone}`);
   return Prisma.sql`d."sitting_id" = ANY (ARRAY(SELECT p."id" FROM "sitting" p WHERE ${Prisma.join(bounds, " AND ")}))`;
 }
 

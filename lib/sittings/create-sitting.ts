@@ -2,6 +2,7 @@ import "server-only";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { authorizeEditor, type Editor, type SessionUser } from "@/lib/auth/roles";
 import type { Db, Tx } from "@/lib/db/prisma";
+import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { parseInput } from "@/lib/validations/parse";
 import { sittingSchema, type SittingData } from "@/lib/validations/sitting";
 import { assertSittingOfficers, sittingData, sittingSnapshot } from "./sitting-fields";
@@ -14,7 +15,8 @@ export async function createSitting(options: { db: Db; actor: SessionUser | null
 
 /** The core of `createSitting`, inside the caller's transaction. */
 export async function createSittingInTransaction(tx: Tx, actor: Editor, { sitting: input }: { sitting: SittingData }): Promise<{ id: string }> {
-  const data = sittingData(input);
+  const zone = await timeZoneOf(tx, actor.municipalityId);
+  const data = sittingData(input, zone);
   await assertSittingOfficers(tx, actor.municipalityId, input);
   const sitting = await tx.sitting.create({ data: { municipalityId: actor.municipalityId, ...data }, select: { id: true } });
   await appendAuditEvent(tx, {
@@ -23,7 +25,7 @@ export async function createSittingInTransaction(tx: Tx, actor: Editor, { sittin
     action: "sitting.create",
     entity: "sitting",
     entityId: sitting.id,
-    after: sittingSnapshot(data),
+    after: sittingSnapshot(data, zone),
   });
   return sitting;
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { tallySelect } from "@/lib/publication/tally-select";
 import { AttendanceStatus, getPrisma, type Outcome, type SittingKind } from "@/lib/db/prisma";
-import { describeRollCallChange, formatCouncillorName, summarizeRollCall, toParisCalendarDate, type Tally } from "@/lib/domain";
+import { describeRollCallChange, formatCouncillorName, localDayBounds, summarizeRollCall, type Tally } from "@/lib/domain";
+import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { councillorRefSelect, type CouncillorRef } from "@/lib/councillors/councillor-ref";
 import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
-import { assignSittingSlugs, parisDayWindow, parseSittingSlug } from "./sitting-slug";
+import { assignSittingSlugs, parseSittingSlug } from "./sitting-slug";
 
 export type PublicSitting = {
   id: string;
@@ -49,13 +50,12 @@ export async function getPublicSitting({
   const slug = parseSittingSlug(date);
   if (!slug) return null;
   const prisma = getPrisma();
-  const sameDay = (
-    await prisma.sitting.findMany({
-      where: { ...publicSittingWhere(municipalityId), startsAt: parisDayWindow(slug.day) },
-      select: { id: true, startsAt: true },
-    })
-  ).filter((sitting) => toParisCalendarDate(sitting.startsAt) === slug.day);
-  const slugs = assignSittingSlugs(sameDay);
+  const zone = await timeZoneOf(prisma, municipalityId);
+  const sameDay = await prisma.sitting.findMany({
+    where: { ...publicSittingWhere(municipalityId), startsAt: localDayBounds(slug.day, zone) },
+    select: { id: true, startsAt: true },
+  });
+  const slugs = assignSittingSlugs(sameDay, zone);
   const sittingId = [...slugs].find(([, candidate]) => candidate === date)?.[0];
   if (!sittingId) return null;
 

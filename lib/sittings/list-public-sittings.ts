@@ -1,6 +1,7 @@
 import "server-only";
 import { getPrisma, type SittingKind } from "@/lib/db/prisma";
-import { toParisCalendarDate } from "@/lib/domain";
+import { localDay } from "@/lib/domain";
+import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 import { assignSittingSlugs } from "./sitting-slug";
 
@@ -22,8 +23,8 @@ export type PublicSittingList = {
   years: number[];
 };
 
-function parisYear(date: Date): number {
-  return Number(toParisCalendarDate(date).slice(0, 4));
+function localYear(date: Date, zone: string): number {
+  return Number(localDay(date, zone).slice(0, 4));
 }
 
 /** Sittings with at least one published deliberation, newest first; `year` narrows to one calendar year. */
@@ -40,8 +41,9 @@ export async function listPublicSittings({
   const where = publicSittingWhere(municipalityId);
   // Openings of every public sitting: the years to offer, and the rank of sittings sharing a day.
   const openings = await prisma.sitting.findMany({ where, select: { id: true, startsAt: true } });
-  const slugs = assignSittingSlugs(openings);
-  const years = [...new Set(openings.map((sitting) => parisYear(sitting.startsAt)))].sort((a, b) => b - a);
+  const zone = await timeZoneOf(prisma, municipalityId);
+  const slugs = assignSittingSlugs(openings, zone);
+  const years = [...new Set(openings.map((sitting) => localYear(sitting.startsAt, zone)))].sort((a, b) => b - a);
 
   const sittings = await prisma.sitting.findMany({
     where: {
@@ -68,7 +70,7 @@ export async function listPublicSittings({
     years,
     sittings: sittings.map(({ _count, ...sitting }) => ({
       ...sitting,
-      slug: slugs.get(sitting.id) ?? toParisCalendarDate(sitting.startsAt),
+      slug: slugs.get(sitting.id) ?? localDay(sitting.startsAt, zone),
       publishedDeliberationCount: _count.deliberations,
     })),
   };

@@ -1,8 +1,9 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/prisma";
-import { toParisCalendarDate } from "@/lib/domain";
+import { localDay, localDayBounds } from "@/lib/domain";
+import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { publicSittingWhere } from "@/lib/publication/published-deliberation";
-import { assignSittingSlugs, parisDayWindow } from "./sitting-slug";
+import { assignSittingSlugs } from "./sitting-slug";
 
 /** The public address of one sitting, ranked among the public sittings of its day. */
 export async function getPublicSittingSlug({
@@ -14,11 +15,13 @@ export async function getPublicSittingSlug({
   sittingId: string;
   startsAt: Date;
 }): Promise<string> {
-  const day = toParisCalendarDate(startsAt);
-  const sameDay = await getPrisma().sitting.findMany({
-    where: { ...publicSittingWhere(municipalityId), startsAt: parisDayWindow(day) },
+  const prisma = getPrisma();
+  const zone = await timeZoneOf(prisma, municipalityId);
+  const day = localDay(startsAt, zone);
+  const sameDay = await prisma.sitting.findMany({
+    where: { ...publicSittingWhere(municipalityId), startsAt: localDayBounds(day, zone) },
     select: { id: true, startsAt: true },
   });
-  const slugs = assignSittingSlugs(sameDay.filter((sitting) => toParisCalendarDate(sitting.startsAt) === day));
+  const slugs = assignSittingSlugs(sameDay, zone);
   return slugs.get(sittingId) ?? day;
 }

@@ -3,29 +3,29 @@ import type { Tx } from "@/lib/db/prisma";
 import { formatCouncillorName } from "@/lib/domain/format";
 import { AppError } from "@/lib/errors";
 import type { SittingInput } from "@/lib/validations/sitting";
-import { dayOf, isoDay } from "@/lib/councillors/council-days";
-import { parisDateAndTime, parisInstant } from "./paris-instant";
+import { dateColumn, instantAt, isoDay, localDateAndTime } from "@/lib/domain/calendar";
 
-export function sittingData(input: SittingInput) {
+/** The columns of a sitting; its day and hour are read on the municipality's clock (`zone`). */
+export function sittingData(input: SittingInput, zone: string) {
   return {
-    startsAt: parisInstant(input.date, input.time),
+    startsAt: instantAt(input.date, input.time, zone),
     kind: input.kind,
     isPublic: input.isPublic,
     place: input.place.trim(),
-    convocationDate: dayOf(input.convocationDate),
+    convocationDate: dateColumn(input.convocationDate),
     convenedById: input.convenedById,
     presidentId: input.presidentId,
     secretaryId: input.secretaryId,
     reconvened: input.reconvened,
-    listPostedAt: input.listPostedAt ? dayOf(input.listPostedAt) : null,
+    listPostedAt: input.listPostedAt ? dateColumn(input.listPostedAt) : null,
   };
 }
 
 type SittingRow = ReturnType<typeof sittingData>;
 
-export function sittingSnapshot(sitting: SittingRow) {
+export function sittingSnapshot(sitting: SittingRow, zone: string) {
   return {
-    ...parisDateAndTime(sitting.startsAt),
+    ...localDateAndTime(sitting.startsAt, zone),
     kind: sitting.kind,
     isPublic: sitting.isPublic,
     place: sitting.place,
@@ -39,8 +39,8 @@ export function sittingSnapshot(sitting: SittingRow) {
 }
 
 /** The form's values for a stored sitting. */
-export function sittingFormValues(sitting: SittingRow): SittingInput {
-  const { date, time } = parisDateAndTime(sitting.startsAt);
+export function sittingFormValues(sitting: SittingRow, zone: string): SittingInput {
+  const { date, time } = localDateAndTime(sitting.startsAt, zone);
   return {
     date,
     time,
@@ -58,7 +58,7 @@ export function sittingFormValues(sitting: SittingRow): SittingInput {
 
 /** The convener, president and secretary must be councillors of the municipality in office on the day. */
 export async function assertSittingOfficers(tx: Tx, municipalityId: string, input: SittingInput): Promise<void> {
-  const day = dayOf(input.date);
+  const day = dateColumn(input.date);
   const roles = [
     ["convenedById", input.convenedById],
     ["presidentId", input.presidentId],

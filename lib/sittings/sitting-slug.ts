@@ -1,4 +1,4 @@
-import { toParisCalendarDate } from "@/lib/domain";
+import { isCalendarDate, localDay } from "@/lib/domain/calendar";
 
 // A sitting's address is its day in Paris ("2022-04-07"); a second sitting on the
 // same day gets "-2", a third "-3", in the order they opened.
@@ -10,11 +10,7 @@ export function parseSittingSlug(slug: string): SittingSlug | null {
   const match = SITTING_SLUG.exec(slug);
   if (!match) return null;
   const day = `${match[1]}-${match[2]}-${match[3]}`;
-  try {
-    if (toParisCalendarDate(day) !== day) return null;
-  } catch {
-    return null;
-  }
+  if (!isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) return null;
   return { day, rank: match[4] ? Number(match[4]) : 1 };
 }
 
@@ -25,10 +21,10 @@ export function formatSittingSlug({ day, rank }: SittingSlug): string {
 type Opening = { id: string; startsAt: Date };
 
 /** The slug of every sitting given, ranking sittings that share a day by their opening time. */
-export function assignSittingSlugs(sittings: readonly Opening[]): Map<string, string> {
+export function assignSittingSlugs(sittings: readonly Opening[], zone: string): Map<string, string> {
   const byDay = new Map<string, Opening[]>();
   for (const sitting of sittings) {
-    const day = toParisCalendarDate(sitting.startsAt);
+    const day = localDay(sitting.startsAt, zone);
     byDay.set(day, [...(byDay.get(day) ?? []), sitting]);
   }
   const slugs = new Map<string, string>();
@@ -38,11 +34,4 @@ export function assignSittingSlugs(sittings: readonly Opening[]): Map<string, st
       .forEach((sitting, index) => slugs.set(sitting.id, formatSittingSlug({ day, rank: index + 1 })));
   }
   return slugs;
-}
-
-/** Instants wide enough to hold every sitting of a Paris calendar day (filter with toParisCalendarDate). */
-export function parisDayWindow(day: string): { gte: Date; lt: Date } {
-  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
-  const hour = 3_600_000;
-  return { gte: new Date(midnightUtc - 3 * hour), lt: new Date(midnightUtc + 27 * hour) };
 }

@@ -3,6 +3,7 @@ import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { authorizeEditor, type Editor, type SessionUser } from "@/lib/auth/roles";
 import type { Db, Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
+import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { parseInput } from "@/lib/validations/parse";
 import { sittingSchema, type SittingData } from "@/lib/validations/sitting";
 import { SITTING_SELECT, assertSittingOfficers, sittingData, sittingSnapshot } from "./sitting-fields";
@@ -16,7 +17,8 @@ export async function updateSitting(options: { db: Db; actor: SessionUser | null
 
 /** The core of `updateSitting`, inside the caller's transaction. */
 export async function updateSittingInTransaction(tx: Tx, actor: Editor, { sittingId, sitting: input }: { sittingId: string; sitting: SittingData }): Promise<{ id: string }> {
-  const data = sittingData(input);
+  const zone = await timeZoneOf(tx, actor.municipalityId);
+  const data = sittingData(input, zone);
   const before = await tx.sitting.findFirst({ where: { id: sittingId, municipalityId: actor.municipalityId }, select: SITTING_SELECT });
   if (!before) throw new AppError("NOT_FOUND", "Cette séance n'existe pas.");
   const published = await tx.deliberation.count({ where: { sittingId: before.id, status: "PUBLISHED" } });
@@ -31,8 +33,8 @@ export async function updateSittingInTransaction(tx: Tx, actor: Editor, { sittin
     action: "sitting.update",
     entity: "sitting",
     entityId: before.id,
-    before: sittingSnapshot(before),
-    after: sittingSnapshot(data),
+    before: sittingSnapshot(before, zone),
+    after: sittingSnapshot(data, zone),
   });
   return { id: before.id };
 }

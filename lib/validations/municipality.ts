@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "@/lib/domain/calendar";
 
 // The municipality's settings, as an administrator edits them. SIREN, SIRET and
 // department code are not here: they identify the municipality and enter the
@@ -48,6 +49,12 @@ export const municipalitySettingsSchema = z.object({
     .transform(Number),
   appealNotice: required(5000, "Saisissez la mention des voies et délais de recours.", "La mention des voies de recours est trop longue"),
   annexNotice: text(5000, "La mention de consultation des annexes est trop longue"),
+  /** Left out, the stored zone stays as it is. */
+  timeZone: z
+    .string()
+    .trim()
+    .refine(isTimeZone, "Saisissez un fuseau horaire reconnu, par exemple Europe/Paris, America/Martinique ou Indian/Reunion.")
+    .optional(),
 });
 
 /** What the form holds (text, as typed); the parsed output carries the number of members as a number. */

@@ -4,7 +4,7 @@ import { SittingList } from "@/components/sitting/sitting-list";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { listPublicSittings, type PublicSittingSummary } from "@/lib/sittings/list-public-sittings";
-import { toParisCalendarDate } from "@/lib/domain";
+import { localDay } from "@/lib/domain";
 
 export const dynamic = "force-dynamic";
 
@@ -20,10 +20,10 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return { title: year ? `Séances du conseil municipal en ${year}` : "Séances du conseil municipal" };
 }
 
-function groupByYear(sittings: PublicSittingSummary[]): [number, PublicSittingSummary[]][] {
+function groupByYear(sittings: PublicSittingSummary[], zone: string): [number, PublicSittingSummary[]][] {
   const groups = new Map<number, PublicSittingSummary[]>();
   for (const sitting of sittings) {
-    const year = Number(toParisCalendarDate(sitting.startsAt).slice(0, 4));
+    const year = Number(localDay(sitting.startsAt, zone).slice(0, 4));
     groups.set(year, [...(groups.get(year) ?? []), sitting]);
   }
   return [...groups];
@@ -76,7 +76,7 @@ export default async function SittingsPage({ searchParams }: Props) {
         {sittings.length === 0 ? (
           <p>{year ? `Aucune séance publiée en ${year}.` : "Aucune séance n'a encore de délibération publiée."}</p>
         ) : (
-          groupByYear(sittings).map(([groupYear, group]) => (
+          groupByYear(sittings, municipality.timeZone).map(([groupYear, group]) => (
             <section key={groupYear} aria-labelledby={`annee-${groupYear}`}>
               <h2 id={`annee-${groupYear}`} className="mb-3 text-2xl font-bold">
                 {groupYear}

@@ -53,6 +53,7 @@ export default async function MunicipalitySettingsPage() {
             membersInOffice: String(municipality.membersInOffice),
             appealNotice: municipality.appealNotice,
             annexNotice: municipality.annexNotice ?? "",
+            timeZone: municipality.timeZone,
           }}
           submit={updateMunicipalitySettingsAction}
         />

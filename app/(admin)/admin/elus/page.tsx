@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
 import { getPageUser } from "@/lib/auth/session";
-import { isoDay } from "@/lib/councillors/council-days";
+import { isoDay } from "@/lib/domain/calendar";
 import { listCouncillors } from "@/lib/councillors/list-councillors";
 import { getPrisma } from "@/lib/db/prisma";
 import { formatDateShortFr, roleLabel } from "@/lib/domain/format";

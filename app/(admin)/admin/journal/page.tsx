@@ -7,6 +7,7 @@ import { getPageUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { isUuid } from "@/lib/validations/common";
 import { countOf } from "@/lib/domain/plural";
+import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 
 export const metadata: Metadata = { title: "Journal d'audit · Espace du greffe" };
 
@@ -32,13 +33,14 @@ function filtersOf(search: Search): AuditFilters {
   };
 }
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await getPageUser();
   if (!actor || !ADMIN_ROLES.includes(actor.role)) return <ForbiddenNotice title="Journal d'audit" />;
   const search = await searchParams;
   const filters = filtersOf(search);
+  // The municipality's clock, the one the day filter reads too.
+  const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: (await getCurrentMunicipality()).timeZone });
   const { events, total, page, pages, entities, users } = await listAuditEvents({ db: getPrisma(), actor, filters });
   const pageLink = (target: number) => {
     const params = new URLSearchParams(Object.entries(search).flatMap(([key, value]) => (typeof value === "string" && key !== "page" ? [[key, value]] : [])));

@@ -88,6 +88,7 @@ export default async function DeliberationPage({ params }: Props) {
               isDemo: deliberation.isDemo,
               publishedAt: deliberation.publishedAt,
               sittingStartsAt: sitting.startsAt,
+              timeZone: municipality.timeZone,
               communeName: municipality.communeName,
               municipalityName: municipality.name,
               url: `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/deliberations/${encodeURIComponent(deliberation.number)}`,

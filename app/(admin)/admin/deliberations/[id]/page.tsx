@@ -13,13 +13,14 @@ import { VoteForm } from "@/components/admin/vote-form";
 import { ActText } from "@/components/ui/markdown";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
 import { getPageUser } from "@/lib/auth/session";
-import { isoDay } from "@/lib/councillors/council-days";
+import { isoDay } from "@/lib/domain/calendar";
 import { getPrisma } from "@/lib/db/prisma";
 import { getDeliberationForEdit } from "@/lib/deliberations/get-deliberation-for-edit";
 import { describeOutcome } from "@/lib/domain/tally";
 import { voteChoiceInSentence } from "@/lib/domain/vote-wording";
 import { formatCouncillorName, formatDateFr } from "@/lib/domain/format";
-import { toParisCalendarDate } from "@/lib/domain/paris-calendar";
+import { localDay } from "@/lib/domain/calendar";
+import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { availableEvents, WORKFLOW_STATUS_LABELS } from "@/lib/domain/workflow";
 import { isAppError } from "@/lib/errors";
 import {
@@ -48,7 +49,7 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
   const names = new Map(councillors.map((councillor) => [councillor.id, formatCouncillorName(councillor)]));
   const options = councillors.map((councillor) => ({ value: councillor.id, label: `${councillor.lastName} ${councillor.firstName}` }));
   const attendanceById = new Map(deliberation.attendances.map((entry) => [entry.councillorId, entry]));
-  const sittingDate = toParisCalendarDate(deliberation.sitting.startsAt);
+  const sittingDate = localDay(deliberation.sitting.startsAt, (await getCurrentMunicipality()).timeZone);
   const voters = councillors
     .map((councillor) => ({ councillor, entry: attendanceById.get(councillor.id) }))
     .filter(({ entry }) => entry?.status === "PRESENT" || entry?.status === "REPRESENTED")

@@ -4,7 +4,7 @@ import { CouncillorForm } from "@/components/admin/councillor-form";
 import { EndMandateForm } from "@/components/admin/end-mandate-form";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
 import { getPageUser } from "@/lib/auth/session";
-import { isoDay } from "@/lib/councillors/council-days";
+import { isoDay } from "@/lib/domain/calendar";
 import { getCouncillor } from "@/lib/councillors/get-councillor";
 import { getPrisma } from "@/lib/db/prisma";
 import { formatCouncillorName, formatDateShortFr, roleLabel } from "@/lib/domain/format";

@@ -9,6 +9,7 @@ import { getPrisma } from "@/lib/db/prisma";
 import { formatCouncillorName, formatDateFr, formatTimeFr } from "@/lib/domain/format";
 import { WORKFLOW_STATUS_LABELS } from "@/lib/domain/workflow";
 import { isAppError } from "@/lib/errors";
+import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { getSitting } from "@/lib/sittings/get-sitting";
 import { sittingFormValues } from "@/lib/sittings/sitting-fields";
 import { updateSittingAction } from "../actions";
@@ -27,11 +28,12 @@ export default async function AdminSittingPage({ params }: { params: Promise<{ i
   const canEdit = Boolean(actor && EDITOR_ROLES.includes(actor.role));
   const editable = canEdit && !sitting.deliberations.some((deliberation) => deliberation.status === "PUBLISHED");
   const councillors = editable ? await councillorOptions({ db, actor, demo: sitting.isDemo }) : [];
+  const { timeZone } = await getCurrentMunicipality();
   return (
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-3xl font-bold">
-          Séance du {formatDateFr(sitting.startsAt)} à {formatTimeFr(sitting.startsAt)}
+          Séance du {formatDateFr(sitting.startsAt, timeZone)} à {formatTimeFr(sitting.startsAt, timeZone)}
         </h1>
         <p className="mt-1">
           {sitting.place} · présidence : {formatCouncillorName(sitting.president)} · secrétaire : {formatCouncillorName(sitting.secretary)}
@@ -89,7 +91,7 @@ export default async function AdminSittingPage({ params }: { params: Promise<{ i
       {editable ? (
         <section aria-labelledby="modifier" className="flex flex-col gap-3">
           <h2 id="modifier" className="text-2xl font-bold">Modifier la séance</h2>
-          <SittingForm initialValues={sittingFormValues(sitting)} councillors={councillors} submit={updateSittingAction.bind(null, sitting.id)} submitLabel="Enregistrer les modifications" />
+          <SittingForm initialValues={sittingFormValues(sitting, timeZone)} councillors={councillors} submit={updateSittingAction.bind(null, sitting.id)} submitLabel="Enregistrer les modifications" />
         </section>
       ) : canEdit ? (
         <p>Cette séance a des délibérations publiées : elle ne peut plus être modifiée. <Link href="/admin/seances">Retour aux séances</Link></p>

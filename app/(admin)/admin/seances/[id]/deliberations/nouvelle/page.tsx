@@ -8,7 +8,8 @@ import { councillorOptions } from "@/lib/councillors/councillor-options";
 import { getPrisma } from "@/lib/db/prisma";
 import { proposeDeliberationNumber } from "@/lib/deliberations/propose-deliberation-number";
 import { formatDateFr } from "@/lib/domain/format";
-import { toParisCalendarDate } from "@/lib/domain/paris-calendar";
+import { localDay } from "@/lib/domain/calendar";
+import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { isAppError } from "@/lib/errors";
 import { getSitting } from "@/lib/sittings/get-sitting";
 import { createDeliberationAction } from "../../../../deliberations/actions";
@@ -24,7 +25,7 @@ export default async function NewDeliberationPage({ params }: { params: Promise<
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const day = toParisCalendarDate(sitting.startsAt);
+  const day = localDay(sitting.startsAt, (await getCurrentMunicipality()).timeZone);
   const [number, councillors] = await Promise.all([
     proposeDeliberationNumber({ db, actor, year: Number(day.slice(0, 4)) }),
     councillorOptions({ db, actor, onDay: day, demo: sitting.isDemo }),
