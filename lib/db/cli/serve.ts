@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import path from "node:path";
 import { readEnv } from "@/lib/env";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { serverDatabaseRoles, SINGLE_ROLE_WARNING } from "@/lib/db/database-roles";
 import { migrate } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "@/prisma/seed/demo-users";
@@ -12,7 +13,8 @@ import { seedDatabase } from "@/prisma/seed/seed";
 // `npm start` (mode "start") and `npm run dev` (mode "dev"): without
 // DATABASE_URL, start the embedded PostgreSQL under the data directory,
 // migrate, seed the reference case and demo data on first run, then serve
-// the portal; stop PostgreSQL cleanly on Ctrl-C.
+// the portal; stop PostgreSQL cleanly on Ctrl-C. Migrations and the seed run
+// as the owner; the web process connects as the runtime role.
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const env = readEnv();
@@ -89,18 +91,21 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
-  let databaseUrl = env.DATABASE_URL;
+  let roles = serverDatabaseRoles(env);
   try {
-    if (!databaseUrl) {
+    if (!roles) {
       const dataDir = path.resolve(projectRoot, env.REGISTRE_DATA_DIR, "postgres");
       say(`PostgreSQL intégré : ${dataDir} (port ${env.REGISTRE_PG_PORT})`);
       embedded = await startEmbeddedPostgres({ dataDir, port: env.REGISTRE_PG_PORT, database: "registre", log: say });
-      databaseUrl = embedded.url;
+      roles = { ownerUrl: embedded.url, runtimeUrl: embedded.runtimeUrl, runtimeRole: embedded.runtimeRole };
+    } else if (!roles.runtimeRole) {
+      say(SINGLE_ROLE_WARNING);
     }
-    const { applied } = await migrate({ connectionString: databaseUrl, log: say });
+    const { applied } = await migrate({ connectionString: roles.ownerUrl, runtimeRole: roles.runtimeRole, log: say });
     if (!applied.length) say("Base de données à jour.");
+    if (roles.runtimeRole) say(`Le portail se connecte avec le rôle « ${roles.runtimeRole} » (sans droit de modifier le schéma ni le journal d'audit).`);
     if (embedded) {
-      const db = createPrismaClient(databaseUrl);
+      const db = createPrismaClient(roles.ownerUrl);
       try {
         const seeded = await seedDatabase(db, { demo: true, log: say });
         say(`Cas de référence : ${seeded.reference === "created" ? "enregistré" : "déjà présent"} ; données de démonstration : ${seeded.demo === "created" ? "enregistrées" : "déjà présentes"}.`);
@@ -122,7 +127,9 @@ async function main() {
     stdio: "inherit",
     env: {
       ...process.env,
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: roles.runtimeUrl,
+      // The web process never sees the owner's connection.
+      DATABASE_OWNER_URL: "",
       NEXTAUTH_URL: env.NEXTAUTH_URL ?? env.PUBLIC_BASE_URL,
       ...(embedded && !env.NEXTAUTH_SECRET ? { NEXTAUTH_SECRET: embeddedAuthSecret() } : {}),
       // A demonstration install signs with the development identity of its data directory.
