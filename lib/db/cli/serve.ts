@@ -21,6 +21,7 @@ const env = readEnv();
 const projectRoot = path.resolve(import.meta.dirname, "../../..");
 const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
 const say = (line: string) => console.log(`[registre] ${line}`);
+const CHECKPOINT_COMMAND = ["--conditions=react-server", "--import", "tsx", path.join(projectRoot, "lib/audit/cli/record-audit-checkpoint.ts")];
 // Next's telemetry would try to reach the network at every build and start.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
@@ -71,11 +72,12 @@ function embeddedAuthSecret(): string {
 
 async function main() {
   let embedded: EmbeddedDatabase | undefined;
-  const web: { process?: ChildProcess } = {};
+  const web: { process?: ChildProcess; checkpoints?: ChildProcess } = {};
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    web.checkpoints?.kill("SIGTERM");
     const child = web.process;
     if (child && child.exitCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -122,22 +124,27 @@ async function main() {
     return;
   }
 
-  web.process = spawn(process.execPath, [nextBin, mode, "-p", String(env.PORT)], {
-    cwd: projectRoot,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      DATABASE_URL: roles.runtimeUrl,
-      // The web process never sees the owner's connection.
-      DATABASE_OWNER_URL: "",
-      NEXTAUTH_URL: env.NEXTAUTH_URL ?? env.PUBLIC_BASE_URL,
-      ...(embedded && !env.NEXTAUTH_SECRET ? { NEXTAUTH_SECRET: embeddedAuthSecret() } : {}),
-      // A demonstration install signs with the development identity of its data directory.
-      ...(embedded ? { REGISTRE_DEVELOPMENT_SIGNING: "1" } : {}),
-    },
-  });
+  const webEnv = {
+    ...process.env,
+    DATABASE_URL: roles.runtimeUrl,
+    // The web process never sees the owner's connection.
+    DATABASE_OWNER_URL: "",
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? env.PUBLIC_BASE_URL,
+    ...(embedded && !env.NEXTAUTH_SECRET ? { NEXTAUTH_SECRET: embeddedAuthSecret() } : {}),
+    // A demonstration install signs with the development identity of its data directory.
+    ...(embedded ? { REGISTRE_DEVELOPMENT_SIGNING: "1" } : {}),
+  };
+  web.process = spawn(process.execPath, [nextBin, mode, "-p", String(env.PORT)], { cwd: projectRoot, stdio: "inherit", env: webEnv });
   web.process.on("exit", (code) => void stop(code ?? 0));
   say(`Portail : http://localhost:${env.PORT}`);
+  if (env.REGISTRE_AUDIT_CHECKPOINT_MINUTES > 0) {
+    // Signed checkpoints of the audit trail, as the web process would sign them (same role, same identity).
+    web.checkpoints = spawn(process.execPath, [...CHECKPOINT_COMMAND, "--every", String(env.REGISTRE_AUDIT_CHECKPOINT_MINUTES)], {
+      cwd: projectRoot,
+      stdio: "inherit",
+      env: webEnv,
+    });
+  }
 }
 
 void main();
