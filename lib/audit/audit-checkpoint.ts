@@ -87,8 +87,9 @@ export function readCheckpointDocuments(json: unknown): CheckpointDocument[] {
   throw new Error("Ce fichier n'est ni un point de contrôle du journal d'audit ni le flux des points de contrôle.");
 }
 
+/** A copy in an ArrayBuffer of its own (a small Buffer is a view on a shared pool, which `.buffer` would give whole). */
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.slice().buffer;
+  return Uint8Array.from(bytes).buffer;
 }
 
 /** Checks the signature over the exact payload and reads what it attests; throws, in French, when it does not hold. */
