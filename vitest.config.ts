@@ -37,7 +37,8 @@ export default defineConfig({
           // machine's two cores are shared with PostgreSQL.
           fileParallelism: true,
           maxWorkers: Number(process.env.REGISTRE_TEST_WORKERS ?? 2),
-          testTimeout: 60_000,
+          // Two files at once on a shared machine: the heaviest (the seed, every demo extract) need more than a minute there.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
         },
       },

@@ -9,7 +9,7 @@ import type { CheckpointClaim } from "./audit-checkpoint";
 // or rewritten, since that checkpoint is reported.
 
 export type AuditChainReport =
-  | { ok: true; checked: number; lastEventId: bigint | null }
+  | { ok: true; checked: number }
   | { ok: false; checked: number; brokenAt: { id: bigint; occurredAt: Date; action: string; reason: string } }
   | { ok: false; checked: number; truncated: { checkpoint: CheckpointClaim; lastEventId: bigint | null; reason: string } };
 
@@ -40,7 +40,7 @@ export async function verifyAuditChain(db: Db, options: { checkpoint?: Checkpoin
       if (checkpoint && !checkpointSeen) {
         return missing(checkpoint, afterId ?? null, afterId === undefined ? "mais le journal est vide (il a été vidé)" : `mais le journal s'arrête à l'événement n° ${afterId} (sa fin a été supprimée)`);
       }
-      return { ok: true, checked, lastEventId: afterId ?? null };
+      return { ok: true, checked };
     }
     for (const row of rows) {
       const brokenAt = (reason: string): AuditChainReport => ({ ok: false, checked, brokenAt: { id: row.id, occurredAt: row.occurredAt, action: row.action, reason } });

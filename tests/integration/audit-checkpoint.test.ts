@@ -105,10 +105,10 @@ describe("audit checkpoints", () => {
   it("[checkpoint]: removing the newest events goes unseen by the chain alone, and is reported against a checkpoint taken before", async () => {
     const chain = await chainOf("registre_checkpoint_tail", 5);
     const checkpoint = await verifyCheckpoint(await signedCheckpoint(chain));
-    expect(await verifyAuditChain(chain.db, { checkpoint })).toEqual({ ok: true, checked: 5, lastEventId: 5n });
+    expect(await verifyAuditChain(chain.db, { checkpoint })).toEqual({ ok: true, checked: 5 });
     await removeNewest(chain, 2);
 
-    expect(await verifyAuditChain(chain.db)).toEqual({ ok: true, checked: 3, lastEventId: 3n });
+    expect(await verifyAuditChain(chain.db)).toEqual({ ok: true, checked: 3 });
     expect(await verifyAuditChain(chain.db, { checkpoint })).toEqual({
       ok: false,
       checked: 3,
@@ -137,6 +137,7 @@ describe("audit checkpoints", () => {
     const document = await signedCheckpoint(chain);
     const file = path.join(directory, "point-de-controle.json");
     await writeFile(file, JSON.stringify(document));
+    // Two runs of the command line (tsx compiles it each time): a bound of their own.
     const verify = (source: string) =>
       run("npx", ["tsx", "lib/audit/cli/verify-audit-chain.ts", "--checkpoint", source], { env: { ...process.env, DATABASE_URL: chain.runtimeUrl } }).then(
         (result) => ({ code: 0, ...result }),
@@ -161,5 +162,5 @@ describe("audit checkpoints", () => {
     } finally {
       server.close();
     }
-  });
+  }, 240_000);
 });

@@ -29,13 +29,7 @@ CREATE TRIGGER "audit_checkpoint_append_only"
   BEFORE UPDATE OR DELETE ON "audit_checkpoint"
   FOR EACH ROW EXECUTE FUNCTION "audit_checkpoint_append_only"();
 
-CREATE FUNCTION "audit_checkpoint_no_truncate"() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'audit_checkpoint is append-only: TRUNCATE refused'
-    USING ERRCODE = 'insufficient_privilege';
-END $$;
-
+-- refuse_truncate() comes from 20261201050000_truncate_guards.
 CREATE TRIGGER "audit_checkpoint_no_truncate"
   BEFORE TRUNCATE ON "audit_checkpoint"
-  FOR EACH STATEMENT EXECUTE FUNCTION "audit_checkpoint_no_truncate"();
+  FOR EACH STATEMENT EXECUTE FUNCTION "refuse_truncate"();
