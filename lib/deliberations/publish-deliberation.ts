@@ -1,5 +1,6 @@
 import "server-only";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { checkpointAuditChain } from "@/lib/audit/checkpoint-audit-chain";
 import { authorizeEditor, type Editor, type SessionUser } from "@/lib/auth/roles";
 import type { Db, Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
@@ -20,7 +21,10 @@ export async function publishDeliberation(options: { db: Db; actor: SessionUser 
   const now = options.now ?? new Date();
   // Now, or the local day and hour an archived act was put online, read in the municipality's zone.
   const publishedAt = input.publishedOn ? instantAt(input.publishedOn, input.publishedAtTime || "00:00", await timeZoneOf(options.db, actor.municipalityId)) : now;
-  return options.db.$transaction((tx) => publishDeliberationInTransaction(tx, actor, { deliberationId: options.id, publishedAt, now }));
+  const published = await options.db.$transaction((tx) => publishDeliberationInTransaction(tx, actor, { deliberationId: options.id, publishedAt, now }));
+  // Every publication anchors the audit chain's head outside the table.
+  await checkpointAuditChain(options.db);
+  return published;
 }
 
 /** The core of `publishDeliberation`, inside the caller's transaction. */

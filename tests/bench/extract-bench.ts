@@ -155,7 +155,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const dataDir = path.join(projectRoot, ".data", "bench-extract");
   const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: pgPort, database: "registre", log: (line: string) => console.log(line) });
   const databaseUrl = database.url;
-  await migrate({ connectionString: databaseUrl });
+  await migrate({ connectionString: databaseUrl, runtimeRole: database.runtimeRole });
   const { createPrismaClient } = await import("@/lib/db/prisma");
   const { seedDatabase } = await import("@/prisma/seed/seed");
   const db = createPrismaClient(databaseUrl);
@@ -168,7 +168,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const web = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(webPort)], {
     cwd: projectRoot,
     stdio: ["ignore", "ignore", "ignore"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, REGISTRE_DATA_DIR: dataDir, REGISTRE_PG_PORT: String(pgPort), REGISTRE_DEVELOPMENT_SIGNING: "1", PUBLIC_BASE_URL: `http://127.0.0.1:${webPort}`, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") },
+    env: { ...process.env, DATABASE_URL: database.runtimeUrl, REGISTRE_DATA_DIR: dataDir, REGISTRE_PG_PORT: String(pgPort), REGISTRE_DEVELOPMENT_SIGNING: "1", PUBLIC_BASE_URL: `http://127.0.0.1:${webPort}`, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") },
   });
   try {
     for (let attempt = 0; ; attempt += 1) {

@@ -8,6 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { EMBEDDED_RUNTIME_ROLE } from "@/lib/db/privileges";
 import type { LoadJob, LoadResult } from "./load";
 import { summarizeCpuProfile } from "./cpu-profile-summary";
 import { createRng, pickDistinct } from "./prng";
@@ -157,7 +158,7 @@ async function waitForHttp(url: string, child: ChildProcess, tail: string[], tim
 // ---------------------------------------------------------------- steps
 
 async function prepareArchive(url: string) {
-  await migrate({ connectionString: url, log: say });
+  await migrate({ connectionString: url, runtimeRole: EMBEDDED_RUNTIME_ROLE.name, log: say });
   const expected = planArchive().deliberationCount;
   const found = await countArchivedDeliberations(url);
   if (found === expected && process.env.BENCH_REGENERATE !== "1") {
@@ -374,7 +375,7 @@ async function runPagesAndExtracts() {
 
   say(`Portail : next start sur 127.0.0.1:${settings.appPort}, collectivité « ${BENCH_MUNICIPALITY.slug} »…`);
   if (settings.cpuProfile) await rm(settings.cpuProfileDir, { recursive: true, force: true });
-  const { origin, portal } = await startPortal(database.url);
+  const { origin, portal } = await startPortal(database.runtimeUrl);
 
   if (settings.pages > 0) {
     const pages = await pickPages(database.url);
@@ -458,11 +459,11 @@ async function main() {
       log: say,
     });
     cleanups.push({ name: "PostgreSQL (recherche)", run: () => searchDatabase.stop() });
-    await migrate({ connectionString: searchDatabase.url, log: say });
+    await migrate({ connectionString: searchDatabase.url, runtimeRole: searchDatabase.runtimeRole, log: say });
     // The server carries the search bench's memory probe: heap figures of the CSV export from inside it.
     const probeFile = path.join(projectRoot, ".data/bench-search-memory.json");
     await rm(probeFile, { force: true });
-    const search = await startPortal(searchDatabase.url, settings.searchAppPort, {
+    const search = await startPortal(searchDatabase.runtimeUrl, settings.searchAppPort, {
       nodeFlags: ["--expose-gc", `--import=${MEMORY_PROBE_MODULE}`],
       env: { BENCH_MEMORY_PROBE_FILE: probeFile },
     });
@@ -470,7 +471,7 @@ async function main() {
     await runSearchBench({ databaseUrl: searchDatabase.url, baseUrl: search.origin, log: say, memoryProbe });
     if (settings.csvHeapCapMb > 0) {
       await stopChild(search.portal);
-      const capped = await startPortal(searchDatabase.url, settings.searchAppPort + 1, { nodeFlags: [`--max-old-space-size=${settings.csvHeapCapMb}`] });
+      const capped = await startPortal(searchDatabase.runtimeUrl, settings.searchAppPort + 1, { nodeFlags: [`--max-old-space-size=${settings.csvHeapCapMb}`] });
       await runCappedExport({ databaseUrl: searchDatabase.url, baseUrl: capped.origin, heapCapMb: settings.csvHeapCapMb, log: say });
     }
   }

@@ -217,6 +217,11 @@ describe("back office: deliberations", () => {
     const { rows } = await client.query(`SELECT status, published_at, transmitted_at FROM deliberation WHERE id = $1`, [draftId]);
     expect(rows[0].status).toBe("PUBLISHED");
     expect(rows[0].published_at.toISOString()).toBe("2022-04-12T08:00:00.000Z");
+    // The publication signed a checkpoint of the audit chain at its own event.
+    const head = await client.query(`SELECT id, hash, action FROM audit_event ORDER BY id DESC LIMIT 1`);
+    const checkpoint = await client.query(`SELECT event_id, event_hash FROM audit_checkpoint ORDER BY id DESC LIMIT 1`);
+    expect(head.rows[0].action).toBe("deliberation.publish");
+    expect(checkpoint.rows).toEqual([{ event_id: head.rows[0].id, event_hash: head.rows[0].hash }]);
   });
 
   it("[deliberations]: a published deliberation refuses every change, in the use cases and in the database (raw SQL)", async () => {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { FileHashForm } from "@/components/extracts/file-hash-form";
 import { VerificationResult } from "@/components/extracts/verification-result";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -98,6 +99,10 @@ export default async function VerifyPage({ searchParams }: Props) {
         <p className="mt-2">
           La signature électronique intégrée au PDF (format PAdES) peut aussi être contrôlée par un lecteur PDF : elle couvre
           tout le document, et la moindre modification la rend invalide.
+        </p>
+        <p className="mt-2">
+          Le journal des opérations du portail se vérifie lui aussi : voir ses{" "}
+          <Link href="/verifier/journal">points de contrôle signés</Link>.
         </p>
       </section>
     </div>

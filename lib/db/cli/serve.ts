@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import path from "node:path";
 import { readEnv } from "@/lib/env";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { serverDatabaseRoles, SINGLE_ROLE_WARNING } from "@/lib/db/database-roles";
 import { migrate } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "@/prisma/seed/demo-users";
@@ -12,13 +13,15 @@ import { seedDatabase } from "@/prisma/seed/seed";
 // `npm start` (mode "start") and `npm run dev` (mode "dev"): without
 // DATABASE_URL, start the embedded PostgreSQL under the data directory,
 // migrate, seed the reference case and demo data on first run, then serve
-// the portal; stop PostgreSQL cleanly on Ctrl-C.
+// the portal; stop PostgreSQL cleanly on Ctrl-C. Migrations and the seed run
+// as the owner; the web process connects as the runtime role.
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const env = readEnv();
 const projectRoot = path.resolve(import.meta.dirname, "../../..");
 const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
 const say = (line: string) => console.log(`[registre] ${line}`);
+const CHECKPOINT_COMMAND = ["--conditions=react-server", "--import", "tsx", path.join(projectRoot, "lib/audit/cli/record-audit-checkpoint.ts")];
 // Next's telemetry would try to reach the network at every build and start.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
@@ -69,11 +72,12 @@ function embeddedAuthSecret(): string {
 
 async function main() {
   let embedded: EmbeddedDatabase | undefined;
-  const web: { process?: ChildProcess } = {};
+  const web: { process?: ChildProcess; checkpoints?: ChildProcess } = {};
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    web.checkpoints?.kill("SIGTERM");
     const child = web.process;
     if (child && child.exitCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -89,18 +93,21 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
-  let databaseUrl = env.DATABASE_URL;
+  let roles = serverDatabaseRoles(env);
   try {
-    if (!databaseUrl) {
+    if (!roles) {
       const dataDir = path.resolve(projectRoot, env.REGISTRE_DATA_DIR, "postgres");
       say(`PostgreSQL intégré : ${dataDir} (port ${env.REGISTRE_PG_PORT})`);
       embedded = await startEmbeddedPostgres({ dataDir, port: env.REGISTRE_PG_PORT, database: "registre", log: say });
-      databaseUrl = embedded.url;
+      roles = { ownerUrl: embedded.url, runtimeUrl: embedded.runtimeUrl, runtimeRole: embedded.runtimeRole };
+    } else if (!roles.runtimeRole) {
+      say(SINGLE_ROLE_WARNING);
     }
-    const { applied } = await migrate({ connectionString: databaseUrl, log: say });
+    const { applied } = await migrate({ connectionString: roles.ownerUrl, runtimeRole: roles.runtimeRole, log: say });
     if (!applied.length) say("Base de données à jour.");
+    if (roles.runtimeRole) say(`Le portail se connecte avec le rôle « ${roles.runtimeRole} » (sans droit de modifier le schéma ni le journal d'audit).`);
     if (embedded) {
-      const db = createPrismaClient(databaseUrl);
+      const db = createPrismaClient(roles.ownerUrl);
       try {
         const seeded = await seedDatabase(db, { demo: true, log: say });
         say(`Cas de référence : ${seeded.reference === "created" ? "enregistré" : "déjà présent"} ; données de démonstration : ${seeded.demo === "created" ? "enregistrées" : "déjà présentes"}.`);
@@ -117,20 +124,27 @@ async function main() {
     return;
   }
 
-  web.process = spawn(process.execPath, [nextBin, mode, "-p", String(env.PORT)], {
-    cwd: projectRoot,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_URL: env.NEXTAUTH_URL ?? env.PUBLIC_BASE_URL,
-      ...(embedded && !env.NEXTAUTH_SECRET ? { NEXTAUTH_SECRET: embeddedAuthSecret() } : {}),
-      // A demonstration install signs with the development identity of its data directory.
-      ...(embedded ? { REGISTRE_DEVELOPMENT_SIGNING: "1" } : {}),
-    },
-  });
+  const webEnv = {
+    ...process.env,
+    DATABASE_URL: roles.runtimeUrl,
+    // The web process never sees the owner's connection.
+    DATABASE_OWNER_URL: "",
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? env.PUBLIC_BASE_URL,
+    ...(embedded && !env.NEXTAUTH_SECRET ? { NEXTAUTH_SECRET: embeddedAuthSecret() } : {}),
+    // A demonstration install signs with the development identity of its data directory.
+    ...(embedded ? { REGISTRE_DEVELOPMENT_SIGNING: "1" } : {}),
+  };
+  web.process = spawn(process.execPath, [nextBin, mode, "-p", String(env.PORT)], { cwd: projectRoot, stdio: "inherit", env: webEnv });
   web.process.on("exit", (code) => void stop(code ?? 0));
   say(`Portail : http://localhost:${env.PORT}`);
+  if (env.REGISTRE_AUDIT_CHECKPOINT_MINUTES > 0) {
+    // Signed checkpoints of the audit trail, as the web process would sign them (same role, same identity).
+    web.checkpoints = spawn(process.execPath, [...CHECKPOINT_COMMAND, "--every", String(env.REGISTRE_AUDIT_CHECKPOINT_MINUTES)], {
+      cwd: projectRoot,
+      stdio: "inherit",
+      env: webEnv,
+    });
+  }
 }
 
 void main();

@@ -31,6 +31,7 @@ const STATIC_PAGES = [
   { name: "délibérations, page 2", url: "/deliberations?page=2" },
   { name: "the accessibility statement", url: "/accessibilite" },
   { name: "the reference deliberation", url: "/deliberations/DL.2022-91" },
+  { name: "the audit checkpoints", url: "/verifier/journal" },
 ];
 
 for (const { name, url } of STATIC_PAGES) {
@@ -52,6 +53,27 @@ test("[a11y]: a secret-ballot deliberation has no serious or critical axe violat
   expect(number, "the seed holds a published secret-ballot deliberation").not.toBeNull();
   await expectNoSeriousViolation(page, `/deliberations/${number}`);
   await expect(page.getByText("Scrutin secret", { exact: true })).toBeVisible();
+});
+
+test("[a11y]: the audit checkpoints page lists the signed checkpoint npm start made, and has no serious or critical axe violation", async ({ page, request }) => {
+  // npm start signs the chain's head as it starts (a child process): wait for it.
+  await expect(async () => {
+    const response = await page.goto("/verifier/journal");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("table", { name: /Points de contrôle signés/ }).getByRole("link", { name: /^Télécharger le point de contrôle n° \d+$/ }).first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await expectNoSeriousViolation(page, "/verifier/journal");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Points de contrôle du journal d'audit");
+  const download = page.getByRole("link", { name: /^Télécharger le point de contrôle n° \d+$/ }).first();
+  const file = await request.get((await download.getAttribute("href")) ?? "");
+  expect(file.status()).toBe(200);
+  const checkpoint = (await file.json()) as { type: string; payload: string; signature: string };
+  expect(checkpoint.type).toBe("registre.audit-checkpoint");
+  expect(JSON.parse(checkpoint.payload)).toMatchObject({ type: "registre.audit-checkpoint", version: 1, eventId: expect.stringMatching(/^\d+$/) });
+  const feed = await request.get("/flux/journal.json");
+  expect(feed.headers()["content-type"]).toBe("application/feed+json; charset=utf-8");
+  const items = ((await feed.json()) as { items: { _registre_checkpoint: { payload: string } }[] }).items;
+  expect(items.map((item) => item._registre_checkpoint.payload)).toContain(checkpoint.payload);
 });
 
 test("[a11y]: the 404 page has no serious or critical axe violation", async ({ page }) => {

@@ -1,9 +1,12 @@
 import pg from "pg";
 import { inject } from "vitest";
-import { migrate } from "@/lib/db/migrate";
+import { APPEND_ONLY_TABLES } from "@/lib/db/privileges";
 
-// Each test file works in a database of its own, created empty and migrated,
-// so files cannot see each other's rows.
+// Each test file works in a database of its own, a copy of the template that
+// global-setup.ts migrated once (CREATE DATABASE … TEMPLATE), so files cannot
+// see each other's rows and may run in parallel. These URLs connect as the
+// owner (the tests set up rows as they please); runtimeDatabaseUrl gives the
+// web process's role.
 
 export function databaseUrl(name: string): string {
   const url = new URL(inject("serverUrl"));
@@ -11,18 +14,28 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
+/** The same database, as the runtime role the portal connects with. */
+export function runtimeDatabaseUrl(name: string): string {
+  const url = new URL(databaseUrl(name));
+  const role = inject("runtimeRole");
+  url.username = encodeURIComponent(role.name);
+  url.password = encodeURIComponent(role.password);
+  return url.toString();
+}
+
+/** A fresh database: a copy of the migrated template, or empty with `migrated: false`. */
 export async function createDatabase(name: string, options: { migrated?: boolean } = {}): Promise<string> {
   const admin = new pg.Client({ connectionString: inject("serverUrl") });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`);
+    const database = admin.escapeIdentifier(name);
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    const template = options.migrated ?? true ? ` TEMPLATE ${admin.escapeIdentifier(inject("templateDatabase"))}` : "";
+    await admin.query(`CREATE DATABASE ${database}${template}`);
   } finally {
     await admin.end();
   }
-  const url = databaseUrl(name);
-  if (options.migrated ?? true) await migrate({ connectionString: url });
-  return url;
+  return databaseUrl(name);
 }
 
 export async function connect(url: string): Promise<pg.Client> {
@@ -31,7 +44,27 @@ export async function connect(url: string): Promise<pg.Client> {
   return client;
 }
 
-/** Empties every table of the domain (the audit trail included). */
+/**
+ * Empties every table of the domain (the audit trail included), between the
+ * tests of one file. The protected tables refuse TRUNCATE even to the owner:
+ * the owner lifts their TRUNCATE guards for this one transaction (what the
+ * runtime role cannot do), so the guards are back at once, whatever happens.
+ */
 export async function resetDatabase(client: pg.Client): Promise<void> {
-  await client.query(`TRUNCATE municipality, audit_event RESTART IDENTITY CASCADE`);
+  const { rows } = await client.query<{ table: string; trigger: string }>(
+    `SELECT c.relname AS table, t.tgname AS trigger
+     FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND NOT t.tgisinternal AND (t.tgtype & 32) <> 0`,
+  );
+  const guards = rows.map((row) => `ALTER TABLE ${client.escapeIdentifier(row.table)} DISABLE TRIGGER ${client.escapeIdentifier(row.trigger)}`);
+  await client.query("BEGIN");
+  try {
+    for (const guard of guards) await client.query(guard);
+    await client.query(`TRUNCATE municipality, ${APPEND_ONLY_TABLES.join(", ")} RESTART IDENTITY CASCADE`);
+    for (const guard of guards) await client.query(guard.replace(" DISABLE TRIGGER ", " ENABLE TRIGGER "));
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  }
 }

@@ -3,16 +3,25 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { EMBEDDED_RUNTIME_ROLE, ensureRuntimeRole } from "@/lib/db/privileges";
 
 // Integration tests run against a real PostgreSQL: DATABASE_URL when given
-// (its server must let us create databases), else an embedded one started
-// here in a data directory of its own.
+// (its server must let us create databases and roles), else an embedded one
+// started here in a data directory of its own. The migrations run once, into
+// a template database; each test file's database is a copy of it
+// (support/database.ts), which is faster than migrating each and needs no
+// TRUNCATE, which the protected tables refuse.
 
 declare module "vitest" {
   export interface ProvidedContext {
     serverUrl: string;
+    templateDatabase: string;
+    runtimeRole: { name: string; password: string };
   }
 }
+
+export const TEMPLATE_DATABASE = "registre_test_template";
 
 let embedded: EmbeddedDatabase | undefined;
 
@@ -29,10 +38,22 @@ export async function setup(project: TestProject) {
     });
     serverUrl = embedded.url;
   }
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.end();
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await ensureRuntimeRole(admin, EMBEDDED_RUNTIME_ROLE);
+    const template = admin.escapeIdentifier(TEMPLATE_DATABASE);
+    await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${template}`);
+  } finally {
+    await admin.end();
+  }
+  const templateUrl = new URL(serverUrl);
+  templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
+  await migrate({ connectionString: templateUrl.toString(), runtimeRole: EMBEDDED_RUNTIME_ROLE.name });
   project.provide("serverUrl", serverUrl);
+  project.provide("templateDatabase", TEMPLATE_DATABASE);
+  project.provide("runtimeRole", { ...EMBEDDED_RUNTIME_ROLE });
 }
 
 export async function teardown() {

@@ -46,7 +46,7 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
-  await migrate({ connectionString: embedded.url });
+  await migrate({ connectionString: embedded.url, runtimeRole: embedded.runtimeRole });
   const db = createPrismaClient(embedded.url);
   await db.$transaction(async (tx) => {
     const municipality = await tx.municipality.create({ data: { ...referenceMunicipality }, select: { id: true } });
@@ -74,7 +74,8 @@ async function main() {
     stdio: "inherit",
     env: {
       ...process.env,
-      DATABASE_URL: embedded.url,
+      // The web process connects as the runtime role, as under npm start.
+      DATABASE_URL: embedded.runtimeUrl,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXTAUTH_SECRET: "e2e-entry-portal-secret-0123456789abcdef",
     },
