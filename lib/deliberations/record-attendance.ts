@@ -6,6 +6,7 @@ import { formatCouncillorName } from "@/lib/domain/format";
 import { checkProxies } from "@/lib/domain/quorum";
 import type { AttendanceEntry } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
+import { loadDerogationWindows } from "@/lib/municipality/derogation-windows";
 import { attendanceSchema } from "@/lib/validations/deliberation";
 import { parseInput } from "@/lib/validations/parse";
 import { assertEditable, councillorsInOffice, editor, lockDeliberation } from "./deliberation-workflow";
@@ -13,7 +14,7 @@ import { assertEditable, councillorsInOffice, editor, lockDeliberation } from ".
 /**
  * Records who was present, represented (and by whom), excused or absent when
  * this deliberation was voted. Every councillor in office appears once; the
- * proxy rules of L2121-20 (and the derogation windows) are checked with the
+ * proxy rules of L2121-20 (and the municipality's derogation windows) are checked with the
  * domain library, each refusal reported on the councillor's row.
  */
 export async function recordAttendance(options: { db: Db; actor: SessionUser | null; id: string; input: unknown }): Promise<{ id: string }> {
@@ -39,7 +40,8 @@ export async function recordAttendance(options: { db: Db; actor: SessionUser | n
       status: entry.status,
       proxyHolderId: entry.proxyHolderId || null,
     }));
-    for (const issue of checkProxies({ attendance, date: deliberation.sitting.startsAt })) {
+    const windows = await loadDerogationWindows(tx, actor.municipalityId);
+    for (const issue of checkProxies({ attendance, date: deliberation.sitting.startsAt, windows })) {
       // On the giver's row; an issue about a holder goes on the rows of those who gave them a proxy.
       const giver = entries.findIndex((entry) => entry.councillorId === issue.councillorId && entry.status === "REPRESENTED");
       const rows = giver >= 0 ? [giver] : entries.flatMap((entry, index) => (issue.councillorId && entry.proxyHolderId === issue.councillorId ? [index] : []));

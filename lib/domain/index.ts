@@ -11,8 +11,8 @@ export type {
 export { DomainError } from "./errors";
 export type { CastingVote, CouncillorChoice, Decision, VoteRecord } from "./tally";
 export { checkChoices, checkTally, decideOutcome, deriveTally, describeOutcome, secretBallotTally } from "./tally";
-export type { DerogationWindow } from "./derogations";
-export { DEFAULT_DEROGATION_WINDOWS, findDerogation } from "./derogations";
+export type { DerogationWindow, DerogationWindowIssue } from "./derogations";
+export { checkDerogationWindows, findDerogation } from "./derogations";
 export type { QuorumCheck, QuorumRule } from "./quorum";
 export { checkProxies, checkQuorum, maxProxiesPerHolder } from "./quorum";
 export type { ActesId, ActesIdParse, ActesNature } from "./actes";

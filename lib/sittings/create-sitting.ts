@@ -12,15 +12,15 @@ export async function createSitting(options: { db: Db; actor: SessionUser | null
   const data = sittingData(input);
   return options.db.$transaction(async (tx) => {
     await assertSittingOfficers(tx, actor.municipalityId, input);
-    const sitting = await tx.sitting.create({ data: { municipalityId: actor.municipalityId, ...data }, select: { id: true } });
+    const sitting = await tx.sitting.create({ data: { municipalityId: actor.municipalityId, ...data }, select: { id: true, membersInOffice: true } });
     await appendAuditEvent(tx, {
       municipalityId: actor.municipalityId,
       userId: actor.id,
       action: "sitting.create",
       entity: "sitting",
       entityId: sitting.id,
-      after: sittingSnapshot(data),
+      after: sittingSnapshot({ ...data, membersInOffice: sitting.membersInOffice }),
     });
-    return sitting;
+    return { id: sitting.id };
   });
 }

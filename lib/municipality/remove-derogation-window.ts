@@ -1,0 +1,30 @@
+import "server-only";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { ADMIN_ROLES, authorize, type SessionUser } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { uuidSchema } from "@/lib/validations/common";
+import { DEROGATION_WINDOW_SELECT, toDerogationWindow } from "./derogation-windows";
+
+const windowId = uuidSchema("Cette période dérogatoire n'existe pas.");
+
+/** Removes a derogation window (the database refuses it under a published act or a roll call that needs it). */
+export async function removeDerogationWindow(options: { db: Db; actor: SessionUser | null; id: string }): Promise<{ id: string }> {
+  const actor = authorize(options.actor, ADMIN_ROLES);
+  const id = windowId.safeParse(options.id).data;
+  if (!id) throw new AppError("NOT_FOUND", "Cette période dérogatoire n'existe pas.");
+  return options.db.$transaction(async (tx) => {
+    const current = await tx.derogationWindow.findFirst({ where: { id, municipalityId: actor.municipalityId }, select: DEROGATION_WINDOW_SELECT });
+    if (!current) throw new AppError("NOT_FOUND", "Cette période dérogatoire n'existe pas.");
+    await tx.derogationWindow.delete({ where: { id: current.id } });
+    await appendAuditEvent(tx, {
+      municipalityId: actor.municipalityId,
+      userId: actor.id,
+      action: "derogation_window.delete",
+      entity: "derogation_window",
+      entityId: current.id,
+      before: toDerogationWindow(current),
+    });
+    return { id: current.id };
+  });
+}
