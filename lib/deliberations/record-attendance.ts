@@ -7,7 +7,7 @@ import { formatCouncillorName } from "@/lib/domain/format";
 import { checkProxies } from "@/lib/domain/quorum";
 import type { AttendanceEntry } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
-import { loadDerogationWindows } from "@/lib/municipality/derogation-windows";
+import { loadDerogationWindows } from "@/lib/municipality/load-derogation-windows";
 import { attendanceSchema, type AttendanceData } from "@/lib/validations/deliberation";
 import { parseInput } from "@/lib/validations/parse";
 import { assertEditable, lockDeliberation } from "./deliberation-workflow";

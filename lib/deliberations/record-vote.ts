@@ -8,7 +8,7 @@ import { checkQuorum } from "@/lib/domain/quorum";
 import { checkChoices, checkTally, decideOutcome, deriveTally, secretBallotTally, type CouncillorChoice } from "@/lib/domain/tally";
 import type { AttendanceEntry, Tally } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
-import { loadDerogationWindows } from "@/lib/municipality/derogation-windows";
+import { loadDerogationWindows } from "@/lib/municipality/load-derogation-windows";
 import { voteSchema, type VoteData } from "@/lib/validations/deliberation";
 import { parseInput } from "@/lib/validations/parse";
 import { sittingDay } from "@/lib/councillors/council-days";

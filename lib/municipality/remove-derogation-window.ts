@@ -4,7 +4,7 @@ import { ADMIN_ROLES, authorize, type SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { uuidSchema } from "@/lib/validations/common";
-import { DEROGATION_WINDOW_SELECT, toDerogationWindow } from "./derogation-windows";
+import { DEROGATION_WINDOW_SELECT, toDerogationWindow } from "./load-derogation-windows";
 
 const windowId = uuidSchema("Cette période dérogatoire n'existe pas.");
 

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { uuidSchema } from "@/lib/validations/common";
 import { derogationWindowFieldErrors, derogationWindowSchema, toDerogationWindowValue } from "@/lib/validations/derogation-window";
 import { parseInput } from "@/lib/validations/parse";
-import { DEROGATION_WINDOW_SELECT, toDerogationWindow } from "./derogation-windows";
+import { DEROGATION_WINDOW_SELECT, toDerogationWindow } from "./load-derogation-windows";
 
 const windowId = uuidSchema("Cette période dérogatoire n'existe pas.");
 

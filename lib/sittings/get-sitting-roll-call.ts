@@ -6,7 +6,7 @@ import { formatCouncillorName } from "@/lib/domain/format";
 import { summarizeRollCall, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
 import { isEditable, type WorkflowStatus } from "@/lib/domain/workflow";
 import { AppError } from "@/lib/errors";
-import { loadDerogationWindows } from "@/lib/municipality/derogation-windows";
+import { loadDerogationWindows } from "@/lib/municipality/load-derogation-windows";
 
 export type RollCallDeliberation = {
   id: string;

@@ -5,6 +5,7 @@ import type * as RunAction from "@/lib/auth/run-action";
 import type { createPrismaClient, Db } from "@/lib/db/prisma";
 import type * as RecordAttendance from "@/lib/deliberations/record-attendance";
 import type * as DerogationWindows from "@/lib/municipality/derogation-windows";
+import type * as LoadDerogationWindows from "@/lib/municipality/load-derogation-windows";
 import type * as RemoveDerogationWindow from "@/lib/municipality/remove-derogation-window";
 import type * as SaveDerogationWindow from "@/lib/municipality/save-derogation-window";
 import type * as ToAppError from "@/lib/to-app-error";
@@ -18,6 +19,7 @@ import { insertDeliberation, insertMunicipality, insertUser, type Fixture } from
 // database refuses reaches the form as its French message.
 
 type Modules = typeof DerogationWindows &
+  typeof LoadDerogationWindows &
   typeof SaveDerogationWindow &
   typeof RemoveDerogationWindow &
   typeof RecordAttendance &
@@ -39,6 +41,7 @@ describe("derogation windows", () => {
     client = await connect(url);
     modules = {
       ...(await import("@/lib/municipality/derogation-windows")),
+      ...(await import("@/lib/municipality/load-derogation-windows")),
       ...(await import("@/lib/municipality/save-derogation-window")),
       ...(await import("@/lib/municipality/remove-derogation-window")),
       ...(await import("@/lib/deliberations/record-attendance")),
