@@ -1,5 +1,5 @@
 import "server-only";
-import { ADMIN_ROLES, authorize, type SessionUser } from "@/lib/auth/roles";
+import { authorizeAdmin, type SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/prisma";
 import type { DerogationWindow } from "@/lib/domain/derogations";
 import { toParisCalendarDate } from "@/lib/domain/paris-calendar";
@@ -13,7 +13,7 @@ export type ListedDerogationWindow = DerogationWindow & {
 
 /** The administrator's windows, each saying whether a published act depends on it. */
 export async function listDerogationWindows(options: { db: Db; actor: SessionUser | null }): Promise<ListedDerogationWindow[]> {
-  const actor = authorize(options.actor, ADMIN_ROLES);
+  const actor = authorizeAdmin(options.actor);
   const [rows, publishedSittings] = await Promise.all([
     options.db.derogationWindow.findMany({ where: { municipalityId: actor.municipalityId }, select: DEROGATION_WINDOW_SELECT, orderBy: { startsOn: "asc" } }),
     options.db.sitting.findMany({
