@@ -1,7 +1,15 @@
 // The one error type the application expects: its message is French, precise
 // and meant for the user; anything else is logged and shown as a generic message.
 
-export type AppErrorCode = "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "INVALID_STATE" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED";
+export type AppErrorCode =
+  | "NOT_FOUND"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "INVALID_STATE"
+  | "VALIDATION"
+  | "CONFLICT"
+  | "TOO_LARGE"
+  | "RATE_LIMITED";
 
 const HTTP_STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
@@ -10,8 +18,14 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   INVALID_STATE: 409,
   VALIDATION: 422,
   CONFLICT: 409,
+  TOO_LARGE: 413,
   RATE_LIMITED: 429,
 };
+
+/** The HTTP status a route handler answers for a refusal; a fault (no code) is a 500. */
+export function httpStatusOf(code: AppErrorCode | undefined): number {
+  return code ? HTTP_STATUS[code] : 500;
+}
 
 export class AppError extends Error {
   constructor(
@@ -24,7 +38,7 @@ export class AppError extends Error {
   }
 
   get httpStatus(): number {
-    return HTTP_STATUS[this.code];
+    return httpStatusOf(this.code);
   }
 }
 

@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { AttendanceGrid, withStatusRule, type AttendanceRow } from "@/components/admin/attendance-grid";
 import { FormStatus, SubmitButton } from "@/components/forms/fields";
 import { useZodForm } from "@/components/forms/use-zod-form";
+import type { DerogationWindow } from "@/lib/domain/derogations";
 import { checkProxies, checkQuorum } from "@/lib/domain/quorum";
 import type { AttendanceEntry } from "@/lib/domain/types";
 import type { ActionResult } from "@/lib/validations/action-result";
@@ -24,6 +25,7 @@ export function RollCallForm({
   sittingStartsAt,
   membersInOffice,
   reconvened,
+  windows,
   submit,
 }: {
   councillors: readonly RollCallCouncillor[];
@@ -31,6 +33,8 @@ export function RollCallForm({
   sittingStartsAt: string;
   membersInOffice: number;
   reconvened: boolean;
+  /** the municipality's derogation windows */
+  windows: readonly DerogationWindow[];
   submit: (values: AttendanceInput) => Promise<ActionResult<{ id: string }>>;
 }) {
   const router = useRouter();
@@ -48,12 +52,12 @@ export function RollCallForm({
       status: entry.status,
       proxyHolderId: entry.proxyHolderId || null,
     }));
-    const issues = checkProxies({ attendance, date: sittingStartsAt });
+    const issues = checkProxies({ attendance, date: sittingStartsAt, windows });
     const count = (status: Entry["status"]) => entries.filter((entry) => entry.status === status).length;
     const present = count("PRESENT");
-    const quorum = checkQuorum({ membersInOffice, present: Math.min(present, membersInOffice), date: sittingStartsAt, reconvened });
+    const quorum = checkQuorum({ membersInOffice, present: Math.min(present, membersInOffice), date: sittingStartsAt, reconvened, windows });
     return { issues, present, represented: count("REPRESENTED"), excused: count("EXCUSED"), absent: count("ABSENT"), quorum };
-  }, [entries, nameOf, sittingStartsAt, membersInOffice, reconvened]);
+  }, [entries, nameOf, sittingStartsAt, membersInOffice, reconvened, windows]);
 
   const holders = entries.filter((entry) => entry.status === "PRESENT").map((entry) => ({ id: entry.councillorId, name: nameOf.get(entry.councillorId) ?? "" }));
   const issuesByCouncillor = new Map<string, string[]>();

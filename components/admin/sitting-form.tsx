@@ -19,6 +19,7 @@ export const EMPTY_SITTING: SittingInput = {
   presidentId: "",
   secretaryId: "",
   reconvened: false,
+  membersInOffice: "",
   listPostedAt: "",
 };
 
@@ -62,6 +63,16 @@ export function SittingForm({
       {councillorSelect("convenedById", "Convoquée par")}
       {councillorSelect("presidentId", "Présidence de séance")}
       {councillorSelect("secretaryId", "Secrétaire de séance")}
+      <TextField
+        id="membersInOffice"
+        label="Membres du conseil en exercice"
+        required
+        inputMode="numeric"
+        hint="Le jour de la séance : il fixe le quorum et borne les décomptes. Il ne se modifie plus une fois une délibération de la séance publiée."
+        value={values.membersInOffice ?? ""}
+        onChange={set("membersInOffice")}
+        errors={errors.membersInOffice}
+      />
       <TextField
         id="listPostedAt"
         label="Affichage de la liste des délibérations (facultatif)"

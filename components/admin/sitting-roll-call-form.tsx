@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef } from "react";
 import { AttendanceGrid, HolderSelect, StatusSelect, withStatusRule, type AttendanceRow } from "@/components/admin/attendance-grid";
 import { FormStatus, LocalDraftNotice, SubmitButton } from "@/components/forms/fields";
 import { useZodForm } from "@/components/forms/use-zod-form";
+import type { DerogationWindow } from "@/lib/domain/derogations";
 import { atDeliberation, changedMarks, checkRollCallChanges, checkSittingRollCall, expandRollCall, fixedAttendanceMessage, type MarkSource, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
 import type { WorkflowStatus } from "@/lib/domain/workflow";
 import type { ActionResult } from "@/lib/validations/action-result";
@@ -39,6 +40,7 @@ export function SittingRollCallForm({
   sittingStartsAt,
   membersInOffice,
   reconvened,
+  windows,
   submit,
   draftKey,
 }: {
@@ -48,6 +50,8 @@ export function SittingRollCallForm({
   sittingStartsAt: string;
   membersInOffice: number;
   reconvened: boolean;
+  /** the municipality's derogation windows */
+  windows: readonly DerogationWindow[];
   submit: (values: SittingRollCallInput) => Promise<ActionResult<{ id: string; updated: number }>>;
   draftKey?: string;
 }) {
@@ -83,7 +87,7 @@ export function SittingRollCallForm({
       deliberationIds: deliberations.map((deliberation) => deliberation.id),
     });
     const original = (source: MarkSource): MarkSource => (source.kind === "change" ? { kind: "change", index: usableIndex[source.index]! } : source);
-    const checks = checkSittingRollCall({ expanded, names, date: sittingStartsAt, membersInOffice, reconvened });
+    const checks = checkSittingRollCall({ expanded, names, date: sittingStartsAt, membersInOffice, reconvened, windows });
     const blocked = deliberations.map((deliberation, at) => {
       if (deliberation.editable || !deliberation.marks.length) return false;
       const differing = changedMarks(expanded[at]!.marks, deliberation.marks);
@@ -97,7 +101,7 @@ export function SittingRollCallForm({
     });
     const presentAt = expanded.map(({ marks }) => marks.filter((mark) => mark.status === "PRESENT").map((mark) => mark.councillorId));
     return { checks, blocked, rowProblems, presentAt, problemCount: rowProblems.size };
-  }, [opening, changes, deliberations, names, sittingStartsAt, membersInOffice, reconvened]);
+  }, [opening, changes, deliberations, names, sittingStartsAt, membersInOffice, reconvened, windows]);
 
   const problemsOf = (kind: MarkSource["kind"], index: number, fields: string[]) => [
     ...fields.flatMap((field) => form.errors[rollCallFieldKey({ kind, index }, field)] ?? []),

@@ -30,7 +30,7 @@ export type AnnexFile = { fileName: string; bytes: Uint8Array; sha256: string };
 export async function parseAnnexFile(file: { name: string; bytes: Uint8Array } | null): Promise<AnnexFile> {
   if (!file || file.bytes.length === 0) throw new AppError("VALIDATION", "Choisissez le fichier PDF de l'annexe.", { file: ["Choisissez le fichier PDF de l'annexe."] });
   if (file.bytes.length > MAX_ANNEX_BYTES) {
-    throw new AppError("VALIDATION", "Le fichier dépasse 10 Mo.", { file: [`Le fichier pèse ${(file.bytes.length / 1024 / 1024).toFixed(1)} Mo ; 10 Mo au plus.`] });
+    throw new AppError("TOO_LARGE", "Le fichier dépasse 10 Mo.", { file: [`Le fichier pèse ${(file.bytes.length / 1024 / 1024).toFixed(1)} Mo ; 10 Mo au plus.`] });
   }
   if (!(await isPdfContent(file.bytes))) {
     throw new AppError("VALIDATION", "Ce fichier n'est pas un PDF lisible.", { file: ["Ce fichier n'est pas un PDF lisible (son contenu est vérifié, pas son nom) : exportez-le en PDF."] });

@@ -23,7 +23,7 @@ export async function lockDeliberation(tx: Tx, actor: SessionUser, id: string) {
       transmittedAt: true,
       votedAt: true,
       isDemo: true,
-      sitting: { select: { id: true, startsAt: true, reconvened: true, isDemo: true } },
+      sitting: { select: { id: true, startsAt: true, reconvened: true, isDemo: true, membersInOffice: true } },
     },
   });
   if (!deliberation) throw new AppError("NOT_FOUND", "Cette délibération n'existe pas.");

@@ -2,6 +2,7 @@ import "server-only";
 import { BACK_OFFICE_ROLES, authorize, type SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
+import { loadDerogationWindows } from "@/lib/municipality/load-derogation-windows";
 import { councillorsInOffice } from "@/lib/councillors/councillors-in-office";
 import { isUuid } from "@/lib/validations/common";
 
@@ -17,7 +18,7 @@ export async function getDeliberationForEdit(options: { db: Db; actor: SessionUs
           cosignatoryId: true, cosignatoryTitle: true, status: true, outcome: true, votedAt: true, signedAt: true, postedAt: true,
           transmittedAt: true, publishedAt: true, isDemo: true,
           nextVersion: { select: { id: true, version: true } },
-          sitting: { select: { id: true, startsAt: true, reconvened: true, isDemo: true } },
+          sitting: { select: { id: true, startsAt: true, reconvened: true, isDemo: true, membersInOffice: true } },
           attendances: { select: { councillorId: true, status: true, proxyHolderId: true, note: true } },
           vote: {
             select: {
@@ -32,9 +33,10 @@ export async function getDeliberationForEdit(options: { db: Db; actor: SessionUs
       })
     : null;
   if (!deliberation) throw new AppError("NOT_FOUND", "Cette délibération n'existe pas.");
-  const [councillors, municipality] = await Promise.all([
+  const [councillors, municipality, windows] = await Promise.all([
     options.db.$transaction((tx) => councillorsInOffice(tx, actor.municipalityId, deliberation.sitting)),
-    options.db.municipality.findUniqueOrThrow({ where: { id: actor.municipalityId }, select: { membersInOffice: true, departmentCode: true, siren: true, slug: true } }),
+    options.db.municipality.findUniqueOrThrow({ where: { id: actor.municipalityId }, select: { departmentCode: true, siren: true, slug: true } }),
+    loadDerogationWindows(options.db, actor.municipalityId),
   ]);
-  return { deliberation, councillors, municipality };
+  return { deliberation, councillors, municipality, windows };
 }

@@ -7,6 +7,7 @@ import { formatCouncillorName } from "@/lib/domain/format";
 import { checkProxies } from "@/lib/domain/quorum";
 import type { AttendanceEntry } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
+import { loadDerogationWindows } from "@/lib/municipality/load-derogation-windows";
 import { attendanceSchema, type AttendanceData } from "@/lib/validations/deliberation";
 import { parseInput } from "@/lib/validations/parse";
 import { assertEditable, lockDeliberation } from "./deliberation-workflow";
@@ -45,7 +46,8 @@ export async function recordAttendanceInTransaction(tx: Tx, actor: Editor, input
     status: entry.status,
     proxyHolderId: entry.proxyHolderId || null,
   }));
-  for (const issue of checkProxies({ attendance, date: deliberation.sitting.startsAt })) {
+  const windows = await loadDerogationWindows(tx, actor.municipalityId);
+  for (const issue of checkProxies({ attendance, date: deliberation.sitting.startsAt, windows })) {
     // On the giver's row; an issue about a holder goes on the rows of those who gave them a proxy.
     const giver = entries.findIndex((entry) => entry.councillorId === issue.councillorId && entry.status === "REPRESENTED");
     const rows = giver >= 0 ? [giver] : entries.flatMap((entry, index) => (issue.councillorId && entry.proxyHolderId === issue.councillorId ? [index] : []));

@@ -8,6 +8,7 @@ import { checkQuorum } from "@/lib/domain/quorum";
 import { checkChoices, checkTally, decideOutcome, deriveTally, secretBallotTally, type CouncillorChoice } from "@/lib/domain/tally";
 import type { AttendanceEntry, Tally } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
+import { loadDerogationWindows } from "@/lib/municipality/load-derogation-windows";
 import { voteSchema, type VoteData } from "@/lib/validations/deliberation";
 import { parseInput } from "@/lib/validations/parse";
 import { dateColumn, localDay } from "@/lib/domain/calendar";
@@ -43,9 +44,11 @@ export async function recordVoteInTransaction(tx: Tx, actor: Editor, { deliberat
   });
   if (!rows.length) throw new AppError("INVALID_STATE", "Faites d'abord l'appel : la liste de présence de cette délibération est vide.");
   const attendance: AttendanceEntry[] = rows.map((row) => ({ councillorId: row.councillorId, name: formatCouncillorName(row.councillor), status: row.status, proxyHolderId: row.proxyHolderId }));
-  const municipality = await tx.municipality.findUniqueOrThrow({ where: { id: actor.municipalityId }, select: { membersInOffice: true } });
+  // The sitting's own figure: the members in office on its day, not today's setting.
+  const { membersInOffice, startsAt, reconvened } = deliberation.sitting;
+  const windows = await loadDerogationWindows(tx, actor.municipalityId);
   const present = attendance.filter((entry) => entry.status === "PRESENT").length;
-  const quorum = checkQuorum({ membersInOffice: municipality.membersInOffice, present, date: deliberation.sitting.startsAt, reconvened: deliberation.sitting.reconvened });
+  const quorum = checkQuorum({ membersInOffice, present, date: startsAt, reconvened, windows });
   if (!quorum.reached) throw new AppError("INVALID_STATE", quorum.message);
 
   let tally: Tally;
@@ -61,7 +64,7 @@ export async function recordVoteInTransaction(tx: Tx, actor: Editor, { deliberat
       abstentions: Number(input.abstentions),
       nonParticipation: Number(input.nonParticipation),
     });
-    const issues = checkTally(tally, { membersInOffice: municipality.membersInOffice });
+    const issues = checkTally(tally, { membersInOffice });
     if (issues.length) refuse(issues.map((issue) => issue.message), "votesFor");
   } else {
     const issues = checkChoices({ attendance, choices: input.choices });

@@ -1,4 +1,5 @@
-import { DEFAULT_TIME_ZONE, localDay } from "./calendar";
+import { DEFAULT_TIME_ZONE, isCalendarDate, localDay } from "./calendar";
+import { formatDateFr } from "./format";
 
 export type DerogationWindow = {
   /** first day, "YYYY-MM-DD", inclusive */
@@ -11,59 +12,64 @@ export type DerogationWindow = {
   legalBasis: string;
 };
 
-/**
- * The COVID-19 derogations to L2121-17 (quorum) and L2121-20 (one proxy per holder):
- * quorum of one third of the members in office present, two proxies per holder.
- *
- * These are defaults, not law baked into the code: every function taking a date also
- * takes `windows`, so a municipality's settings can correct or extend them (for example
- * Guyane and Mayotte, where the 2020 state of health emergency lasted until
- * 30 October 2020). Dates are metropolitan France's. Between 30 August and
- * 15 November 2020, and between 30 September and 11 November 2021, the ordinary rules applied.
+/*
+ * The derogations are data, not law baked into the code: each municipality
+ * keeps its windows in the database (table `derogation_window`, seeded with the
+ * national COVID-19 windows of 2020–2022: quorum of one third of the members in
+ * office present, two proxies per holder; edited at /admin/collectivite), and
+ * every rule taking a date here takes the municipality's `windows` with it.
  *
  * Not modelled: from 3 April to 10 July 2020 the ordonnance n° 2020-391 also counted
  * represented members towards the quorum; here the quorum counts members present only.
  */
-export const DEFAULT_DEROGATION_WINDOWS: readonly DerogationWindow[] = [
-  {
-    from: "2020-03-24",
-    to: "2020-07-10",
-    quorumFraction: { numerator: 1, denominator: 3 },
-    maxProxiesPerHolder: 2,
-    legalBasis:
-      "Loi n° 2020-290 du 23 mars 2020, art. 10, et ordonnance n° 2020-391 du 1er avril 2020 (état d'urgence sanitaire)",
-  },
-  {
-    from: "2020-07-11",
-    to: "2020-08-30",
-    quorumFraction: { numerator: 1, denominator: 3 },
-    maxProxiesPerHolder: 2,
-    legalBasis: "Loi n° 2020-290 du 23 mars 2020, art. 10, dans sa rédaction issue de la loi n° 2020-760 du 22 juin 2020",
-  },
-  {
-    from: "2020-11-15",
-    to: "2021-09-30",
-    quorumFraction: { numerator: 1, denominator: 3 },
-    maxProxiesPerHolder: 2,
-    legalBasis:
-      "Loi n° 2020-1379 du 14 novembre 2020, art. 6, prolongée par les lois n° 2021-160 du 15 février 2021 et n° 2021-689 du 31 mai 2021",
-  },
-  {
-    from: "2021-11-11",
-    to: "2022-07-31",
-    quorumFraction: { numerator: 1, denominator: 3 },
-    maxProxiesPerHolder: 2,
-    legalBasis: "Loi n° 2021-1465 du 10 novembre 2021, art. 10",
-  },
-];
 
 /** The derogation in force on the local day of `date` in `zone`, or null when the ordinary rules apply. */
-export function findDerogation(
-  date: Date | string,
-  windows: readonly DerogationWindow[] = DEFAULT_DEROGATION_WINDOWS,
-  zone: string = DEFAULT_TIME_ZONE,
-): DerogationWindow | null {
+export function findDerogation(date: Date | string, windows: readonly DerogationWindow[], zone: string = DEFAULT_TIME_ZONE): DerogationWindow | null {
   const day = localDay(date, zone);
   // "YYYY-MM-DD" strings order like the days they name.
   return windows.find((window) => window.from <= day && day <= window.to) ?? null;
 }
+
+export type DerogationWindowIssue = {
+  /** index of the window in the list given */
+  index: number;
+  field: "from" | "to" | "quorumFraction" | "maxProxiesPerHolder" | "legalBasis";
+  message: string;
+};
+
+/** Whether `text` is a calendar day written "YYYY-MM-DD". */
+function isDay(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** What is wrong with a municipality's windows (the database refuses the same), in French, by window and field. */
+export function checkDerogationWindows(windows: readonly DerogationWindow[]): DerogationWindowIssue[] {
+  const issues: DerogationWindowIssue[] = [];
+  windows.forEach((window, index) => {
+    const { from, to, quorumFraction, maxProxiesPerHolder, legalBasis } = window;
+    const fromValid = isDay(from);
+    const toValid = isDay(to);
+    if (!fromValid) issues.push({ index, field: "from", message: "Indiquez le premier jour de la période (jj/mm/aaaa)." });
+    if (!toValid) issues.push({ index, field: "to", message: "Indiquez le dernier jour de la période (jj/mm/aaaa)." });
+    if (fromValid && toValid && to < from) issues.push({ index, field: "to", message: "Le dernier jour précède le premier jour de la période." });
+    const { numerator, denominator } = quorumFraction;
+    if (!Number.isInteger(numerator) || !Number.isInteger(denominator) || numerator < 1 || denominator <= numerator) {
+      issues.push({ index, field: "quorumFraction", message: "Le quorum est une fraction des membres en exercice, entre zéro et un (par exemple 1/3)." });
+    }
+    if (!Number.isInteger(maxProxiesPerHolder) || maxProxiesPerHolder < 1 || maxProxiesPerHolder > 9) {
+      issues.push({ index, field: "maxProxiesPerHolder", message: "Le nombre de pouvoirs par mandataire est un entier de 1 à 9." });
+    }
+    if (legalBasis.trim() === "") issues.push({ index, field: "legalBasis", message: "Citez le texte qui fonde la dérogation." });
+    if (!fromValid || !toValid) return;
+    const overlapping = windows.findIndex(
+      (other, otherIndex) => otherIndex !== index && isDay(other.from) && isDay(other.to) && other.from <= to && from <= other.to,
+    );
+    if (overlapping !== -1) {
+      const other = windows[overlapping]!;
+      issues.push({ index, field: "from", message: `Cette période chevauche celle du ${formatDateFr(other.from)} au ${formatDateFr(other.to)} : une date ne relève que d'une période.` });
+    }
+  });
+  return issues;
+}
+

@@ -13,8 +13,8 @@ export type { CastingVote, CouncillorChoice, Decision, VoteRecord } from "./tall
 export { checkChoices, checkTally, decideOutcome, deriveTally, describeOutcome, secretBallotTally } from "./tally";
 export { NAMED_VOTE_HEADINGS, REGISTER_TALLY_ROWS, TALLY_FIGURES, TALLY_LABELS, VOTE_CHOICE_LABELS, sentenceCase, voteChoiceInSentence } from "./vote-wording";
 export { agree, countOf } from "./plural";
-export type { DerogationWindow } from "./derogations";
-export { DEFAULT_DEROGATION_WINDOWS, findDerogation } from "./derogations";
+export type { DerogationWindow, DerogationWindowIssue } from "./derogations";
+export { checkDerogationWindows, findDerogation } from "./derogations";
 export type { QuorumCheck, QuorumRule } from "./quorum";
 export { checkProxies, checkQuorum, maxProxiesPerHolder } from "./quorum";
 export type { ActesId, ActesIdParse, ActesNature } from "./actes";

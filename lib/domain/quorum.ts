@@ -1,4 +1,4 @@
-import { DEFAULT_DEROGATION_WINDOWS, findDerogation } from "./derogations";
+import { findDerogation } from "./derogations";
 import type { DerogationWindow } from "./derogations";
 import { DomainError } from "./errors";
 import { countOf } from "./plural";
@@ -50,13 +50,14 @@ export function checkQuorum({
   present,
   date,
   reconvened = false,
-  windows = DEFAULT_DEROGATION_WINDOWS,
+  windows,
 }: {
   membersInOffice: number;
   present: number;
   date: Date | string;
   reconvened?: boolean;
-  windows?: readonly DerogationWindow[];
+  /** the municipality's derogation windows */
+  windows: readonly DerogationWindow[];
 }): QuorumCheck {
   assertCount(membersInOffice, "Le nombre de membres en exercice", 1);
   assertCount(present, "Le nombre de présents", 0);
@@ -92,10 +93,7 @@ export function checkQuorum({
 }
 
 /** How many proxies one present councillor may carry on that day: 1 (L2121-20), or the derogation's. */
-export function maxProxiesPerHolder(
-  date: Date | string,
-  windows: readonly DerogationWindow[] = DEFAULT_DEROGATION_WINDOWS,
-): number {
+export function maxProxiesPerHolder(date: Date | string, windows: readonly DerogationWindow[]): number {
   return findDerogation(date, windows)?.maxProxiesPerHolder ?? 1;
 }
 
@@ -106,11 +104,12 @@ export function maxProxiesPerHolder(
 export function checkProxies({
   attendance,
   date,
-  windows = DEFAULT_DEROGATION_WINDOWS,
+  windows,
 }: {
   attendance: AttendanceEntry[];
   date: Date | string;
-  windows?: readonly DerogationWindow[];
+  /** the municipality's derogation windows */
+  windows: readonly DerogationWindow[];
 }): DomainIssue[] {
   const limit = maxProxiesPerHolder(date, windows);
   const issues: DomainIssue[] = [];

@@ -1,5 +1,6 @@
 import { DomainError } from "./errors";
 import { checkProxies, checkQuorum, type QuorumCheck } from "./quorum";
+import type { DerogationWindow } from "./derogations";
 import type { AttendanceEntry, AttendanceStatus, Civility } from "./types";
 import type { WorkflowStatus } from "./workflow";
 
@@ -226,12 +227,15 @@ export function checkSittingRollCall({
   date,
   membersInOffice,
   reconvened = false,
+  windows,
 }: {
   expanded: readonly { deliberationId: string; marks: readonly ExpandedMark[] }[];
   names: ReadonlyMap<string, string>;
   date: Date | string;
   membersInOffice: number;
   reconvened?: boolean;
+  /** the municipality's derogation windows */
+  windows: readonly DerogationWindow[];
 }): DeliberationRollCallCheck[] {
   return expanded.map(({ deliberationId, marks }) => {
     const byId = new Map(marks.map((mark) => [mark.councillorId, mark]));
@@ -243,7 +247,7 @@ export function checkSittingRollCall({
     }));
     const count = (status: AttendanceStatus) => marks.filter((mark) => mark.status === status).length;
     const present = count("PRESENT");
-    const issues = checkProxies({ attendance, date }).map((issue) => {
+    const issues = checkProxies({ attendance, date, windows }).map((issue) => {
       // checkProxies names a councillor in every issue.
       const named = byId.get(issue.councillorId!);
       const holder = named?.proxyHolderId ? byId.get(named.proxyHolderId) : undefined;
@@ -261,7 +265,7 @@ export function checkSittingRollCall({
       represented: count("REPRESENTED"),
       excused: count("EXCUSED"),
       absent: count("ABSENT"),
-      quorum: checkQuorum({ membersInOffice, present: Math.min(present, membersInOffice), date, reconvened }),
+      quorum: checkQuorum({ membersInOffice, present: Math.min(present, membersInOffice), date, reconvened, windows }),
       issues,
     };
   });

@@ -18,14 +18,14 @@ export async function createSittingInTransaction(tx: Tx, actor: Editor, { sittin
   const zone = await timeZoneOf(tx, actor.municipalityId);
   const data = sittingData(input, zone);
   await assertSittingOfficers(tx, actor.municipalityId, input);
-  const sitting = await tx.sitting.create({ data: { municipalityId: actor.municipalityId, ...data }, select: { id: true } });
+  const sitting = await tx.sitting.create({ data: { municipalityId: actor.municipalityId, ...data }, select: { id: true, membersInOffice: true } });
   await appendAuditEvent(tx, {
     municipalityId: actor.municipalityId,
     userId: actor.id,
     action: "sitting.create",
     entity: "sitting",
     entityId: sitting.id,
-    after: sittingSnapshot(data, zone),
+    after: sittingSnapshot({ ...data, membersInOffice: sitting.membersInOffice }, zone),
   });
-  return sitting;
+  return { id: sitting.id };
 }

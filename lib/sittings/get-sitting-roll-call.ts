@@ -6,6 +6,7 @@ import { formatCouncillorName } from "@/lib/domain/format";
 import { summarizeRollCall, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
 import { isEditable, type WorkflowStatus } from "@/lib/domain/workflow";
 import { AppError } from "@/lib/errors";
+import { loadDerogationWindows } from "@/lib/municipality/load-derogation-windows";
 import { isUuid } from "@/lib/validations/common";
 
 export type RollCallDeliberation = {
@@ -35,6 +36,7 @@ export async function loadSittingRollCall(tx: Tx, municipalityId: string, sittin
           place: true,
           reconvened: true,
           isDemo: true,
+          membersInOffice: true,
           deliberations: {
             where: { nextVersion: null },
             orderBy: [{ orderInSitting: "asc" }, { year: "asc" }, { sequence: "asc" }],
@@ -51,10 +53,7 @@ export async function loadSittingRollCall(tx: Tx, municipalityId: string, sittin
       })
     : null;
   if (!sitting) throw new AppError("NOT_FOUND", "Cette séance n'existe pas.");
-  const [councillors, municipality] = await Promise.all([
-    councillorsInOffice(tx, municipalityId, sitting),
-    tx.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { membersInOffice: true } }),
-  ]);
+  const [councillors, windows] = await Promise.all([councillorsInOffice(tx, municipalityId, sitting), loadDerogationWindows(tx, municipalityId)]);
   const deliberations: RollCallDeliberation[] = sitting.deliberations.map(({ attendances, ...deliberation }) => ({
     ...deliberation,
     editable: isEditable(deliberation.status),
@@ -64,7 +63,9 @@ export async function loadSittingRollCall(tx: Tx, municipalityId: string, sittin
   return {
     sitting: { id: sitting.id, startsAt: sitting.startsAt, place: sitting.place, reconvened: sitting.reconvened },
     councillors: councillors.map((councillor) => ({ id: councillor.id, name: formatCouncillorName(councillor) })),
-    membersInOffice: municipality.membersInOffice,
+    // The sitting's own figure (dated), and the municipality's derogation windows, for the quorum and proxy rules.
+    membersInOffice: sitting.membersInOffice,
+    windows,
     deliberations,
   };
 }

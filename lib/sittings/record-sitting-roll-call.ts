@@ -37,7 +37,7 @@ export async function recordSittingRollCall(options: { db: Db; actor: SessionUse
 export async function recordSittingRollCallInTransaction(tx: Tx, actor: Editor, { sittingId, rollCall }: { sittingId: string; rollCall: SittingRollCall }): Promise<{ id: string; updated: number }> {
   // Two clerks on one sitting are served in turn; a deliberation's own actions lock it too.
   await tx.$queryRaw`SELECT id FROM deliberation WHERE sitting_id = ${sittingId}::uuid AND municipality_id = ${actor.municipalityId}::uuid ORDER BY id FOR UPDATE`;
-  const { sitting, councillors, membersInOffice, deliberations } = await loadSittingRollCall(tx, actor.municipalityId, sittingId);
+  const { sitting, councillors, membersInOffice, windows, deliberations } = await loadSittingRollCall(tx, actor.municipalityId, sittingId);
   if (!deliberations.length) throw new AppError("INVALID_STATE", "Ajoutez d'abord les délibérations de la séance : l'appel s'enregistre pour chacune.");
   const names = new Map(councillors.map((councillor) => [councillor.id, councillor.name]));
   const errors: Errors = {};
@@ -54,7 +54,7 @@ export async function recordSittingRollCallInTransaction(tx: Tx, actor: Editor, 
   if (Object.keys(errors).length) refuse(errors);
 
   const expanded = expandRollCall({ rollCall, deliberationIds: deliberations.map((deliberation) => deliberation.id) });
-  const checks = checkSittingRollCall({ expanded, names, date: sitting.startsAt, membersInOffice, reconvened: sitting.reconvened });
+  const checks = checkSittingRollCall({ expanded, names, date: sitting.startsAt, membersInOffice, reconvened: sitting.reconvened, windows });
   const toWrite: { id: string; marks: RollCallMark[] }[] = [];
   deliberations.forEach((deliberation, at) => {
     // Voted or withdrawn without a roll call on record: nothing to check nor to keep consistent.

@@ -17,6 +17,8 @@ export function sittingData(input: SittingInput, zone: string) {
     presidentId: input.presidentId,
     secretaryId: input.secretaryId,
     reconvened: input.reconvened,
+    // Left out on creation, the database takes the municipality's setting.
+    membersInOffice: input.membersInOffice ? Number(input.membersInOffice) : undefined,
     listPostedAt: input.listPostedAt ? dateColumn(input.listPostedAt) : null,
   };
 }
@@ -34,6 +36,7 @@ export function sittingSnapshot(sitting: SittingRow, zone: string) {
     presidentId: sitting.presidentId,
     secretaryId: sitting.secretaryId,
     reconvened: sitting.reconvened,
+    membersInOffice: sitting.membersInOffice ?? null,
     listPostedAt: sitting.listPostedAt ? isoDay(sitting.listPostedAt) : null,
   };
 }
@@ -52,6 +55,7 @@ export function sittingFormValues(sitting: SittingRow, zone: string): SittingInp
     presidentId: sitting.presidentId,
     secretaryId: sitting.secretaryId,
     reconvened: sitting.reconvened,
+    membersInOffice: sitting.membersInOffice === undefined ? "" : String(sitting.membersInOffice),
     listPostedAt: sitting.listPostedAt ? isoDay(sitting.listPostedAt) : "",
   };
 }
@@ -90,6 +94,7 @@ export const SITTING_SELECT = {
   presidentId: true,
   secretaryId: true,
   reconvened: true,
+  membersInOffice: true,
   listPostedAt: true,
   isDemo: true,
 } as const;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDateSchema, optionalIsoDateSchema } from "./common";
+import { MAX_MEMBERS_IN_OFFICE } from "./municipality";
 
 export const SITTING_KINDS = ["ORDINARY", "EXTRAORDINARY"] as const;
 
@@ -17,6 +18,15 @@ export const sittingSchema = z
     presidentId: councillorId("le président de séance"),
     secretaryId: councillorId("le secrétaire de séance"),
     reconvened: z.boolean(),
+    /** The sitting's own figure (quorum, bound of the counts); left out, the municipality's setting. */
+    membersInOffice: z
+      .string()
+      .trim()
+      .refine(
+        (value) => value === "" || (/^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_MEMBERS_IN_OFFICE),
+        `Saisissez le nombre de membres du conseil en exercice le jour de la séance, un nombre entier de 1 à ${MAX_MEMBERS_IN_OFFICE}.`,
+      )
+      .optional(),
     listPostedAt: optionalIsoDateSchema("la date d'affichage de la liste des délibérations"),
   })
   .refine((sitting) => !sitting.date || !sitting.convocationDate || sitting.convocationDate <= sitting.date, {

@@ -1,7 +1,7 @@
 import type { AttendanceStatus, SittingKind, VoteChoice } from "@/lib/db/generated/enums";
 import { DEMO_COSIGNATORY, DEMO_MAYOR, demoCouncillors, type DemoCouncillorName } from "./demo-council";
 import { referenceMunicipality } from "./reference-case";
-import { compactDate, parisDay, resultOf, tallyOf, votesAt } from "./seed-rules";
+import { parisDay, resultOf, tallyOf } from "./seed-rules";
 import { councillorName } from "./types";
 import type { AttendanceSeed, CalendarDate, DeliberationSeed, Instant, SittingSeed, TallySeed, VoteSeed } from "./types";
 
@@ -1129,7 +1129,7 @@ function attendanceAt(rollCall: RollCall, order: number): AttendanceSeed<Name>[]
 }
 
 function voteOf(number: string, decision: Decision, attendance: readonly AttendanceSeed<Name>[]): VoteSeed<Name> | null {
-  const voters = attendance.filter(votesAt);
+  const voters = attendance.filter((entry) => entry.status === "PRESENT" || entry.status === "REPRESENTED");
   const present = voters.filter((entry) => entry.status === "PRESENT").length;
   switch (decision.ballot) {
     case "none":
@@ -1147,7 +1147,7 @@ function voteOf(number: string, decision: Decision, attendance: readonly Attenda
         votesFor: expressed - decision.votesAgainst,
         votesAgainst: decision.votesAgainst,
       };
-      return { secret: true, tally, castingVote: null, result: checked(number, resultOf(tally, null), decision.expected), records: [] };
+      return { secret: true, tally, castingVote: null, result: checked(number, resultOf(tally, { secret: true, castingVote: null }), decision.expected), records: [] };
     }
     case "public": {
       const choiceOf = new Map<Name, VoteChoice>();
@@ -1163,7 +1163,7 @@ function voteOf(number: string, decision: Decision, attendance: readonly Attenda
       const records = voters.map((entry) => ({ councillor: entry.councillor, choice: choiceOf.get(entry.councillor) ?? decision.others ?? "FOR" }));
       const tally = tallyOf(attendance, records);
       const castingVote = decision.castingVote ?? null;
-      return { secret: false, tally, castingVote, result: checked(number, resultOf(tally, castingVote), decision.expected), records };
+      return { secret: false, tally, castingVote, result: checked(number, resultOf(tally, { secret: false, castingVote }), decision.expected), records };
     }
     default: {
       const exhaustive: never = decision;
@@ -1180,7 +1180,7 @@ function checked(number: string, result: "ADOPTED" | "REJECTED", expected: "ADOP
 /** ACTES transmission identifier: the collectivité's internal act number is invented ("lmc" + 7 digits, like the reference's). */
 function actesIdFor(day: CalendarDate, year: number, sequence: number): string {
   const internalNumber = `lmc${1_000_000 + (year - 2000) * 10_000 + sequence}`;
-  return `${referenceMunicipality.departmentCode}-${referenceMunicipality.siren}-${compactDate(day)}-${internalNumber}-DE-1-1`;
+  return `${referenceMunicipality.departmentCode}-${referenceMunicipality.siren}-${day.replaceAll("-", "")}-${internalNumber}-DE-1-1`;
 }
 
 // From 1 July 2022 the secretary of the sitting signs with the mayor. The demo

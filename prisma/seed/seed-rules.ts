@@ -1,97 +1,50 @@
 import type { VoteChoice } from "@/lib/db/generated/enums";
+import { checkActesId, parseActesId } from "@/lib/domain/actes";
+import type { DerogationWindow } from "@/lib/domain/derogations";
+import { DomainError } from "@/lib/domain/errors";
+import { formatDeliberationNumber } from "@/lib/domain/numbering";
+import { DEFAULT_TIME_ZONE, localDay } from "@/lib/domain/calendar";
+import { checkProxies, checkQuorum } from "@/lib/domain/quorum";
+import { checkTally, decideOutcome, deriveTally } from "@/lib/domain/tally";
+import type { AttendanceEntry } from "@/lib/domain/types";
 import type { AttendanceSeed, CalendarDate, DeliberationSeed, Instant, TallySeed } from "./types";
 
-// The council's rules, as far as the seed data must obey them: checked before
-// anything is written, so that a mistake in the data is reported in French,
-// by deliberation number, instead of surfacing as a constraint violation.
-// Self-contained on purpose: the seed does not depend on lib/domain.
+// The seed's data checked by the council's rules as lib/domain states them
+// (quorum, proxies against the municipality's derogation windows, tally,
+// result, numbering, ACTES identifier), before its deliberations are written,
+// so that a mistake in the data is reported in French, by deliberation number,
+// instead of surfacing as a constraint violation. No rule is restated here.
 
-/**
- * The COVID derogation in force at the reference case (loi n° 2021-1465 du
- * 10 novembre 2021, art. 10): quorum of one third, two proxies per holder.
- * The earlier windows (2020–2021) contain no seeded date: the reference case
- * is of 7 April 2022, the demo sittings of 2018–2019, under the ordinary rules.
- */
-const DEROGATION_WINDOW = { from: "2021-11-11", to: "2022-07-31" } as const;
-
-export function isUnderDerogation(day: CalendarDate): boolean {
-  return day >= DEROGATION_WINDOW.from && day <= DEROGATION_WINDOW.to;
-}
-
-/** L2121-20: one proxy per holder; two under the derogation. */
-export function maxProxiesPerHolder(day: CalendarDate): number {
-  return isUnderDerogation(day) ? 2 : 1;
-}
-
-/** L2121-17: more than half of the members in office present; one third under the derogation. */
-export function isQuorumReached(present: number, membersInOffice: number, day: CalendarDate): boolean {
-  return isUnderDerogation(day) ? present * 3 >= membersInOffice : present * 2 > membersInOffice;
-}
-
-/** The calendar day of an instant in Paris (the seeded instants carry their Paris offset). */
+/** The calendar day of an instant in Paris. */
 export function parisDay(instant: Instant): CalendarDate {
-  return instant.slice(0, 10) as CalendarDate;
+  return localDay(instant, DEFAULT_TIME_ZONE) as CalendarDate;
 }
 
-export function compactDate(day: CalendarDate): string {
-  return day.replaceAll("-", "");
+/** The domain's attendance entries, the seed's names standing for the councillors' ids. */
+function attendanceEntries(attendance: readonly AttendanceSeed<string>[]): AttendanceEntry[] {
+  return attendance.map((entry) => ({
+    councillorId: entry.councillor,
+    name: entry.councillor,
+    status: entry.status,
+    proxyHolderId: entry.status === "REPRESENTED" ? entry.proxyHolder : null,
+  }));
 }
 
-/** Who takes part in the vote: present, or represented through a proxy. */
-export function votesAt(entry: AttendanceSeed<string>): boolean {
-  return entry.status === "PRESENT" || entry.status === "REPRESENTED";
+/** The tally of a public vote, from the roll call and each voter's choice (lib/domain's deriveTally). */
+export function tallyOf(attendance: readonly AttendanceSeed<string>[], records: readonly { councillor: string; choice: VoteChoice }[]): TallySeed {
+  return deriveTally({ attendance: attendanceEntries(attendance), choices: records.map((record) => ({ councillorId: record.councillor, choice: record.choice })) });
 }
 
-/** The tally of a public vote, from the roll call and each voter's choice. */
-export function tallyOf(
-  attendance: readonly AttendanceSeed<string>[],
-  records: readonly { choice: VoteChoice }[],
-): TallySeed {
-  const present = attendance.filter((entry) => entry.status === "PRESENT").length;
-  const represented = attendance.filter((entry) => entry.status === "REPRESENTED").length;
-  const count = (choice: VoteChoice) => records.filter((record) => record.choice === choice).length;
-  const abstentions = count("ABSTENTION");
-  const nonParticipation = count("NOT_VOTING");
-  const presentAndRepresented = present + represented;
-  return {
-    presentAndRepresented,
-    present,
-    represented,
-    abstentions,
-    nonParticipation,
-    expressed: presentAndRepresented - abstentions - nonParticipation,
-    votesFor: count("FOR"),
-    votesAgainst: count("AGAINST"),
-  };
-}
-
-/** Absolute majority of suffrages exprimés; on a tie in a public vote, the president's vote decides. */
-export function resultOf(tally: TallySeed, castingVote: "FOR" | "AGAINST" | null): "ADOPTED" | "REJECTED" {
-  if (tally.votesFor > tally.votesAgainst) return "ADOPTED";
-  if (tally.votesFor === tally.votesAgainst && tally.votesFor > 0 && castingVote === "FOR") return "ADOPTED";
-  return "REJECTED";
-}
-
-function tallyProblems(tally: TallySeed): string[] {
-  const problems: string[] = [];
-  if (tally.present + tally.represented !== tally.presentAndRepresented) {
-    problems.push("présents + représentés ne font pas les présents et représentés");
-  }
-  if (tally.presentAndRepresented - tally.abstentions - tally.nonParticipation !== tally.expressed) {
-    problems.push("présents et représentés − abstentions − non-participation ne font pas les suffrages exprimés");
-  }
-  if (tally.votesFor + tally.votesAgainst !== tally.expressed) {
-    problems.push("pour + contre ne font pas les suffrages exprimés");
-  }
-  if (Object.values(tally).some((figure) => !Number.isInteger(figure) || figure < 0)) {
-    problems.push("un chiffre du décompte n'est pas un entier positif");
-  }
-  return problems;
+/** The result the domain decides for a tally (a public tie needs the president's casting vote). */
+export function resultOf(tally: TallySeed, { secret, castingVote }: { secret: boolean; castingVote: "FOR" | "AGAINST" | null }): "ADOPTED" | "REJECTED" {
+  return decideOutcome({ tally, secret, castingVote }).outcome;
 }
 
 export type DeliberationContext = {
   sittingStartsAt: Instant;
   membersInOffice: number;
+  /** The municipality's derogation windows, as the database holds them. */
+  windows: readonly DerogationWindow[];
   departmentCode: string;
   siren: string;
   /** Every member in office, by name. */
@@ -105,7 +58,8 @@ export function deliberationProblems(seed: DeliberationSeed<string>, context: De
   const known = new Set(context.councillors);
   const unknown = (name: string | null) => name !== null && !known.has(name);
 
-  if (seed.number !== `DL.${seed.year}-${seed.sequence}`) problems.push(`le numéro ne s'écrit pas DL.${seed.year}-${seed.sequence}`);
+  const number = formatDeliberationNumber(seed.year, seed.sequence);
+  if (seed.number !== number) problems.push(`le numéro ne s'écrit pas ${number}`);
   if (seed.year !== Number(day.slice(0, 4))) problems.push("l'année du numéro n'est pas celle de la séance");
   for (const name of [seed.rapporteur, seed.cosignatory]) {
     if (unknown(name)) problems.push(`« ${name} » n'est pas un élu en exercice`);
@@ -149,24 +103,19 @@ export function deliberationProblems(seed: DeliberationSeed<string>, context: De
       problems.push(`les présences comptent ${seen.size} élus au lieu des ${context.membersInOffice} membres en exercice`);
     }
     const statusOf = new Map(seed.attendance.map((entry) => [entry.councillor, entry.status]));
-    const proxiesHeld = new Map<string, number>();
-    for (const entry of seed.attendance) {
-      if (entry.status !== "REPRESENTED") continue;
-      if (statusOf.get(entry.proxyHolder) !== "PRESENT") problems.push(`${entry.proxyHolder}, mandataire de ${entry.councillor}, n'est pas présent`);
-      proxiesHeld.set(entry.proxyHolder, (proxiesHeld.get(entry.proxyHolder) ?? 0) + 1);
-    }
-    for (const [holder, count] of proxiesHeld) {
-      if (count > maxProxiesPerHolder(day)) problems.push(`${holder} porte ${count} pouvoirs (au plus ${maxProxiesPerHolder(day)} le ${day})`);
-    }
+    const attendance = attendanceEntries(seed.attendance);
+    problems.push(...checkProxies({ attendance, date: context.sittingStartsAt, windows: context.windows }).map((issue) => issue.message));
     const present = seed.attendance.filter((entry) => entry.status === "PRESENT").length;
-    if (!isQuorumReached(present, context.membersInOffice, day)) problems.push(`le quorum n'est pas atteint (${present} présents)`);
+    // More present than members is reported above; the quorum is then judged on the members.
+    const quorum = checkQuorum({ membersInOffice: context.membersInOffice, present: Math.min(present, context.membersInOffice), date: context.sittingStartsAt, windows: context.windows });
+    if (!quorum.reached) problems.push(quorum.message);
     if (seed.rapporteur !== null && statusOf.get(seed.rapporteur) !== "PRESENT") problems.push(`le rapporteur ${seed.rapporteur} n'est pas présent`);
   }
 
   const vote = seed.vote;
   if (vote !== null) {
-    problems.push(...tallyProblems(vote.tally));
-    const voters = seed.attendance.filter(votesAt);
+    problems.push(...checkTally(vote.tally, { membersInOffice: context.membersInOffice }).map((issue) => issue.message));
+    const voters = seed.attendance.filter((entry) => entry.status === "PRESENT" || entry.status === "REPRESENTED");
     if (vote.tally.present !== voters.filter((entry) => entry.status === "PRESENT").length || vote.tally.represented !== voters.length - vote.tally.present) {
       problems.push("les présents et représentés du décompte ne sont pas ceux de la liste de présence");
     }
@@ -183,16 +132,22 @@ export function deliberationProblems(seed: DeliberationSeed<string>, context: De
       if (JSON.stringify(derived) !== JSON.stringify(vote.tally)) problems.push("le décompte ne résulte pas des votes nominatifs");
     }
     if (vote.castingVote !== null && vote.tally.votesFor !== vote.tally.votesAgainst) problems.push("la voix prépondérante ne vaut qu'en cas de partage égal");
-    if (resultOf(vote.tally, vote.castingVote) !== vote.result) problems.push("le résultat ne suit pas le décompte");
+    try {
+      if (resultOf(vote.tally, vote) !== vote.result) problems.push("le résultat ne suit pas le décompte");
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      problems.push(error.message);
+    }
     if (seed.outcome !== vote.result) problems.push("le résultat de la délibération n'est pas celui du vote");
   }
 
   const receipt = seed.prefectureReceipt;
   if (receipt !== null) {
-    const expectedStart = `${context.departmentCode}-${context.siren}-${compactDate(day)}-`;
-    const shape = /^([0-9]{3}|02A|02B)-[0-9]{9}-[0-9]{8}-[A-Za-z0-9_]{1,15}-DE(-[0-9]+-[0-9]+)?$/;
-    if (!receipt.actesId.startsWith(expectedStart) || !shape.test(receipt.actesId)) {
-      problems.push(`l'identifiant ACTES ${receipt.actesId} ne correspond pas à la commune et à la date de la séance`);
+    const parsed = parseActesId(receipt.actesId);
+    if (!parsed.ok) problems.push(`l'identifiant ACTES ${receipt.actesId} : ${parsed.reason}`);
+    else {
+      const expected = { departmentCode: context.departmentCode, siren: context.siren, sittingDate: context.sittingStartsAt, nature: "DE" as const };
+      problems.push(...checkActesId(parsed.value, expected).map((issue) => `l'identifiant ACTES ${receipt.actesId} : ${issue.message}`));
     }
   }
   return problems.map((problem) => `${seed.number} : ${problem}`);

@@ -5,6 +5,8 @@ import { demoCouncillors } from "./demo-council";
 import { demoSittings, type DemoSitting } from "./demo-data";
 import { referenceCouncillors, referenceDeliberation, referenceMunicipality, referenceSitting } from "./reference-case";
 import { deliberationProblems, parisDay } from "./seed-rules";
+import type { DerogationWindow } from "@/lib/domain/derogations";
+import { loadDerogationWindows } from "@/lib/municipality/load-derogation-windows";
 import { councillorName, type CalendarDate, type CouncillorSeed, type DeliberationSeed, type Instant, type SittingSeed } from "./types";
 
 // Fills a migrated database with the reference case (Aix-en-Provence,
@@ -41,11 +43,11 @@ const SEED_LOCK = 2;
 export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<SeedResult> {
   const log = options.log ?? (() => undefined);
   const withDemo = options.demo ?? true;
-  // Built and checked before the first write: a mistake in the data is reported, not half-written.
+  // Checked against the municipality's derogation windows before its acts are written, in the
+  // reference case's transaction: a mistake in the data is reported, and nothing is written.
   const demo = withDemo ? demoSittings() : [];
-  assertConsistent(demo);
 
-  const reference = await db.$transaction((tx) => seedReferenceCase(tx, log), TRANSACTION_OPTIONS);
+  const reference = await db.$transaction((tx) => seedReferenceCase(tx, demo, log), TRANSACTION_OPTIONS);
   if (!withDemo) {
     log("Données de démonstration : non demandées.");
     return { reference, demo: "skipped" };
@@ -62,8 +64,9 @@ function outOfOffice(councillors: readonly CouncillorSeed[], startsAt: Instant):
     .map((councillor) => `${councillorName(councillor)} n'est pas en fonction le ${day}`);
 }
 
-function assertConsistent(demo: readonly DemoSitting[]): void {
+function assertConsistent(demo: readonly DemoSitting[], windows: readonly DerogationWindow[]): void {
   const municipality = {
+    windows,
     membersInOffice: referenceMunicipality.membersInOffice,
     departmentCode: referenceMunicipality.departmentCode,
     siren: referenceMunicipality.siren,
@@ -153,10 +156,11 @@ async function councillorIds(tx: Tx, municipalityId: string, isDemo: boolean): P
   };
 }
 
-async function seedReferenceCase(tx: Tx, log: (line: string) => void): Promise<SeedResult["reference"]> {
+async function seedReferenceCase(tx: Tx, demo: readonly DemoSitting[], log: (line: string) => void): Promise<SeedResult["reference"]> {
   await lockSeed(tx);
   let municipality = await tx.municipality.findUnique({ where: { slug: referenceMunicipality.slug }, select: { id: true } });
   if (municipality) {
+    assertConsistent(demo, await loadDerogationWindows(tx, municipality.id));
     const existing = await tx.deliberation.findFirst({
       where: { municipalityId: municipality.id, number: referenceDeliberation.number, version: 1 },
       select: { id: true },
@@ -180,6 +184,8 @@ async function seedReferenceCase(tx: Tx, log: (line: string) => void): Promise<S
       },
     });
     log(`Commune « ${referenceMunicipality.name} » créée.`);
+    // Its derogation windows are the national ones, which the database gave it on creation.
+    assertConsistent(demo, await loadDerogationWindows(tx, municipality.id));
   }
   const municipalityId = municipality.id;
 

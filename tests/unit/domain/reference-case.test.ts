@@ -18,6 +18,7 @@ import {
   parseDeliberationNumber,
   scdlMatterName,
 } from "@/lib/domain";
+import { NATIONAL_WINDOWS } from "./national-windows";
 import {
   REFERENCE_EXCUSED,
   REFERENCE_MEMBERS_IN_OFFICE,
@@ -52,7 +53,7 @@ describe("reference case, DL.2022-91 of 7 April 2022", () => {
   const tally = deriveTally({ attendance, choices: [] });
 
   it("[reference]: attendance, proxies and choices raise no issue on the sitting's date", () => {
-    expect(checkProxies({ attendance, date: REFERENCE_SITTING_DATE })).toEqual([]);
+    expect(checkProxies({ attendance, date: REFERENCE_SITTING_DATE, windows: NATIONAL_WINDOWS })).toEqual([]);
     expect(checkChoices({ attendance, choices: [] })).toEqual([]);
   });
 
@@ -70,9 +71,9 @@ describe("reference case, DL.2022-91 of 7 April 2022", () => {
   });
 
   it("[reference]: the quorum is reached: 19 required under the derogation, 28 in ordinary times", () => {
-    const onTheDay = checkQuorum({ membersInOffice: 55, present: tally.present, date: REFERENCE_SITTING_DATE });
+    const onTheDay = checkQuorum({ membersInOffice: 55, present: tally.present, date: REFERENCE_SITTING_DATE, windows: NATIONAL_WINDOWS });
     expect(onTheDay).toMatchObject({ rule: "DEROGATION", required: 19, reached: true });
-    expect(checkQuorum({ membersInOffice: 55, present: tally.present, date: "2022-09-15" })).toMatchObject({
+    expect(checkQuorum({ membersInOffice: 55, present: tally.present, date: "2022-09-15", windows: NATIONAL_WINDOWS })).toMatchObject({
       rule: "ORDINARY",
       required: 28,
       reached: true,
@@ -85,7 +86,7 @@ describe("reference case, DL.2022-91 of 7 April 2022", () => {
   });
 
   it("[reference]: dated 15 September 2022, the same attendance breaks exactly the two double proxies", () => {
-    const issues = checkProxies({ attendance, date: "2022-09-15" });
+    const issues = checkProxies({ attendance, date: "2022-09-15", windows: NATIONAL_WINDOWS });
     expect(issues.map((issue) => issue.message)).toEqual([
       "Monsieur Pierre-Paul CALENDINI porte déjà 2 pouvoirs (maximum 1 à cette date).",
       "Madame Dominique AUGÉY porte déjà 2 pouvoirs (maximum 1 à cette date).",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { atDeliberation, changedMarks, checkRollCallChanges, describeRollCallChange, fixedAttendanceMessage, checkSittingRollCall, DomainError, expandRollCall, summarizeRollCall } from "@/lib/domain";
+import { NATIONAL_WINDOWS } from "./national-windows";
 import type { RollCallChange, RollCallMark, SittingRollCall } from "@/lib/domain";
 
 // A council of five (a…e) and a sitting of three deliberations (d1, d2, d3).
@@ -141,6 +142,7 @@ describe("checkSittingRollCall", () => {
       date: options.date ?? ORDINARY_DAY,
       membersInOffice: options.membersInOffice ?? 5,
       reconvened: options.reconvened,
+      windows: NATIONAL_WINDOWS,
     });
 
   it("[roll call]: counts and quorum at each deliberation follow arrivals and departures", () => {
@@ -192,6 +194,7 @@ describe("checkSittingRollCall", () => {
       names: new Map(),
       date: ORDINARY_DAY,
       membersInOffice: 5,
+      windows: NATIONAL_WINDOWS,
     });
     expect(checks[0]!.issues).toEqual([{ message: "Un mandataire est indiqué pour a, dont le statut n'est pas « représenté ».", sources: [{ kind: "opening", index: 0 }] }]);
   });

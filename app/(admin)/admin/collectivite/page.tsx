@@ -1,18 +1,25 @@
 import type { Metadata } from "next";
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
+import { DerogationWindowForm, EMPTY_DEROGATION_WINDOW } from "@/components/admin/derogation-window-form";
 import { MunicipalityForm } from "@/components/admin/municipality-form";
+import { StatusButton } from "@/components/admin/status-button";
 import { ADMIN_ROLES } from "@/lib/auth/roles";
 import { getPageUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
+import { formatDateFr } from "@/lib/domain/format";
+import { countOf } from "@/lib/domain/plural";
+import { listDerogationWindows } from "@/lib/municipality/derogation-windows";
 import { getMunicipalitySettings } from "@/lib/municipality/get-municipality-settings";
-import { updateMunicipalitySettingsAction } from "./actions";
+import { derogationWindowFormValues } from "@/lib/validations/derogation-window";
+import { removeDerogationWindowAction, saveDerogationWindowAction, updateMunicipalitySettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Collectivité · Espace du greffe" };
 
 export default async function MunicipalitySettingsPage() {
   const actor = await getPageUser();
   if (!actor || !ADMIN_ROLES.includes(actor.role)) return <ForbiddenNotice title="Collectivité" />;
-  const municipality = await getMunicipalitySettings({ db: getPrisma(), actor });
+  const [municipality, windows] = await Promise.all([getMunicipalitySettings({ db: getPrisma(), actor }), listDerogationWindows({ db: getPrisma(), actor })]);
+  const othersThan = (id: string | null) => windows.filter((window) => window.id !== id);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">Collectivité</h1>
@@ -56,6 +63,58 @@ export default async function MunicipalitySettingsPage() {
             timeZone: municipality.timeZone,
           }}
           submit={updateMunicipalitySettingsAction}
+        />
+      </section>
+      <section aria-labelledby="derogations" className="flex max-w-2xl flex-col gap-3">
+        <h2 id="derogations" className="text-2xl font-bold">Périodes dérogatoires</h2>
+        <p>
+          Pendant ces périodes, le quorum et le nombre de pouvoirs par mandataire suivent la dérogation plutôt que les articles L2121-17 et
+          L2121-20 du CGCT : le calcul du quorum, la vérification des pouvoirs et la base de données s&apos;en servent pour chaque séance. Les
+          périodes nationales de la crise sanitaire (2020–2022) sont données d&apos;office ; corrigez-les ou complétez-les si votre collectivité
+          en a connu d&apos;autres (en Guyane et à Mayotte, par exemple). Une période sous laquelle un acte a été publié ne se modifie plus.
+        </p>
+        <ul className="flex flex-col gap-4">
+          {windows.map((window) => {
+            const heading = `Du ${formatDateFr(window.from)} au ${formatDateFr(window.to)}`;
+            return (
+              <li key={window.id} className="rounded border border-line p-4">
+                <h3 className="text-xl font-bold">{heading}</h3>
+                <p>
+                  Quorum : {window.quorumFraction.numerator}/{window.quorumFraction.denominator} des membres en exercice présents ;{" "}
+                  {countOf(window.maxProxiesPerHolder, "pouvoir")} par mandataire au plus. {window.legalBasis}.
+                </p>
+                {window.coversPublishedAct ? (
+                  <p className="text-muted">Des actes publiés ont été adoptés sous cette période : elle ne se modifie plus.</p>
+                ) : (
+                  <details className="mt-2">
+                    <summary className="cursor-pointer text-brand underline">Modifier la période {heading.toLowerCase()}</summary>
+                    <div className="mt-3 flex flex-col gap-3">
+                      <DerogationWindowForm
+                        idPrefix={`periode-${window.id}`}
+                        initialValues={derogationWindowFormValues(window)}
+                        others={othersThan(window.id)}
+                        submit={saveDerogationWindowAction.bind(null, window.id)}
+                        submitLabel="Enregistrer la période"
+                      />
+                      <StatusButton
+                        label="Supprimer la période"
+                        confirmation={`Supprimer la période dérogatoire ${heading.toLowerCase()} ?`}
+                        run={removeDerogationWindowAction.bind(null, window.id)}
+                      />
+                    </div>
+                  </details>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        <h3 className="text-xl font-bold">Ajouter une période</h3>
+        <DerogationWindowForm
+          idPrefix="nouvelle-periode"
+          initialValues={EMPTY_DEROGATION_WINDOW}
+          others={othersThan(null)}
+          submit={saveDerogationWindowAction.bind(null, null)}
+          submitLabel="Ajouter la période"
         />
       </section>
     </div>

@@ -40,7 +40,7 @@ export const metadata: Metadata = { title: "Délibération · Espace du greffe" 
 export default async function AdminDeliberationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await getPageUser();
-  const { deliberation, councillors, municipality } = await getDeliberationForEdit({ db: getPrisma(), actor, id }).catch((error: unknown) => {
+  const { deliberation, councillors, municipality, windows } = await getDeliberationForEdit({ db: getPrisma(), actor, id }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
@@ -167,8 +167,9 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
               return { councillorId: councillor.id, status: entry?.status ?? "PRESENT", proxyHolderId: entry?.proxyHolderId ?? "", note: entry?.note ?? "" };
             })}
             sittingStartsAt={deliberation.sitting.startsAt.toISOString()}
-            membersInOffice={municipality.membersInOffice}
+            membersInOffice={deliberation.sitting.membersInOffice}
             reconvened={deliberation.sitting.reconvened}
+            windows={windows}
             submit={recordAttendanceAction.bind(null, deliberation.id)}
           />
         ) : (
@@ -201,7 +202,7 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
             ) : null}
           </div>
         ) : draft && canEdit && deliberation.attendances.length ? (
-          <VoteForm voters={voters} membersInOffice={municipality.membersInOffice} submit={recordVoteAction.bind(null, deliberation.id)} />
+          <VoteForm voters={voters} membersInOffice={deliberation.sitting.membersInOffice} submit={recordVoteAction.bind(null, deliberation.id)} />
         ) : (
           <p>{draft ? "Enregistrez d'abord l'appel." : "Pas de vote."}</p>
         )}

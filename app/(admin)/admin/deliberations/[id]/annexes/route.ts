@@ -5,12 +5,12 @@ import { runAction } from "@/lib/auth/run-action";
 import { getSessionUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { addAnnex } from "@/lib/deliberations/add-annex";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, httpStatusOf, isAppError } from "@/lib/errors";
 import { MAX_ANNEX_BYTES } from "@/lib/validations/annex";
 
 // Annex upload: a route handler rather than a server action, whose body is
 // limited to 1 MB. Answers the same { ok, message, errors } a form action
-// does, with the HTTP status of the refusal (401, 403, 422…).
+// does, with the HTTP status of the refusal's code (401, 403, 404, 413, 422…).
 
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
@@ -24,7 +24,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   }
   const result = await runAction(async () => {
     const length = Number(request.headers.get("content-length") ?? 0);
-    if (length > MAX_ANNEX_BYTES + 64 * 1024) throw new AppError("VALIDATION", "Le fichier dépasse 10 Mo.", { file: ["Le fichier dépasse 10 Mo."] });
+    if (length > MAX_ANNEX_BYTES + 64 * 1024) throw new AppError("TOO_LARGE", "Le fichier dépasse 10 Mo.", { file: ["Le fichier dépasse 10 Mo."] });
     const form = await request.formData().catch(() => null);
     const upload = form?.get("file");
     const file = upload instanceof File ? { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) } : null;
@@ -38,5 +38,5 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     revalidatePath(`/admin/deliberations/${id}`);
     return { data: annex, message: "L'annexe est ajoutée." };
   });
-  return NextResponse.json(result, { status: result.ok ? 200 : 422 });
+  return NextResponse.json(result, { status: result.ok ? 200 : httpStatusOf(result.code) });
 }

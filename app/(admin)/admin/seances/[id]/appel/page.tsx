@@ -18,7 +18,7 @@ export default async function SittingRollCallPage({ params }: { params: Promise<
   const { id } = await params;
   const actor = await getPageUser();
   if (!actor || !EDITOR_ROLES.includes(actor.role)) return <ForbiddenNotice title="Appel de la séance" />;
-  const { sitting, councillors, deliberations, membersInOffice, rollCall } = await getSittingRollCall({ db: getPrisma(), actor, sittingId: id }).catch((error: unknown) => {
+  const { sitting, councillors, deliberations, membersInOffice, windows, rollCall } = await getSittingRollCall({ db: getPrisma(), actor, sittingId: id }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
@@ -54,6 +54,7 @@ export default async function SittingRollCallPage({ params }: { params: Promise<
           sittingStartsAt={sitting.startsAt.toISOString()}
           membersInOffice={membersInOffice}
           reconvened={sitting.reconvened}
+          windows={windows}
           submit={recordSittingRollCallAction.bind(null, sitting.id)}
           draftKey={`appel-seance:${sitting.id}`}
         />

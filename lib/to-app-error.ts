@@ -1,0 +1,151 @@
+import { DomainError } from "@/lib/domain/errors";
+import { AppError, isAppError, type AppErrorCode } from "@/lib/errors";
+
+// The one place where a failure the application expects becomes an AppError
+// with a French message: our own AppErrors as they are, the domain's refusals
+// with their own message, and the database's guards by their code (Prisma's
+// error code, PostgreSQL's SQLSTATE, the constraint's name), never by the
+// wording of a message.
+
+type Refusal = { code: AppErrorCode; message: string };
+
+/**
+ * SQLSTATEs our triggers raise (class "RG", Registre's own; see the migration
+ * `20261201020100_sitting_counts_rules`). The constraint name is given too, but
+ * Prisma's pg adapter keeps only the SQLSTATE of a trigger's error.
+ */
+export const REGISTRE_SQLSTATES = {
+  proxyLimit: "RG001",
+  voteCountsDifferFromRollCall: "RG002",
+  voteCountsAboveMembersInOffice: "RG003",
+  membersInOfficeFrozen: "RG004",
+  derogationWindowInUse: "RG005",
+} as const;
+
+const BY_SQLSTATE: Record<string, Refusal> = {
+  [REGISTRE_SQLSTATES.proxyLimit]: {
+    code: "VALIDATION",
+    message:
+      "Un mandataire porterait plus de pouvoirs que la loi ne le permet à la date de la séance : un seul (article L2121-20 du CGCT), ou le nombre que fixe la période dérogatoire en vigueur. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.voteCountsDifferFromRollCall]: {
+    code: "VALIDATION",
+    message:
+      "Les présents et représentés du vote ne sont pas ceux de la liste de présence de la délibération : enregistrez d'abord les présences, puis le vote. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.voteCountsAboveMembersInOffice]: {
+    code: "VALIDATION",
+    message:
+      "Le vote compte plus de présents et représentés que la séance n'a de membres en exercice. Corrigez le décompte ou le nombre de membres en exercice de la séance. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.membersInOfficeFrozen]: {
+    code: "INVALID_STATE",
+    message:
+      "Une délibération de cette séance est publiée : le nombre de membres en exercice de la séance ne peut plus être modifié. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.derogationWindowInUse]: {
+    code: "INVALID_STATE",
+    message:
+      "Ce changement de période dérogatoire rendrait irrégulière une liste de présence déjà enregistrée (un mandataire y porte plus de pouvoirs que ne le permettrait la nouvelle règle). Rien n'a été enregistré.",
+  },
+  // Raised by the immutability triggers of a published deliberation (and of an issued extract).
+  "23000": {
+    code: "INVALID_STATE",
+    message: "Cette délibération vient d'être publiée : elle ne peut plus être modifiée. Émettez une rectification.",
+  },
+  "23505": {
+    code: "CONFLICT",
+    message: "Un enregistrement identique vient d'être créé par ailleurs : rechargez la page et vérifiez.",
+  },
+  "23503": {
+    code: "CONFLICT",
+    message: "Un élément auquel cet enregistrement renvoie n'existe pas ou vient d'être supprimé : rechargez la page et vérifiez.",
+  },
+  "23514": {
+    code: "VALIDATION",
+    message: "Ces données ne respectent pas une règle du registre (décompte, dates ou présences) ; rien n'a été enregistré. Vérifiez la saisie.",
+  },
+  // The one exclusion constraint: derogation windows of a municipality do not overlap.
+  "23P01": {
+    code: "VALIDATION",
+    message: "Cette période dérogatoire chevauche une autre période de la collectivité : une date ne relève que d'une période.",
+  },
+  "40001": {
+    code: "CONFLICT",
+    message: "Un autre enregistrement simultané a empêché celui-ci ; rien n'a été modifié. Réessayez.",
+  },
+};
+BY_SQLSTATE["40P01"] = BY_SQLSTATE["40001"]!;
+
+/** Unique keys and indexes whose violation says more than "already exists". */
+const BY_CONSTRAINT: Record<string, Refusal> = {
+  deliberation_current_number_key: {
+    code: "CONFLICT",
+    message: "Ce numéro de délibération vient d'être attribué à une autre délibération : rechargez la page, un autre numéro vous sera proposé.",
+  },
+  deliberation_municipality_id_number_version_key: {
+    code: "CONFLICT",
+    message: "Ce numéro de délibération vient d'être attribué à une autre délibération : rechargez la page, un autre numéro vous sera proposé.",
+  },
+  prefecture_receipt_municipality_id_actes_id_key: {
+    code: "CONFLICT",
+    message: "Cet identifiant ACTES est déjà celui d'une autre délibération : vérifiez l'accusé de réception.",
+  },
+  app_user_email_key: { code: "CONFLICT", message: "Un compte porte déjà cette adresse électronique." },
+};
+
+/** Prisma's own error codes, for the failures it reports without a SQLSTATE. */
+const BY_PRISMA_CODE: Record<string, Refusal> = {
+  P2025: { code: "NOT_FOUND", message: "L'élément demandé n'existe plus (supprimé entre-temps ?) : rechargez la page." },
+  P2034: BY_SQLSTATE["40001"]!,
+};
+/** Prisma's codes for a SQLSTATE it names itself (the SQLSTATE is then not always given). */
+const PRISMA_CODE_SQLSTATE: Record<string, string> = { P2002: "23505", P2003: "23503", P2004: "23514" };
+
+export type DatabaseFailure = { sqlState?: string; constraint?: string; prismaCode?: string };
+
+type Fields = Record<string, unknown>;
+const isObject = (value: unknown): value is Fields => typeof value === "object" && value !== null;
+const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
+/**
+ * The structured fields of a database failure, from the three shapes it takes:
+ * a Prisma known-request error (its code, and the pg adapter's cause in `meta`),
+ * the adapter's own error thrown at commit (a deferred trigger), or a pg error.
+ */
+export function readDatabaseFailure(error: unknown): DatabaseFailure | null {
+  if (!isObject(error)) return null;
+  const prismaCode = text(error.code)?.match(/^P\d{4}$/) ? text(error.code) : undefined;
+  const adapterCause = isObject(error.meta) && isObject(error.meta.driverAdapterError) ? error.meta.driverAdapterError.cause
+    : error.name === "DriverAdapterError" ? error.cause
+      : undefined;
+  if (isObject(adapterCause)) {
+    const constraint = isObject(adapterCause.constraint) ? text(adapterCause.constraint.index) : undefined;
+    return { prismaCode, sqlState: text(adapterCause.originalCode) ?? text(adapterCause.code), constraint };
+  }
+  if (prismaCode) return { prismaCode };
+  // node-postgres's DatabaseError: a five-character SQLSTATE and the constraint's name.
+  const sqlState = text(error.code);
+  if (sqlState && /^[0-9A-Z]{5}$/.test(sqlState) && typeof error.severity === "string") {
+    return { sqlState, constraint: text(error.constraint) };
+  }
+  return null;
+}
+
+/** The refusal a database failure means for the user, or null when it is not one we expect. */
+export function refusalOfDatabaseFailure({ sqlState, constraint, prismaCode }: DatabaseFailure): Refusal | null {
+  if (constraint && BY_CONSTRAINT[constraint]) return BY_CONSTRAINT[constraint];
+  if (sqlState && BY_SQLSTATE[sqlState]) return BY_SQLSTATE[sqlState];
+  if (prismaCode && BY_PRISMA_CODE[prismaCode]) return BY_PRISMA_CODE[prismaCode];
+  const named = prismaCode ? PRISMA_CODE_SQLSTATE[prismaCode] : undefined;
+  return named ? BY_SQLSTATE[named]! : null;
+}
+
+/** The AppError an expected failure stands for, or null for a fault (to be logged, shown as generic). */
+export function toAppError(error: unknown): AppError | null {
+  if (isAppError(error)) return error;
+  if (error instanceof DomainError) return new AppError("VALIDATION", error.message);
+  const failure = readDatabaseFailure(error);
+  const refusal = failure && refusalOfDatabaseFailure(failure);
+  return refusal ? new AppError(refusal.code, refusal.message) : null;
+}
