@@ -167,8 +167,8 @@ BEGIN
   SELECT d."status" = 'PUBLISHED' INTO published FROM "deliberation" d WHERE d."id" = target;
   SELECT EXISTS (SELECT 1 FROM "deliberation_snapshot" s WHERE s."deliberation_id" = target) INTO frozen;
   IF coalesce(published, false) <> frozen THEN
-    RAISE EXCEPTION 'deliberation % is % and % a snapshot: a published act is frozen at publication, and only then',
-      target, CASE WHEN published THEN 'published' ELSE 'not published' END, CASE WHEN frozen THEN 'has' ELSE 'has no' END
+    RAISE EXCEPTION 'deliberation % is %: an act is frozen at its publication, and only then', target,
+      CASE WHEN published THEN 'published without a snapshot' ELSE 'not published but has a snapshot' END
       USING ERRCODE = 'integrity_constraint_violation', CONSTRAINT = 'deliberation_snapshot_required';
   END IF;
   RETURN NULL;
