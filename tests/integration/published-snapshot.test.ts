@@ -385,8 +385,17 @@ describe("a published act is frozen at its publication", () => {
       client.query(`UPDATE deliberation_snapshot SET municipality_record = jsonb_set(municipality_record, '{membersInOffice}', '61') WHERE deliberation_id = $1`, [id]),
     ).rejects.toThrow(/cannot be changed or deleted/);
     await expect(client.query(`DELETE FROM deliberation_snapshot WHERE deliberation_id = $1`, [id])).rejects.toThrow(/cannot be changed or deleted/);
-    const { rows: after } = await client.query(`SELECT record -> 'rapporteur' ->> 'lastName' AS name FROM deliberation_snapshot WHERE deliberation_id = $1`, [id]);
+    const { rows: after } = await client.query(
+      `SELECT s.record -> 'rapporteur' ->> 'lastName' AS name,
+         encode(sha256(convert_to(s.record::text || s.municipality_record::text, 'UTF8')), 'hex') AS digest, a.after ->> 'snapshotDigest' AS audited
+       FROM deliberation_snapshot s JOIN audit_event a ON a.entity_id = s.deliberation_id::text AND a.action = 'deliberation.publish'
+       WHERE s.deliberation_id = $1`,
+      [id],
+    );
     expect(after[0].name).toBe(named.rapporteur.lastName);
+    // The publication's audit row holds the snapshot's digest, taken in the same transaction.
+    expect(after[0].audited).toMatch(/^[0-9a-f]{64}$/);
+    expect(after[0].digest).toBe(after[0].audited);
   });
 
   it("[snapshot]: a published act cannot exist without its snapshot, nor a snapshot without a published act", async () => {

@@ -74,14 +74,8 @@ export const deliberationSummarySchema = z
 
 const choice = z.enum(["FOR", "AGAINST", "ABSTENTION", "NOT_VOTING"]);
 
-const namedCouncillorSchema = z.object({
-  id: z.uuid(),
-  civility: z.enum(["MONSIEUR", "MADAME"]),
-  firstName: z.string(),
-  lastName: z.string(),
-  role: councillorRole,
-  roleLabel: z.string().nullable(),
-});
+/** A councillor as an act names them. */
+const namedCouncillorSchema = councillorSchema.pick({ id: true, civility: true, firstName: true, lastName: true, role: true, roleLabel: true });
 
 export const deliberationSchema = deliberationSummarySchema
   .extend({
