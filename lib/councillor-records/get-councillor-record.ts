@@ -1,5 +1,6 @@
 import "server-only";
 import { councillorRefSelect, type CouncillorRef } from "@/lib/councillors/councillor-ref";
+import { statedAttendanceSchema } from "@/lib/deliberations/deliberation-record";
 import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
 import { assignSittingSlugs } from "@/lib/sittings/sitting-slug";
@@ -47,12 +48,12 @@ export async function getCouncillorRecord({ municipalityId, id, db = getPrisma()
     db.sitting.findMany({ where: publicSittingWhere(municipalityId), select: { id: true, startsAt: true } }),
     db.attendance.findMany({
       where: { municipalityId, councillorId: id, status: "REPRESENTED", deliberation: published },
-      select: { deliberation: { select: deliberationRefSelect }, proxyHolder: { select: councillorRefSelect } },
+      select: { deliberationId: true, deliberation: { select: deliberationRefSelect } },
       orderBy: newestFirst,
     }),
     db.attendance.findMany({
       where: { municipalityId, proxyHolderId: id, deliberation: published },
-      select: { deliberation: { select: deliberationRefSelect }, councillor: { select: councillorRefSelect } },
+      select: { deliberationId: true, councillorId: true, deliberation: { select: deliberationRefSelect } },
       orderBy: newestFirst,
     }),
     db.deliberation.findMany({ where: { ...published, rapporteurId: id }, select: deliberationRefSelect, orderBy: { sitting: { startsAt: "desc" } } }),
@@ -62,6 +63,7 @@ export async function getCouncillorRecord({ municipalityId, id, db = getPrisma()
       orderBy: { vote: { deliberation: { sitting: { startsAt: "desc" } } } },
     }),
   ]);
+  const proxies = await statedProxies(db, id, [...given, ...held].map((entry) => entry.deliberationId));
   const slugs = assignSittingSlugs(openings, await timeZoneOf(db, municipalityId));
   const sittings = presence.map((row) => ({
     id: row.sitting_id,
@@ -74,10 +76,34 @@ export async function getCouncillorRecord({ municipalityId, id, db = getPrisma()
     ...councillor,
     sittings,
     attendanceRate: sittings.length ? presentCount / sittings.length : null,
-    proxiesGiven: given.map((entry) => ({ ...toRef(entry.deliberation), holder: entry.proxyHolder })),
-    proxiesHeld: held.map((entry) => ({ ...toRef(entry.deliberation), giver: entry.councillor })),
+    proxiesGiven: given.map((entry) => ({
+      ...toRef(entry.deliberation),
+      holder: proxies.find((proxy) => proxy.deliberationId === entry.deliberationId && proxy.giver.id === id)?.holder ?? null,
+    })),
+    proxiesHeld: held.flatMap((entry) => {
+      const proxy = proxies.find((candidate) => candidate.deliberationId === entry.deliberationId && candidate.giver.id === entry.councillorId);
+      return proxy ? [{ ...toRef(entry.deliberation), giver: proxy.giver }] : [];
+    }),
     reported: reported.map(toRef),
     votesAgainst: choices.filter((record) => record.choice === "AGAINST").map((record) => toRef(record.vote.deliberation)),
     abstentions: choices.filter((record) => record.choice === "ABSTENTION").map((record) => toRef(record.vote.deliberation)),
   };
+}
+
+/**
+ * The proxies given or held by a councillor in published acts, with the other
+ * party named as each act names them (frozen at its publication): the page
+ * names the councillor as today, the acts it lists as they state.
+ */
+async function statedProxies(db: Db, councillorId: string, deliberationIds: string[]) {
+  if (deliberationIds.length === 0) return [];
+  const rows = await db.$queryRaw<{ deliberation_id: string; entry: unknown }[]>(Prisma.sql`
+    SELECT s."deliberation_id", e."entry"
+    FROM "deliberation_snapshot" s, jsonb_array_elements(s."record" -> 'attendances') AS e("entry")
+    WHERE s."deliberation_id" = ANY(${deliberationIds}::uuid[]) AND e."entry" ->> 'status' = 'REPRESENTED'
+      AND (e."entry" -> 'councillor' ->> 'id' = ${councillorId} OR e."entry" -> 'proxyHolder' ->> 'id' = ${councillorId})`);
+  return rows.flatMap((row) => {
+    const [entry] = statedAttendanceSchema.parse([row.entry]);
+    return entry?.proxyHolder ? [{ deliberationId: row.deliberation_id, giver: entry.councillor, holder: entry.proxyHolder }] : [];
+  });
 }

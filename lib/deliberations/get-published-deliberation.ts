@@ -3,7 +3,7 @@ import { DeliberationStatus, getPrisma, type Outcome, type SittingKind, type Vot
 import type { Tally } from "@/lib/domain";
 import { getPublicSittingSlug } from "@/lib/sittings/public-sitting-slug";
 import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
-import { deliberationRecordSelect, shapeDeliberationRecord } from "./deliberation-record";
+import { parseDeliberationRecord, shapeDeliberationRecord, type StatedMunicipality } from "./deliberation-record";
 import { publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 
 export type ProxyRef = { giver: CouncillorRef; holder: CouncillorRef };
@@ -64,9 +64,15 @@ export type PublishedDeliberation = {
   annexes: { id: string; title: string; fileName: string; mediaType: string; size: number; isPublic: boolean }[];
   /** Every published version of this number, oldest first (more than one after a rectification). */
   versions: { version: number; publishedAt: Date; rectificationReason: string | null }[];
+  /** The municipality as the act states it (name, court and notice on appeals…), frozen with it. */
+  municipality: StatedMunicipality;
 };
 
-/** A published deliberation by its number ("DL.2022-91"), or null when there is none to show. */
+/**
+ * A published deliberation by its number ("DL.2022-91"), or null when there is none to show:
+ * its newest published version, as frozen at its publication (deliberation_snapshot), so that
+ * a councillor renamed or a setting edited since does not change what the act states.
+ */
 export async function getPublishedDeliberation({
   municipalityId,
   number,
@@ -78,9 +84,11 @@ export async function getPublishedDeliberation({
   const deliberation = await prisma.deliberation.findFirst({
     where: { ...publishedDeliberationWhere(municipalityId), number },
     orderBy: { version: "desc" },
-    select: deliberationRecordSelect,
+    select: { snapshot: { select: { record: true, municipalityRecord: true } } },
   });
-  if (!deliberation || !deliberation.publishedAt) return null;
+  if (!deliberation?.snapshot) return null;
+  const { record, municipality } = parseDeliberationRecord(deliberation.snapshot.record, deliberation.snapshot.municipalityRecord);
+  if (!record.publishedAt) return null;
 
   const [versions, sittingSlug] = await Promise.all([
     prisma.deliberation.findMany({
@@ -90,18 +98,19 @@ export async function getPublishedDeliberation({
     }),
     getPublicSittingSlug({
       municipalityId,
-      sittingId: deliberation.sittingId,
-      startsAt: deliberation.sitting.startsAt,
+      sittingId: record.sittingId,
+      startsAt: record.sitting.startsAt,
     }),
   ]);
 
-  const record = shapeDeliberationRecord(deliberation);
+  const shaped = shapeDeliberationRecord(record);
   return {
-    ...record,
-    publishedAt: deliberation.publishedAt,
-    sitting: { ...record.sitting, slug: sittingSlug },
+    ...shaped,
+    publishedAt: record.publishedAt,
+    sitting: { ...shaped.sitting, slug: sittingSlug },
     versions: versions.flatMap((version) =>
       version.publishedAt ? [{ ...version, publishedAt: version.publishedAt }] : [],
     ),
+    municipality,
   };
 }

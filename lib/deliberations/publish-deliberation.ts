@@ -12,7 +12,9 @@ import { lockDeliberation, stepTo } from "./deliberation-workflow";
 
 /**
  * Publishes a deliberation: it becomes public at once and immutable (the
- * database refuses any later change). The moment put online is now, or, for
+ * database refuses any later change), and what it states is frozen: the
+ * statement that publishes makes the database store its record
+ * (deliberation_snapshot), which every public rendering reads. The moment put online is now, or, for
  * an archived act entered afterwards, the past day and hour given.
  */
 export async function publishDeliberation(options: { db: Db; actor: SessionUser | null; id: string; input?: unknown; now?: Date }): Promise<{ id: string; number: string }> {
@@ -38,6 +40,11 @@ export async function publishDeliberationInTransaction(tx: Tx, actor: Editor, { 
     throw new AppError("VALIDATION", "Une délibération ne peut être mise en ligne avant sa séance.", { publishedOn: ["Date antérieure à la séance."] });
   }
   await tx.deliberation.update({ where: { id: deliberation.id }, data: { status, publishedAt } });
+  // That statement froze what the act states (deliberation_snapshot, taken by the database): the audit row keeps its digest.
+  const [snapshot] = await tx.$queryRaw<{ digest: string }[]>`
+    SELECT encode(sha256(convert_to(s.record::text || s.municipality_record::text, 'UTF8')), 'hex') AS digest
+    FROM deliberation_snapshot s WHERE s.deliberation_id = ${deliberation.id}::uuid`;
+  if (!snapshot) throw new Error(`La publication de ${deliberation.number} n'a pas figé l'acte (deliberation_snapshot).`);
   await appendAuditEvent(tx, {
     municipalityId: actor.municipalityId,
     userId: actor.id,
@@ -45,7 +52,7 @@ export async function publishDeliberationInTransaction(tx: Tx, actor: Editor, { 
     entity: "deliberation",
     entityId: deliberation.id,
     before: { status: deliberation.status },
-    after: { status, publishedAt: publishedAt.toISOString() },
+    after: { status, publishedAt: publishedAt.toISOString(), snapshotDigest: snapshot.digest },
   });
   return { id: deliberation.id, number: deliberation.number };
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { getDeliberationForStaff } from "./get-deliberation-for-staff";
 import { renderDeliberationExtract } from "./render-deliberation-extract";
 
@@ -18,9 +17,8 @@ export async function buildWorkingDocument({ user, deliberationId }: { user: Ses
   const found = await getDeliberationForStaff({ user, deliberationId });
   if (!found) throw new AppError("NOT_FOUND", "Cette délibération n'existe pas.");
   if (found.status === "PUBLISHED") return { kind: "published", number: found.extract.number };
-  const municipality = await getCurrentMunicipality();
   const doc = await renderDeliberationExtract({
-    municipality,
+    municipality: found.extract.municipality,
     deliberation: found.extract,
     seal: { kind: "working-document", issuedAt: new Date(), issuedBy: user?.name ?? "" },
   });

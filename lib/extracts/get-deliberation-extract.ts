@@ -18,7 +18,7 @@ export async function getDeliberationExtract({
   municipality,
   number,
 }: {
-  municipality: { id: string; name: string; communeName: string; appealNotice: string; annexNotice: string | null };
+  municipality: { id: string };
   number: string;
 }): Promise<StoredExtract | null> {
   const stored = await findStoredDeliberationExtract({ municipalityId: municipality.id, number });
@@ -26,8 +26,9 @@ export async function getDeliberationExtract({
 
   const deliberation = await getPublishedDeliberation({ municipalityId: municipality.id, number });
   if (!deliberation) return null;
+  // Built from the act as frozen at its publication, the municipality as it states it included.
   const built = await buildSignedDeliberationExtract({
-    municipality,
+    municipality: deliberation.municipality,
     deliberation,
     signer: await getDocumentSigner(),
     baseUrl: readEnv().PUBLIC_BASE_URL,
@@ -36,7 +37,7 @@ export async function getDeliberationExtract({
     municipalityId: municipality.id,
     kind: ExtractKind.DELIBERATION,
     subject: { deliberationId: deliberation.id },
-    sourceDigest: sourceDigest({ municipality, deliberation }),
+    sourceDigest: sourceDigest({ deliberation }),
     fileName: extractFileName(deliberation.number),
     built,
   });

@@ -16,7 +16,7 @@ export async function getSittingListExtract({
   municipality,
   date,
 }: {
-  municipality: { id: string; name: string; communeName: string; appealNotice: string; annexNotice: string | null };
+  municipality: { id: string };
   date: string;
 }): Promise<StoredExtract | null> {
   const sitting = await getPublicSitting({ municipalityId: municipality.id, date });
@@ -31,7 +31,9 @@ export async function getSittingListExtract({
     listPostedAt: sitting.listPostedAt,
     deliberations: sitting.deliberations,
   };
-  const digest = sourceDigest({ municipality: { name: municipality.name }, source });
+  // The municipality as the sitting's acts state it, not as its settings say today.
+  const stated = sitting.municipality;
+  const digest = sourceDigest({ municipality: { name: stated.name }, source });
   const stored = await getPrisma().issuedExtract.findFirst({
     where: { municipalityId: municipality.id, kind: ExtractKind.SITTING_LIST, sittingId: sitting.id, sourceDigest: digest },
     select: storedExtractSelect,
@@ -39,11 +41,11 @@ export async function getSittingListExtract({
   if (stored) return stored;
 
   const built = await buildSignedPdf({
-    render: (seal) => renderSittingList({ municipality, sitting: source, seal }),
+    render: (seal) => renderSittingList({ municipality: stated, sitting: source, seal }),
     signer: await getDocumentSigner(),
     baseUrl: readEnv().PUBLIC_BASE_URL,
     reason: "Liste des délibérations certifiée conforme au registre",
-    location: municipality.communeName,
+    location: stated.communeName,
   });
   return storeIssuedExtract({
     municipalityId: municipality.id,

@@ -12,6 +12,10 @@ import { csvRecord } from "./csv";
 // memory does not grow with the archive, and a slow client slows the reading
 // instead of piling rows up in the server.
 //
+// COLL_NOM, COLL_SIRET, PREF_ID and VOTE_EFFECTIF are what each act states
+// of its municipality, frozen at its publication (deliberation_snapshot), not
+// today's settings: an act's row does not change when the settings do.
+//
 // Demo records (is_demo) are left out: the schema has no column to say a row
 // is fictional, and data.gouv.fr's consumers would take them for real acts.
 // The JSON API, which can say so (isDemo), carries them.
@@ -39,6 +43,10 @@ export const SCDL_COLUMNS = [
 const BATCH_SIZE = 1000;
 
 type Row = {
+  coll_nom: string;
+  coll_siret: string;
+  department_code: string;
+  members_in_office: number;
   year: number;
   sequence: number;
   number: string;
@@ -70,20 +78,22 @@ export async function* scdlDeliberationsCsv({
   db = getPrisma(),
   batchSize = BATCH_SIZE,
 }: ScdlExportOptions): AsyncGenerator<string> {
-  const municipality = await db.municipality.findUniqueOrThrow({
-    where: { id: municipalityId },
-    select: { name: true, siret: true, departmentCode: true, membersInOffice: true, timeZone: true },
-  });
+  // The zone that tells an act's day; everything the act states comes from its snapshot.
+  const { timeZone } = await db.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { timeZone: true } });
   yield csvRecord([...SCDL_COLUMNS]);
   const site = baseUrl.replace(/\/$/, "");
   let after: { year: number; sequence: number } | null = null;
   for (;;) {
     const rows: Row[] = await db.$queryRaw<Row[]>(Prisma.sql`
-      SELECT d."year", d."sequence", d."number", d."subject", d."matter_code", d."voted_at",
+      SELECT m."municipality_record" ->> 'name' AS "coll_nom", m."municipality_record" ->> 'siret' AS "coll_siret",
+        m."municipality_record" ->> 'departmentCode' AS "department_code",
+        (m."municipality_record" ->> 'membersInOffice')::int AS "members_in_office",
+        d."year", d."sequence", d."number", d."subject", d."matter_code", d."voted_at",
         s."starts_at" AS "sitting_starts_at", r."received_at",
         v."abstentions", v."expressed", v."votes_for", v."votes_against"
       FROM "deliberation" d
       JOIN "sitting" s ON s."id" = d."sitting_id"
+      JOIN "deliberation_snapshot" m ON m."deliberation_id" = d."id"
       LEFT JOIN "vote" v ON v."municipality_id" = d."municipality_id" AND v."deliberation_id" = d."id"
       LEFT JOIN "prefecture_receipt" r ON r."municipality_id" = d."municipality_id" AND r."deliberation_id" = d."id"
       WHERE ${publishedDeliberationSql("d", municipalityId)} AND NOT d."is_demo"
@@ -95,18 +105,18 @@ export async function* scdlDeliberationsCsv({
     let chunk = "";
     for (const row of rows) {
       chunk += csvRecord([
-        municipality.name,
-        municipality.siret,
+        row.coll_nom,
+        row.coll_siret,
         row.number,
-        row.voted_at ? isoDay(row.voted_at) : localDay(row.sitting_starts_at, municipality.timeZone),
+        row.voted_at ? isoDay(row.voted_at) : localDay(row.sitting_starts_at, timeZone),
         scdlMatterCode(row.matter_code),
         scdlMatterName(row.matter_code),
         row.subject,
         "",
         "",
-        `PREF${municipality.departmentCode}`,
+        `PREF${row.department_code}`,
         row.received_at ? isoDay(row.received_at) : "",
-        row.expressed === null ? "" : municipality.membersInOffice,
+        row.expressed === null ? "" : row.members_in_office,
         row.expressed === null ? "" : row.expressed + (row.abstentions ?? 0),
         row.votes_for,
         row.votes_against,

@@ -1,9 +1,16 @@
 import "server-only";
 import { tallySelect } from "@/lib/publication/tally-select";
+import type { z } from "zod";
 import { AttendanceStatus, getPrisma, type Outcome, type SittingKind } from "@/lib/db/prisma";
 import { describeRollCallChange, formatCouncillorName, localDayBounds, summarizeRollCall, type Tally } from "@/lib/domain";
 import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { councillorRefSelect, type CouncillorRef } from "@/lib/councillors/councillor-ref";
+import {
+  statedAttendanceSchema,
+  statedMunicipalitySchema,
+  statedSittingSchema,
+  type StatedMunicipality,
+} from "@/lib/deliberations/deliberation-record";
 import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 import { assignSittingSlugs, parseSittingSlug } from "./sitting-slug";
 
@@ -22,6 +29,8 @@ export type PublicSitting = {
   convenedBy: CouncillorRef;
   president: CouncillorRef;
   secretary: CouncillorRef;
+  /** The municipality as the sitting's first published act states it. */
+  municipality: StatedMunicipality;
   /** Attendance at the first published deliberation of the sitting (members come and go). */
   attendance: { deliberationNumber: string; present: number; represented: number; excused: number; absent: number } | null;
   /** Arrivals, departures and proxies given in the course of the sitting, as sentences of the minutes. */
@@ -63,17 +72,9 @@ export async function getPublicSitting({
     where: { id: sittingId, municipalityId },
     select: {
       id: true,
-      startsAt: true,
-      kind: true,
-      isPublic: true,
       isDemo: true,
-      place: true,
-      convocationDate: true,
       listPostedAt: true,
       reconvened: true,
-      convenedBy: { select: councillorRefSelect },
-      president: { select: councillorRefSelect },
-      secretary: { select: councillorRefSelect },
       deliberations: {
         where: publishedDeliberationWhere(municipalityId),
         orderBy: [{ orderInSitting: "asc" }, { sequence: "asc" }],
@@ -91,69 +92,94 @@ export async function getPublicSitting({
     },
   });
   if (!sitting) return null;
+  const stated = await readStatedSitting(sitting.deliberations);
+  if (!stated) return null;
 
-  const first = sitting.deliberations[0];
-  let attendance: PublicSitting["attendance"] = null;
-  if (first) {
-    const counts = await prisma.attendance.groupBy({
-      by: ["status"],
-      where: { municipalityId, deliberationId: first.id },
-      _count: { _all: true },
-    });
-    const count = (status: AttendanceStatus) => counts.find((row) => row.status === status)?._count._all ?? 0;
-    if (counts.length > 0) {
-      attendance = {
-        deliberationNumber: first.number,
-        present: count(AttendanceStatus.PRESENT),
-        represented: count(AttendanceStatus.REPRESENTED),
-        excused: count(AttendanceStatus.EXCUSED),
-        absent: count(AttendanceStatus.ABSENT),
-      };
-    }
-  }
+  const first = stated.acts[0];
+  const count = (status: AttendanceStatus) => first?.attendances.filter((entry) => entry.status === status).length ?? 0;
+  const attendance: PublicSitting["attendance"] =
+    first && first.attendances.length > 0
+      ? {
+          deliberationNumber: first.number,
+          present: count(AttendanceStatus.PRESENT),
+          represented: count(AttendanceStatus.REPRESENTED),
+          excused: count(AttendanceStatus.EXCUSED),
+          absent: count(AttendanceStatus.ABSENT),
+        }
+      : null;
 
   return {
-    ...sitting,
+    id: sitting.id,
+    isDemo: sitting.isDemo,
+    listPostedAt: sitting.listPostedAt,
+    reconvened: sitting.reconvened,
+    ...stated.sitting,
+    municipality: stated.municipality,
     slug: date,
     attendance,
-    movements: await listMovements(municipalityId, sitting.deliberations),
+    movements: listMovements(stated.acts),
     deliberations: sitting.deliberations.map(({ id: _id, vote, ...deliberation }) => ({ ...deliberation, tally: vote })),
   };
 }
 
-/** Who arrived, left or gave a proxy after the first published deliberation, from each one's attendance. */
-async function listMovements(municipalityId: string, deliberations: readonly { id: string; number: string }[]): Promise<string[]> {
-  if (deliberations.length < 2) return [];
-  const rows = await getPrisma().attendance.findMany({
-    where: { municipalityId, deliberationId: { in: deliberations.map((deliberation) => deliberation.id) } },
-    select: {
-      deliberationId: true,
-      councillorId: true,
-      status: true,
-      proxyHolderId: true,
-      note: true,
-      councillor: { select: { civility: true, firstName: true, lastName: true } },
-    },
+type StatedAct = { id: string; number: string; attendances: z.infer<typeof statedAttendanceSchema> };
+
+/**
+ * The sitting as its published acts state it, frozen at their publication: its date, place and
+ * officers (and the municipality) as its first act published states them, and each act's roll call.
+ */
+async function readStatedSitting(deliberations: readonly { id: string; number: string }[]) {
+  if (deliberations.length === 0) return null;
+  const rows = await getPrisma().deliberationSnapshot.findMany({
+    where: { deliberationId: { in: deliberations.map((deliberation) => deliberation.id) } },
+    select: { deliberationId: true, takenAt: true, record: true, municipalityRecord: true },
   });
-  const councillors = new Map(rows.map((row) => [row.councillorId, row.councillor]));
+  const byId = new Map(rows.map((row) => [row.deliberationId, row]));
+  const acts: StatedAct[] = deliberations.flatMap((deliberation) => {
+    const row = byId.get(deliberation.id);
+    if (!row) return [];
+    const record = row.record as { attendances?: unknown };
+    return [{ ...deliberation, attendances: statedAttendanceSchema.parse(record.attendances) }];
+  });
+  const firstPublished = deliberations
+    .flatMap((deliberation) => byId.get(deliberation.id) ?? [])
+    .reduce((earliest, row) => (row.takenAt < earliest.takenAt ? row : earliest));
+  return {
+    sitting: statedSittingSchema.parse((firstPublished.record as { sitting?: unknown }).sitting),
+    municipality: statedMunicipalitySchema.parse(firstPublished.municipalityRecord),
+    acts,
+  };
+}
+
+/** Who arrived, left or gave a proxy after the first published deliberation, named as each act names them. */
+function listMovements(acts: readonly StatedAct[]): string[] {
+  if (acts.length < 2) return [];
+  const marksOf = (act: StatedAct) =>
+    act.attendances.map((entry) => ({
+      councillorId: entry.councillor.id,
+      status: entry.status,
+      proxyHolderId: entry.proxyHolder?.id ?? null,
+      note: entry.note,
+    }));
+  const councillorIds = [...new Set(acts.flatMap((act) => act.attendances.map((entry) => entry.councillor.id)))];
   const { changes } = summarizeRollCall({
-    deliberations: deliberations.map((deliberation) => ({ id: deliberation.id, marks: rows.filter((row) => row.deliberationId === deliberation.id) })),
-    councillorIds: [...councillors.keys()],
+    deliberations: acts.map((act) => ({ id: act.id, marks: marksOf(act) })),
+    councillorIds,
     remarksAlone: false,
   });
-  const numberOf = new Map(deliberations.map((deliberation) => [deliberation.id, deliberation.number]));
-  const nameOf = (id: string | null) => {
-    const councillor = id ? councillors.get(id) : undefined;
-    return councillor ? formatCouncillorName(councillor) : null;
-  };
-  return changes.map((change) =>
-    describeRollCallChange({
-      name: nameOf(change.councillorId)!,
-      civility: councillors.get(change.councillorId)!.civility,
+  const actOf = new Map(acts.map((act) => [act.id, act]));
+  return changes.map((change) => {
+    const act = actOf.get(change.deliberationId)!;
+    const named = new Map(act.attendances.map((entry) => [entry.councillor.id, entry.councillor]));
+    const councillor = named.get(change.councillorId)!;
+    const holder = change.proxyHolderId ? named.get(change.proxyHolderId) : undefined;
+    return describeRollCallChange({
+      name: formatCouncillorName(councillor),
+      civility: councillor.civility,
       status: change.status,
-      holderName: nameOf(change.proxyHolderId),
+      holderName: holder ? formatCouncillorName(holder) : null,
       note: change.note,
-      deliberationNumber: numberOf.get(change.deliberationId)!,
-    }),
-  );
+      deliberationNumber: act.number,
+    });
+  });
 }

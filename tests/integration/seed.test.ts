@@ -4,7 +4,7 @@ import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { seedDatabase } from "@/prisma/seed/seed";
 import { connect, createDatabase } from "./support/database";
 
-const TABLES = ["municipality", "councillor", "sitting", "deliberation", "attendance", "vote", "vote_record", "prefecture_receipt", "annex", "audit_event"];
+const TABLES = ["municipality", "councillor", "sitting", "deliberation", "attendance", "vote", "vote_record", "prefecture_receipt", "annex", "audit_event", "deliberation_snapshot"];
 
 async function countRows(client: pg.Client): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -47,6 +47,27 @@ describe("seed", () => {
     expect(await countRows(client)).toEqual(before);
     const after = await client.query(`SELECT id, number, status, updated_at FROM deliberation ORDER BY number`);
     expect(after.rows).toEqual(snapshot.rows);
+  });
+
+  it("[seed]: every published deliberation, the reference case and the demo alike, is frozen with what it states", async () => {
+    const { rows } = await client.query(
+      `SELECT d.is_demo, count(*)::int AS published, count(s.deliberation_id)::int AS frozen
+       FROM deliberation d LEFT JOIN deliberation_snapshot s ON s.deliberation_id = d.id
+       WHERE d.status = 'PUBLISHED' GROUP BY d.is_demo ORDER BY d.is_demo`,
+    );
+    expect(rows.length).toBe(2);
+    for (const row of rows) expect(row.frozen).toBe(row.published);
+    expect(rows[1].published).toBeGreaterThan(10);
+    const { rows: notPublished } = await client.query(
+      `SELECT count(*)::int AS n FROM deliberation_snapshot s JOIN deliberation d ON d.id = s.deliberation_id WHERE d.status <> 'PUBLISHED'`,
+    );
+    expect(notPublished[0].n).toBe(0);
+    const { rows: reference } = await client.query(
+      `SELECT s.record -> 'sitting' -> 'president' ->> 'lastName' AS president, jsonb_array_length(s.record -> 'attendances') AS attendances,
+         (s.municipality_record ->> 'membersInOffice')::int AS members, s.municipality_record ->> 'name' AS municipality
+       FROM deliberation_snapshot s JOIN deliberation d ON d.id = s.deliberation_id WHERE d.number = 'DL.2022-91'`,
+    );
+    expect(reference).toEqual([{ president: "JOISSAINS", attendances: 55, members: 55, municipality: "Ville d'Aix-en-Provence" }]);
   });
 
   it("[seed]: the reference deliberation's roll call is 40 present, 7 represented, 8 excused", async () => {

@@ -1,5 +1,7 @@
 import "server-only";
 import type { z } from "zod";
+import { compareCouncillors, type CouncillorRef } from "@/lib/councillors/councillor-ref";
+import { parseDeliberationRecord } from "@/lib/deliberations/deliberation-record";
 import { publishedDeliberationWhere, publicSittingWhere } from "@/lib/publication/published-deliberation";
 import { getPrisma, type Db } from "@/lib/db/prisma";
 import {
@@ -47,37 +49,63 @@ export async function listApiDeliberations({ municipalityId, query, year, baseUr
   return deliberationPageSchema.parse({ data: rows.map((row) => toSummary(baseUrl, row)), pagination: paginationOf(query, total) });
 }
 
-/** One published deliberation with its attendance, proxies, tally and named votes (none for a secret ballot). */
+/**
+ * One published deliberation with its attendance, proxies, tally and named votes (none for a
+ * secret ballot), and the councillors and municipality as the act names them: read from what
+ * was frozen at its publication, like its page and its signed extract.
+ */
 export async function getApiDeliberation({ municipalityId, number, baseUrl, db = getPrisma() }: {
   municipalityId: string; number: string; baseUrl: string; db?: Db;
 }) {
   const row = await db.deliberation.findFirst({
     where: { ...publishedDeliberationWhere(municipalityId), number },
     orderBy: { version: "desc" },
-    select: {
-      ...summarySelect,
-      reportSubject: true, service: true, policyHeading: true, report: true, proposals: true, votedAt: true, rapporteurId: true,
-      rectificationReason: true,
-      attendances: { select: { councillorId: true, status: true, proxyHolderId: true }, orderBy: { councillor: { lastName: "asc" } } },
-      vote: {
-        select: {
-          secret: true, presentAndRepresented: true, present: true, represented: true, abstentions: true, nonParticipation: true,
-          expressed: true, votesFor: true, votesAgainst: true, castingVote: true, result: true,
-          choices: { select: { councillorId: true, choice: true }, orderBy: { councillor: { lastName: "asc" } } },
-        },
-      },
-      prefectureReceipt: { select: { actesId: true, receivedAt: true } },
-    },
+    select: { ...summarySelect, snapshot: { select: { record: true, municipalityRecord: true } } },
   });
-  if (!row) return null;
-  const { attendances, vote, prefectureReceipt, votedAt, reportSubject, service, policyHeading, report, proposals, rapporteurId, rectificationReason, ...summary } = row;
+  if (!row?.snapshot) return null;
+  const { snapshot, ...summary } = row;
+  const { record, municipality } = parseDeliberationRecord(snapshot.record, snapshot.municipalityRecord);
+  const byName = <T extends { councillor: CouncillorRef }>(entries: T[]) => [...entries].sort((a, b) => compareCouncillors(a.councillor, b.councillor));
+  const named = new Map<string, CouncillorRef>();
+  const name = (councillor: CouncillorRef | null) => {
+    if (councillor) named.set(councillor.id, councillor);
+    return councillor?.id ?? null;
+  };
+  const { sitting, vote, prefectureReceipt } = record;
+  name(sitting.president);
+  name(sitting.secretary);
+  name(sitting.convenedBy);
+  name(record.cosignatory);
+  const rapporteurId = name(record.rapporteur);
+  const attendance = byName(record.attendances).map((entry) => ({
+    councillorId: name(entry.councillor)!,
+    status: entry.status,
+    proxyHolderId: name(entry.proxyHolder),
+  }));
+  const choices = vote && !vote.secret ? byName(vote.choices).map((entry) => ({ councillorId: name(entry.councillor)!, choice: entry.choice })) : [];
   return deliberationSchema.parse({
     ...toSummary(baseUrl, summary),
-    reportSubject, service, policyHeading, report, proposals, rapporteurId, rectificationReason,
-    votedAt: isoDayOrNull(votedAt),
-    attendance: attendances,
-    vote: vote ? { ...vote, choices: vote.secret ? [] : vote.choices } : null,
+    reportSubject: record.reportSubject,
+    service: record.service,
+    policyHeading: record.policyHeading,
+    report: record.report,
+    proposals: record.proposals,
+    rapporteurId,
+    rectificationReason: record.rectificationReason,
+    votedAt: isoDayOrNull(record.votedAt),
+    attendance,
+    vote: vote ? { ...vote, choices } : null,
     receipt: prefectureReceipt ? { actesId: prefectureReceipt.actesId, receivedAt: isoDay(prefectureReceipt.receivedAt) } : null,
+    presidentId: sitting.president.id,
+    secretaryId: sitting.secretary.id,
+    councillors: [...named.values()].sort(compareCouncillors),
+    municipality: {
+      name: municipality.name,
+      siret: municipality.siret,
+      membersInOffice: municipality.membersInOffice,
+      administrativeCourt: municipality.administrativeCourt,
+      appealNotice: municipality.appealNotice,
+    },
   });
 }
 

@@ -74,6 +74,9 @@ export const deliberationSummarySchema = z
 
 const choice = z.enum(["FOR", "AGAINST", "ABSTENTION", "NOT_VOTING"]);
 
+/** A councillor as an act names them. */
+const namedCouncillorSchema = councillorSchema.pick({ id: true, civility: true, firstName: true, lastName: true, role: true, roleLabel: true });
+
 export const deliberationSchema = deliberationSummarySchema
   .extend({
     reportSubject: z.string().nullable(),
@@ -110,6 +113,14 @@ export const deliberationSchema = deliberationSummarySchema
       })
       .nullable(),
     receipt: z.object({ actesId: z.string(), receivedAt: isoDate }).nullable(),
+    presidentId: z.uuid().describe("Le président de la séance"),
+    secretaryId: z.uuid().describe("Le secrétaire de la séance"),
+    councillors: z
+      .array(namedCouncillorSchema)
+      .describe("Les élus que l'acte nomme (présidence, rapporteur, présences, pouvoirs, votes), tels qu'il les nomme : figés à sa publication, ils ne suivent pas les modifications ultérieures de /councillors"),
+    municipality: z
+      .object({ name: z.string(), siret: z.string().regex(/^\d{14}$/), membersInOffice: z.int(), administrativeCourt: z.string(), appealNotice: z.string() })
+      .describe("La collectivité telle que l'acte la désigne, figée à sa publication"),
   })
   .register(apiRegistry, { id: "Deliberation" });
 

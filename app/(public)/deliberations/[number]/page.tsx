@@ -35,11 +35,9 @@ type Props = { params: Promise<{ number: string }> };
 
 // Loaded once per request, for the metadata and the page alike.
 const loadByNumber = cache(async (number: string) => {
-  const municipality = await getCurrentMunicipality();
-  const deliberation = parseDeliberationNumber(number)
-    ? await getPublishedDeliberation({ municipalityId: municipality.id, number })
-    : null;
-  return { municipality, deliberation };
+  const { id: municipalityId, timeZone } = await getCurrentMunicipality();
+  const deliberation = parseDeliberationNumber(number) ? await getPublishedDeliberation({ municipalityId, number }) : null;
+  return { deliberation, timeZone };
 });
 
 async function loadDeliberation(params: Props["params"]) {
@@ -47,8 +45,9 @@ async function loadDeliberation(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { municipality, deliberation } = await loadDeliberation(params);
+  const { deliberation } = await loadDeliberation(params);
   if (!deliberation) return { title: "Délibération introuvable" };
+  const { municipality } = deliberation;
   return {
     title: `Délibération ${deliberation.number} : ${deliberation.subject}`,
     description: `Délibération ${deliberation.number} du conseil municipal (${municipality.name}), séance du ${formatDateFr(deliberation.sitting.startsAt)} : ${deliberation.subject}.`,
@@ -56,9 +55,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DeliberationPage({ params }: Props) {
-  const { municipality, deliberation } = await loadDeliberation(params);
+  const { deliberation, timeZone } = await loadDeliberation(params);
   if (!deliberation) notFound();
-  const { sitting } = deliberation;
+  // The sitting and the municipality as the act states them, frozen at its publication.
+  const { sitting, municipality } = deliberation;
   // A report withdrawn from the agenda was neither read nor decided: there is no act to certify.
   const withdrawn = (deliberation.vote?.result ?? deliberation.outcome) === "WITHDRAWN";
 
@@ -88,7 +88,7 @@ export default async function DeliberationPage({ params }: Props) {
               isDemo: deliberation.isDemo,
               publishedAt: deliberation.publishedAt,
               sittingStartsAt: sitting.startsAt,
-              timeZone: municipality.timeZone,
+              timeZone,
               communeName: municipality.communeName,
               municipalityName: municipality.name,
               url: `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/deliberations/${encodeURIComponent(deliberation.number)}`,

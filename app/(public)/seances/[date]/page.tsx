@@ -23,9 +23,8 @@ type Props = { params: Promise<{ date: string }> };
 
 // Loaded once per request, for the metadata and the page alike.
 const loadByDate = cache(async (date: string) => {
-  const municipality = await getCurrentMunicipality();
-  const sitting = await getPublicSitting({ municipalityId: municipality.id, date });
-  return { municipality, sitting };
+  const { id: municipalityId } = await getCurrentMunicipality();
+  return { sitting: await getPublicSitting({ municipalityId, date }) };
 });
 
 async function loadSitting(params: Props["params"]) {
@@ -42,8 +41,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SittingPage({ params }: Props) {
-  const { municipality, sitting } = await loadSitting(params);
+  const { sitting } = await loadSitting(params);
   if (!sitting) notFound();
+  // The municipality as the sitting's published acts state it (members in office included).
+  const { municipality } = sitting;
   const title = `Séance du ${formatDateFr(sitting.startsAt)}`;
 
   return (
