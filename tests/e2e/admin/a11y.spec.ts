@@ -58,6 +58,8 @@ const BACK_OFFICE_PAGES: [name: string, url: () => Promise<string> | string][] =
 ];
 
 test.describe("back office, signed in as an administrator", () => {
+  // axe on a long page takes its time on a loaded 2-core machine: a minute per page.
+  test.describe.configure({ timeout: 60_000 });
   test.beforeEach(async ({ page }) => {
     await signIn(page, DEMO_ACCOUNTS.admin);
   });

@@ -115,13 +115,15 @@ async function warm(baseURL: string, pathname: string): Promise<void> {
 }
 
 test.beforeAll(async ({}, testInfo) => {
+  // Starting a second server on a busy 2-core machine takes a while.
+  testInfo.setTimeout(180_000);
   mainUrl = testInfo.project.use.baseURL!;
   const port = await freePort();
   secondUrl = `http://127.0.0.1:${port}`;
   const dataDir = path.resolve(PROJECT_ROOT, process.env.REGISTRE_E2E_DATA_DIR ?? ".data/e2e");
   second = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: PROJECT_ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "ignore", "pipe"],
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -135,17 +137,21 @@ test.beforeAll(async ({}, testInfo) => {
     },
   });
   second.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[instance B] ${chunk}`));
-  await expect.poll(async () => (await fetch(secondUrl).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
+  await expect.poll(async () => (await fetch(secondUrl).catch(() => null))?.status, { timeout: 150_000 }).toBe(200);
   clerk = await playwrightRequest.newContext({ baseURL: mainUrl });
   await signInRequest(clerk, DEMO_ACCOUNTS.clerk);
 });
 
-test.afterAll(async () => {
+test.afterAll(async ({}, testInfo) => {
+  testInfo.setTimeout(60_000);
   await clerk?.dispose();
-  if (second && second.exitCode === null) {
-    const exited = new Promise((resolve) => second!.once("exit", resolve));
-    second.kill("SIGTERM");
+  const server = second;
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    const stubborn = setTimeout(() => server.kill("SIGKILL"), 20_000);
     await exited;
+    clearTimeout(stubborn);
   }
 });
 
