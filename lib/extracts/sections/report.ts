@@ -1,19 +1,12 @@
 import { formatDateFr, matterLabel } from "@/lib/domain";
 import type { CouncillorRef } from "@/lib/deliberations/councillor-ref";
 import { fullName } from "@/lib/deliberations/extract-wording";
+import type { ReportHeadingFacts } from "@/lib/deliberations/report-heading";
 import { markdownBlocks } from "@/lib/pdf/markdown-blocks";
 import { CONTENT_WIDTH } from "@/lib/pdf/page-geometry";
 import type { PdfComposer } from "@/lib/pdf/pdf-composer";
 import { bold, plain } from "@/lib/pdf/text-runs";
 
-export type ReportHeadingFacts = {
-  sittingStartsAt: Date;
-  service: string | null;
-  matterCode: string;
-  rapporteur: CouncillorRef | null;
-  policyHeading: string | null;
-  subject: string;
-};
 
 /** "7.5 Subventions", or the bare code when the nomenclature does not know it. */
 export function matterWording(code: string): string {
