@@ -7,6 +7,9 @@ import { DEMO_ACCOUNTS, signIn } from "../support/sign-in";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
+// axe on a long page takes its time on a loaded 2-core machine: a minute per page, each page its own test.
+test.describe.configure({ timeout: 60_000 });
+
 async function expectNoSeriousViolation(page: Page, url: string) {
   const response = await page.goto(url);
   expect(response?.status(), url).toBe(200);
@@ -58,8 +61,6 @@ const BACK_OFFICE_PAGES: [name: string, url: () => Promise<string> | string][] =
 ];
 
 test.describe("back office, signed in as an administrator", () => {
-  // axe on a long page takes its time on a loaded 2-core machine: a minute per page.
-  test.describe.configure({ timeout: 60_000 });
   test.beforeEach(async ({ page }) => {
     await signIn(page, DEMO_ACCOUNTS.admin);
   });
