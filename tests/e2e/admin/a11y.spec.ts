@@ -7,8 +7,8 @@ import { DEMO_ACCOUNTS, signIn } from "../support/sign-in";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-// axe on a long page takes its time on a loaded 2-core machine: a minute per page, each page its own test.
-test.describe.configure({ timeout: 60_000 });
+// axe on a long page (a roll call of 55 councillors) takes its time on a loaded 2-core machine: each page has its own test and budget.
+test.describe.configure({ timeout: 120_000 });
 
 async function expectNoSeriousViolation(page: Page, url: string) {
   const response = await page.goto(url);
