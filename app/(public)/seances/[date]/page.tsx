@@ -12,7 +12,7 @@ import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipal
 import { getPublicSitting } from "@/lib/sittings/get-public-sitting";
 
 // Rendered on first request, then served from Next's cache like a deliberation's
-// page: publishing revalidates it; `revalidate` bounds staleness elsewhere.
+// page: publishing revalidates it on every instance (lib/cache); `revalidate` bounds staleness.
 export const revalidate = 300;
 export const dynamicParams = true;
 export function generateStaticParams(): { date: string }[] {
