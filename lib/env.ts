@@ -28,6 +28,11 @@ const schema = z.object({
   REGISTRE_DEVELOPMENT_SIGNING: z.enum(["0", "1"]).default("0"),
   /** Signs the back office's session cookies; required in production (see authSecret). */
   NEXTAUTH_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(32).optional()),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses
+   * and CIDR blocks); without it, the client is the socket's peer.
+   */
+  REGISTRE_TRUSTED_PROXIES: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
   /** The back office's address as the browser sees it; npm start sets it to PUBLIC_BASE_URL. */
   NEXTAUTH_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
 });

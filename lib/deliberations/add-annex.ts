@@ -7,9 +7,10 @@ import { AppError } from "@/lib/errors";
 import { annexSchema, MAX_ANNEX_BYTES } from "@/lib/validations/annex";
 import { parseInput } from "@/lib/validations/parse";
 import { assertEditable, editor, lockDeliberation } from "./deliberation-workflow";
+import { assertNoActiveContent } from "./pdf-active-content";
 import { isPdfContent } from "./pdf-content";
 
-/** Attaches a PDF annex to a draft: PDF by content, 10 MiB at most, its SHA-256 kept. */
+/** Attaches a PDF annex to a draft: PDF by content, without active content, 10 MiB at most, its SHA-256 kept. */
 export async function addAnnex(options: {
   db: Db;
   actor: SessionUser | null;
@@ -27,6 +28,7 @@ export async function addAnnex(options: {
   if (!(await isPdfContent(file.bytes))) {
     throw new AppError("VALIDATION", "Ce fichier n'est pas un PDF lisible.", { file: ["Ce fichier n'est pas un PDF lisible (son contenu est vérifié, pas son nom) : exportez-le en PDF."] });
   }
+  await assertNoActiveContent(file.bytes);
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   const fileName = file.name.replace(/[\\/]/g, "_").slice(0, 200) || "annexe.pdf";
   return options.db.$transaction(async (tx) => {

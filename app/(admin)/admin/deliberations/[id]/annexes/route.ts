@@ -4,6 +4,7 @@ import { EDITOR_ROLES, authorize } from "@/lib/auth/roles";
 import { runAction } from "@/lib/auth/run-action";
 import { getSessionUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
+import { refuseCrossOrigin } from "@/lib/http/same-origin";
 import { addAnnex } from "@/lib/deliberations/add-annex";
 import { AppError, isAppError } from "@/lib/errors";
 import { MAX_ANNEX_BYTES } from "@/lib/validations/annex";
@@ -13,6 +14,8 @@ import { MAX_ANNEX_BYTES } from "@/lib/validations/annex";
 // does, with the HTTP status of the refusal (401, 403, 422…).
 
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+  const crossOrigin = refuseCrossOrigin(request);
+  if (crossOrigin) return crossOrigin;
   const { id } = await context.params;
   let actor;
   try {
