@@ -26,7 +26,7 @@ async function main() {
   server.on("upgrade", (req, socket, head) => void app.getUpgradeHandler()(req, socket, head));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(env.PORT, () => resolve());
+    server.listen(env.PORT, env.REGISTRE_LISTEN_HOST, () => resolve());
   });
   process.send?.("ready");
   say(`Processus web ${process.pid} prêt sur le port ${env.PORT}${trusted.entries.length ? ` (mandataires de confiance : ${trusted.entries.join(", ")})` : ""}.`);
