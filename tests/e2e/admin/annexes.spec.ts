@@ -74,6 +74,8 @@ async function publishedActWithAnnexes() {
 }
 
 test("[annexes]: a citizen downloads a public annex from the act's page, as a sandboxed attachment; a kept annex and a draft's are not served", async ({ page }) => {
+  // Five requests and a download on a machine shared with the rest of the suite.
+  test.setTimeout(90_000);
   const act = await publishedActWithAnnexes();
   await page.goto(`/deliberations/${act.number}`);
   const annexes = page.getByRole("region", { name: "Annexes" });

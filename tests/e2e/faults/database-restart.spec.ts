@@ -98,7 +98,11 @@ test("[faults]: a PostgreSQL restart under load gives 503 then 200, never 500; a
     let running = true;
     let counter = 0;
     const get = async (url: string) => {
-      const response = await load!.get(url, { maxRedirects: 0, timeout: 20_000 });
+      const response = await load!.get(url, { maxRedirects: 0, timeout: 20_000 }).catch((error: Error) => {
+        samples.push({ at: Date.now(), url: url.replace(/[?&]n=\d+/, ""), status: 0, retryAfter: undefined, text: error.message });
+        return null;
+      });
+      if (!response) return;
       const text = response.status() === 503 ? await response.text() : "";
       samples.push({ at: Date.now(), url: url.replace(/[?&]n=\d+/, ""), status: response.status(), retryAfter: response.headers()["retry-after"], text });
     };
@@ -113,10 +117,17 @@ test("[faults]: a PostgreSQL restart under load gives 503 then 200, never 500; a
     const writer = async () => {
       while (running) {
         counter += 1;
-        const response = await clerk!.post(`/admin/deliberations/${draft}/annexes`, {
-          multipart: { title: `Annexe sous charge ${counter}`, isPublic: "true", file: { name: "charge.pdf", mimeType: "application/pdf", buffer: pdfBytes } },
-          timeout: 20_000,
-        });
+        const response = await clerk!
+          .post(`/admin/deliberations/${draft}/annexes`, {
+            multipart: { title: `Annexe sous charge ${counter}`, isPublic: "true", file: { name: "charge.pdf", mimeType: "application/pdf", buffer: pdfBytes } },
+            timeout: 20_000,
+          })
+          .catch((error: Error) => {
+            // A connection cut is recorded (status 0) and fails the check below, with the portal's log.
+            samples.push({ at: Date.now(), url: "POST annexe", status: 0, retryAfter: undefined, text: error.message });
+            return null;
+          });
+        if (!response) continue;
         samples.push({ at: Date.now(), url: "POST annexe", status: response.status(), retryAfter: response.headers()["retry-after"], text: "" });
         if (response.status() === 200) {
           const body = (await response.json()) as { ok: boolean; data?: { id: string } };
@@ -144,6 +155,8 @@ test("[faults]: a PostgreSQL restart under load gives 503 then 200, never 500; a
     await Promise.all(workers);
 
     const statuses = (filter: (sample: Sample) => boolean) => [...new Set(samples.filter(filter).map((sample) => `${sample.url} ${sample.status}`))].sort();
+    const log = output.join("").split("\n").filter((line) => /arrêté|Error|⨯/.test(line)).slice(0, 20).join("\n");
+    expect(samples.filter((sample) => sample.status === 0), `no connection cut (portal log: ${log})`).toEqual([]);
     expect(samples.filter((sample) => sample.status >= 500 && sample.status !== 503), "no server error but 503").toEqual([]);
     const outage = (sample: Sample) => sample.at > stoppedAt + 500 && sample.at < restartingAt;
     expect(statuses((sample) => outage(sample) && sample.url !== cached), "only 503 for what needs the database during the outage").toEqual([
