@@ -8,4 +8,6 @@ export function proxy(request: NextRequest) {
   return slideSession(request);
 }
 
-export const config = { matcher: ["/admin/:path*"] };
+// Not the annex upload: the proxy would buffer its body and cut it at 10 MB
+// (experimental.proxyClientMaxBodySize), and the route handler reads it itself.
+export const config = { matcher: ["/admin", "/admin/((?!deliberations/[^/]+/annexes$).*)"] };

@@ -7,9 +7,10 @@ import { AppError } from "@/lib/errors";
 import { annexSchema, MAX_ANNEX_BYTES, type AnnexData } from "@/lib/validations/annex";
 import { parseInput } from "@/lib/validations/parse";
 import { assertEditable, lockDeliberation } from "./deliberation-workflow";
+import { assertNoActiveContent } from "./pdf-active-content";
 import { isPdfContent } from "./pdf-content";
 
-/** Attaches a PDF annex to a draft: PDF by content, 10 MiB at most, its SHA-256 kept. */
+/** Attaches a PDF annex to a draft: PDF by content, without active content, 10 MiB at most, its SHA-256 kept. */
 export async function addAnnex(options: {
   db: Db;
   actor: SessionUser | null;
@@ -26,7 +27,7 @@ export async function addAnnex(options: {
 /** A PDF annex as checked before it is stored. */
 export type AnnexFile = { fileName: string; bytes: Uint8Array; sha256: string };
 
-/** The uploaded file, checked (PDF by content, 10 MiB at most), or AppError("VALIDATION") on the file field. */
+/** The uploaded file, checked (PDF by content, without active content, 10 MiB at most), or AppError("VALIDATION") on the file field. */
 export async function parseAnnexFile(file: { name: string; bytes: Uint8Array } | null): Promise<AnnexFile> {
   if (!file || file.bytes.length === 0) throw new AppError("VALIDATION", "Choisissez le fichier PDF de l'annexe.", { file: ["Choisissez le fichier PDF de l'annexe."] });
   if (file.bytes.length > MAX_ANNEX_BYTES) {
@@ -35,6 +36,7 @@ export async function parseAnnexFile(file: { name: string; bytes: Uint8Array } |
   if (!(await isPdfContent(file.bytes))) {
     throw new AppError("VALIDATION", "Ce fichier n'est pas un PDF lisible.", { file: ["Ce fichier n'est pas un PDF lisible (son contenu est vérifié, pas son nom) : exportez-le en PDF."] });
   }
+  await assertNoActiveContent(file.bytes);
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   const fileName = file.name.replace(/[\\/]/g, "_").slice(0, 200) || "annexe.pdf";
   return { fileName, bytes: file.bytes, sha256 };

@@ -7,6 +7,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded"
 import { serverDatabaseRoles, SINGLE_ROLE_WARNING } from "@/lib/db/database-roles";
 import { migrate } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/prisma";
+import { nextCrashCount, restartDelayMs } from "@/lib/db/restart-backoff";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "@/prisma/seed/demo-users";
 import { seedDatabase } from "@/prisma/seed/seed";
 
@@ -15,11 +16,14 @@ import { seedDatabase } from "@/prisma/seed/seed";
 // migrate, seed the reference case and demo data on first run, then serve
 // the portal; stop PostgreSQL cleanly on Ctrl-C. Migrations and the seed run
 // as the owner; the web process connects as the runtime role.
+// The portal runs in a web process of its own (lib/db/cli/web.ts: Next behind
+// the front that sees the socket), restarted with a back-off when it crashes.
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const env = readEnv();
 const projectRoot = path.resolve(import.meta.dirname, "../../..");
 const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
+const webScript = path.join(projectRoot, "lib/db/cli/web.ts");
 const say = (line: string) => console.log(`[registre] ${line}`);
 const CHECKPOINT_COMMAND = ["--conditions=react-server", "--import", "tsx", path.join(projectRoot, "lib/audit/cli/record-audit-checkpoint.ts")];
 // Next's telemetry would try to reach the network at every build and start.
@@ -126,6 +130,7 @@ async function main() {
 
   const webEnv = {
     ...process.env,
+    NODE_ENV: mode === "dev" ? ("development" as const) : ("production" as const),
     DATABASE_URL: roles.runtimeUrl,
     // The web process never sees the owner's connection.
     DATABASE_OWNER_URL: "",
@@ -134,9 +139,34 @@ async function main() {
     // A demonstration install signs with the development identity of its data directory.
     ...(embedded ? { REGISTRE_DEVELOPMENT_SIGNING: "1" } : {}),
   };
-  web.process = spawn(process.execPath, [nextBin, mode, "-p", String(env.PORT)], { cwd: projectRoot, stdio: "inherit", env: webEnv });
-  web.process.on("exit", (code) => void stop(code ?? 0));
-  say(`Portail : http://localhost:${env.PORT}`);
+  let crashes = 0;
+  const startWeb = () => {
+    const startedAt = Date.now();
+    let ready = false;
+    const child = spawn(process.execPath, ["--import", "tsx", webScript, mode], { cwd: projectRoot, stdio: ["inherit", "inherit", "inherit", "ipc"], env: webEnv });
+    web.process = child;
+    child.on("message", (message) => {
+      if (message !== "ready") return;
+      ready = true;
+      if (crashes === 0) say(`Portail : http://localhost:${env.PORT}`);
+    });
+    child.on("exit", (code, signal) => {
+      if (stopping) return;
+      // One that never became ready is misconfigured (port taken, bad setting): restarting will not help.
+      if (!ready) {
+        say("Le processus web n'a pas démarré (voir ci-dessus).");
+        void stop(code || 1);
+        return;
+      }
+      crashes = nextCrashCount(crashes, Date.now() - startedAt);
+      const delay = restartDelayMs(crashes);
+      say(`Le processus web s'est arrêté (${signal ?? `code ${code}`}) ; redémarrage dans ${delay / 1000} s.`);
+      setTimeout(() => {
+        if (!stopping) startWeb();
+      }, delay);
+    });
+  };
+  startWeb();
   if (env.REGISTRE_AUDIT_CHECKPOINT_MINUTES > 0) {
     // Signed checkpoints of the audit trail, as the web process would sign them (same role, same identity).
     web.checkpoints = spawn(process.execPath, [...CHECKPOINT_COMMAND, "--every", String(env.REGISTRE_AUDIT_CHECKPOINT_MINUTES)], {
