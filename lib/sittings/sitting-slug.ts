@@ -1,4 +1,5 @@
 import { toParisCalendarDate } from "@/lib/domain";
+import { isCalendarDay } from "@/lib/validations/request-params";
 
 // A sitting's address is its day in Paris ("2022-04-07"); a second sitting on the
 // same day gets "-2", a third "-3", in the order they opened.
@@ -10,6 +11,7 @@ export function parseSittingSlug(slug: string): SittingSlug | null {
   const match = SITTING_SLUG.exec(slug);
   if (!match) return null;
   const day = `${match[1]}-${match[2]}-${match[3]}`;
+  if (!isCalendarDay(day)) return null;
   try {
     if (toParisCalendarDate(day) !== day) return null;
   } catch {

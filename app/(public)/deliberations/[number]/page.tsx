@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AnnexNotice } from "@/components/deliberation/annex-notice";
 import { AttendanceLists } from "@/components/deliberation/attendance-lists";
@@ -19,6 +18,8 @@ import { convocationParagraph, fullName, nameWithRole } from "@/lib/deliberation
 import { getPublishedDeliberation } from "@/lib/deliberations/get-published-deliberation";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { env } from "@/lib/env";
+import { unknownAddress } from "@/lib/http/unknown-address";
+import { identifierParam } from "@/lib/validations/request-params";
 import { legislationJsonLd, serializeJsonLd } from "@/lib/opendata/legislation-json-ld";
 
 // A published act never changes: each page is rendered on its first request and
@@ -34,16 +35,17 @@ export function generateStaticParams(): { number: string }[] {
 type Props = { params: Promise<{ number: string }> };
 
 // Loaded once per request, for the metadata and the page alike.
-const loadByNumber = cache(async (number: string) => {
+const loadByNumber = cache(async (param: string) => {
   const municipality = await getCurrentMunicipality();
-  const deliberation = parseDeliberationNumber(number)
+  const number = identifierParam(param);
+  const deliberation = number && parseDeliberationNumber(number)
     ? await getPublishedDeliberation({ municipalityId: municipality.id, number })
     : null;
   return { municipality, deliberation };
 });
 
 async function loadDeliberation(params: Props["params"]) {
-  return loadByNumber(decodeURIComponent((await params).number));
+  return loadByNumber((await params).number);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -57,7 +59,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DeliberationPage({ params }: Props) {
   const { municipality, deliberation } = await loadDeliberation(params);
-  if (!deliberation) notFound();
+  if (!deliberation) return unknownAddress();
   const { sitting } = deliberation;
   // A report withdrawn from the agenda was neither read nor decided: there is no act to certify.
   const withdrawn = (deliberation.vote?.result ?? deliberation.outcome) === "WITHDRAWN";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { SittingDeliberationsTable } from "@/components/sitting/sitting-deliberations-table";
 import { SittingFacts } from "@/components/sitting/sitting-facts";
@@ -10,6 +9,8 @@ import { formatDateFr } from "@/lib/domain";
 import { countOf } from "@/lib/domain/plural";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { getPublicSitting } from "@/lib/sittings/get-public-sitting";
+import { unknownAddress } from "@/lib/http/unknown-address";
+import { identifierParam } from "@/lib/validations/request-params";
 
 // Rendered on first request, then served from Next's cache like a deliberation's
 // page: publishing revalidates it; `revalidate` bounds staleness elsewhere.
@@ -22,14 +23,15 @@ export function generateStaticParams(): { date: string }[] {
 type Props = { params: Promise<{ date: string }> };
 
 // Loaded once per request, for the metadata and the page alike.
-const loadByDate = cache(async (date: string) => {
+const loadByDate = cache(async (param: string) => {
   const municipality = await getCurrentMunicipality();
-  const sitting = await getPublicSitting({ municipalityId: municipality.id, date });
+  const date = identifierParam(param);
+  const sitting = date ? await getPublicSitting({ municipalityId: municipality.id, date }) : null;
   return { municipality, sitting };
 });
 
 async function loadSitting(params: Props["params"]) {
-  return loadByDate(decodeURIComponent((await params).date));
+  return loadByDate((await params).date);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -43,7 +45,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SittingPage({ params }: Props) {
   const { municipality, sitting } = await loadSitting(params);
-  if (!sitting) notFound();
+  if (!sitting) return unknownAddress();
   const title = `Séance du ${formatDateFr(sitting.startsAt)}`;
 
   return (
