@@ -2,10 +2,15 @@
 // static ones, proxy.ts the back office's nonce-based policy).
 //
 // Public pages are rendered once and served from Next's cache, so their policy
-// cannot carry a per-request nonce: it allows scripts from the portal's own
-// origin only, and Next's subresource integrity (`experimental.sri` in
-// next.config.ts) pins each of them by hash. The back office is rendered per
-// request anyway, so it also gets a nonce and 'strict-dynamic'.
+// cannot carry a per-request nonce. Scripts come from the portal's origin only,
+// each pinned by hash through Next's subresource integrity (`experimental.sri`
+// in next.config.ts); Next also writes its page data as inline scripts
+// (`self.__next_f.push(…)`), different on every page, which a policy without a
+// nonce can only admit with 'unsafe-inline' (without it, measured: every public
+// page is refused its data and never hydrates). Nothing else is inline: no
+// inline style, no plugin, no base rewrite, no framing, forms post to the
+// portal only. The back office, where sessions and writes are, is rendered per
+// request anyway: it gets a nonce and 'strict-dynamic', and no 'unsafe-inline'.
 
 const COMMON_DIRECTIVES = [
   "default-src 'self'",
@@ -20,7 +25,7 @@ const COMMON_DIRECTIVES = [
 ];
 
 /** The policy of cached public pages, feeds, files and the API: no nonce, so caching stays possible. */
-export const PUBLIC_CONTENT_SECURITY_POLICY = [...COMMON_DIRECTIVES, "script-src 'self'", "style-src 'self'"].join("; ");
+export const PUBLIC_CONTENT_SECURITY_POLICY = [...COMMON_DIRECTIVES, "script-src 'self' 'unsafe-inline'", "style-src 'self'"].join("; ");
 
 /** The back office's policy: scripts need this request's nonce. */
 export function backOfficeContentSecurityPolicy(nonce: string): string {

@@ -18,7 +18,7 @@ import { convocationParagraph, fullName, nameWithRole } from "@/lib/deliberation
 import { getPublishedDeliberation } from "@/lib/deliberations/get-published-deliberation";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { env } from "@/lib/env";
-import { unknownAddress } from "@/lib/http/unknown-address";
+import { notFound } from "next/navigation";
 import { identifierParam } from "@/lib/validations/request-params";
 import { legislationJsonLd, serializeJsonLd } from "@/lib/opendata/legislation-json-ld";
 
@@ -59,7 +59,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DeliberationPage({ params }: Props) {
   const { municipality, deliberation } = await loadDeliberation(params);
-  if (!deliberation) return unknownAddress();
+  if (!deliberation) notFound();
   const { sitting } = deliberation;
   // A report withdrawn from the agenda was neither read nor decided: there is no act to certify.
   const withdrawn = (deliberation.vote?.result ?? deliberation.outcome) === "WITHDRAWN";

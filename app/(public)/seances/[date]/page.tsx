@@ -9,7 +9,7 @@ import { formatDateFr } from "@/lib/domain";
 import { countOf } from "@/lib/domain/plural";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { getPublicSitting } from "@/lib/sittings/get-public-sitting";
-import { unknownAddress } from "@/lib/http/unknown-address";
+import { notFound } from "next/navigation";
 import { identifierParam } from "@/lib/validations/request-params";
 
 // Rendered on first request, then served from Next's cache like a deliberation's
@@ -45,7 +45,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SittingPage({ params }: Props) {
   const { municipality, sitting } = await loadSitting(params);
-  if (!sitting) return unknownAddress();
+  if (!sitting) notFound();
   const title = `Séance du ${formatDateFr(sitting.startsAt)}`;
 
   return (
