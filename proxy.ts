@@ -9,4 +9,6 @@ export async function proxy(request: NextRequest) {
   return withBackOfficePolicy(request, (forwarded, next) => slideSession(forwarded, next));
 }
 
-export const config = { matcher: ["/admin/:path*"] };
+// Not the annex upload: the proxy would buffer its body and cut it at 10 MB
+// (experimental.proxyClientMaxBodySize), and the route handler reads it itself.
+export const config = { matcher: ["/admin", "/admin/((?!deliberations/[^/]+/annexes$).*)"] };

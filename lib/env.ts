@@ -12,6 +12,8 @@ const schema = z.object({
   REGISTRE_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** Port of the web server. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Address the web server listens on (every interface by default; 127.0.0.1 behind a reverse proxy on the same machine). */
+  REGISTRE_LISTEN_HOST: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
   /** The portal's public address, for absolute links (feeds, QR codes, open data). */
   PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
   /** The municipality this portal publishes (its slug). */
@@ -28,6 +30,11 @@ const schema = z.object({
   REGISTRE_DEVELOPMENT_SIGNING: z.enum(["0", "1"]).default("0"),
   /** Signs the back office's session cookies; required in production (see authSecret). */
   NEXTAUTH_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(32).optional()),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses
+   * and CIDR blocks); without it, the client is the socket's peer.
+   */
+  REGISTRE_TRUSTED_PROXIES: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
   /** The back office's address as the browser sees it; npm start sets it to PUBLIC_BASE_URL. */
   NEXTAUTH_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
 });

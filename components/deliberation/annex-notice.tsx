@@ -8,11 +8,18 @@ function formatSize(bytes: number): string {
   return `${(kilobytes / 1024).toFixed(1).replace(".", ",")} Mo`;
 }
 
-/** The annexes recorded with the act, and where those not put online can be consulted. */
+/** The address of a public annex of the act `number`. */
+export function annexHref(number: string, annexId: string): string {
+  return `/deliberations/${encodeURIComponent(number)}/annexes/${annexId}`;
+}
+
+/** The annexes recorded with the act (the public ones to download), and where the others can be consulted. */
 export function AnnexNotice({
+  number,
   annexes,
   annexNotice,
 }: {
+  number: string;
   annexes: PublishedDeliberation["annexes"];
   annexNotice: string | null;
 }) {
@@ -26,7 +33,17 @@ export function AnnexNotice({
         <ul className="mt-2 list-disc space-y-1 pl-6">
           {annexes.map((annex) => (
             <li key={annex.id}>
-              {annex.title} <span className="text-muted">({annex.fileName}, {formatSize(annex.size)})</span>
+              {annex.isPublic ? (
+                <a href={annexHref(number, annex.id)} download={annex.fileName} className="underline">
+                  {annex.title}
+                </a>
+              ) : (
+                annex.title
+              )}{" "}
+              <span className="text-muted">
+                ({annex.isPublic ? "PDF à télécharger, " : null}
+                {annex.fileName}, {formatSize(annex.size)})
+              </span>
               {annex.isPublic ? null : <span> : consultable sur place</span>}
             </li>
           ))}

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/prisma";
-import { isLoginLimited, normalizeEmail, recordLoginAttempt } from "./login-attempts";
+import { loginDelayedUntil, normalizeEmail, recordLoginAttempt } from "./login-attempts";
 import { decoyPasswordHash, verifyPassword } from "./password";
 import type { Role } from "./roles";
 
@@ -8,8 +8,9 @@ export type AuthenticatedUser = { id: string; email: string; name: string; role:
 
 /**
  * Checks an email and password. Every failure (unknown account, wrong password,
- * disabled account, too many attempts) gives the same null, so that the answer
- * tells an attacker nothing; each attempt is counted.
+ * disabled account, an attempt made before this account and address's delay
+ * has run out) gives the same null, so that the answer tells an attacker
+ * nothing; each attempt is counted, and one made too early is not examined.
  */
 export async function authenticateUser(
   db: Db,
@@ -17,7 +18,7 @@ export async function authenticateUser(
 ): Promise<AuthenticatedUser | null> {
   const email = normalizeEmail(input.email);
   if (!email || !input.password) return null;
-  if (await isLoginLimited(db, { email, address: input.address })) {
+  if (await loginDelayedUntil(db, { email, address: input.address })) {
     await recordLoginAttempt(db, { email, address: input.address, succeeded: false });
     return null;
   }

@@ -1,27 +1,42 @@
 import "server-only";
 import type { Db } from "@/lib/db/prisma";
+import { LOGIN_WINDOW_MINUTES, nextAttemptAt, type FailureCount } from "./login-delay";
 
-// Sign-in attempts are limited per account and per address, counted in
-// PostgreSQL so that every web instance sees the same figures.
-
-export const LOGIN_WINDOW_MINUTES = 15;
-/** Failures allowed for one account in the window. */
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-/** Failures allowed from one address in the window (several accounts behind one proxy). */
-export const MAX_FAILURES_PER_ADDRESS = 20;
+// Sign-in attempts, counted in PostgreSQL so that every web instance sees the
+// same figures. They set a delay per account and address (lib/auth/login-delay.ts):
+// nobody can lock an account he does not sign in from.
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** True when the account or the address has used up its failures of the window. */
-export async function isLoginLimited(db: Db, input: { email: string; address: string; now?: Date }): Promise<boolean> {
-  const since = new Date((input.now ?? new Date()).getTime() - LOGIN_WINDOW_MINUTES * 60_000);
-  const [perAccount, perAddress] = await Promise.all([
-    db.loginAttempt.count({ where: { email: normalizeEmail(input.email), succeeded: false, attemptedAt: { gte: since } } }),
-    db.loginAttempt.count({ where: { address: input.address, succeeded: false, attemptedAt: { gte: since } } }),
+async function failuresSince(db: Db, where: { email?: string; address: string }, since: Date): Promise<FailureCount> {
+  const found = await db.loginAttempt.aggregate({
+    where: { ...where, succeeded: false, attemptedAt: { gt: since } },
+    _count: { _all: true },
+    _max: { attemptedAt: true },
+  });
+  return { failures: found._count._all, lastFailureAt: found._max.attemptedAt };
+}
+
+/**
+ * When this account may next be tried from this address, or null for now.
+ * The pair's failures count from its last success in the window.
+ */
+export async function loginDelayedUntil(db: Db, input: { email: string; address: string; now?: Date }): Promise<Date | null> {
+  const now = input.now ?? new Date();
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
+  const email = normalizeEmail(input.email);
+  const lastSuccess = await db.loginAttempt.findFirst({
+    where: { email, address: input.address, succeeded: true, attemptedAt: { gt: since } },
+    orderBy: { attemptedAt: "desc" },
+    select: { attemptedAt: true },
+  });
+  const [pair, address] = await Promise.all([
+    failuresSince(db, { email, address: input.address }, lastSuccess?.attemptedAt ?? since),
+    failuresSince(db, { address: input.address }, since),
   ]);
-  return perAccount >= MAX_FAILURES_PER_ACCOUNT || perAddress >= MAX_FAILURES_PER_ADDRESS;
+  return nextAttemptAt({ pair, address }, now);
 }
 
 export async function recordLoginAttempt(db: Db, input: { email: string; address: string; succeeded: boolean }): Promise<void> {

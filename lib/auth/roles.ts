@@ -10,9 +10,11 @@ export type SessionUser = { id: string; municipalityId: string; email: string; n
 
 export const ROLES: readonly Role[] = ["ADMIN", "CLERK", "STAFF"];
 export const BACK_OFFICE_ROLES: readonly Role[] = ROLES;
-/** Who records sittings, councillors and deliberations. */
-export const EDITOR_ROLES: readonly Role[] = ["ADMIN", "CLERK"];
-export const ADMIN_ROLES: readonly Role[] = ["ADMIN"];
+const EDITORS = ["ADMIN", "CLERK"] as const;
+const ADMINS = ["ADMIN"] as const;
+/** Who records sittings, councillors and deliberations (typed wide, so that a page can ask `includes(user.role)`). */
+export const EDITOR_ROLES: readonly Role[] = EDITORS;
+export const ADMIN_ROLES: readonly Role[] = ADMINS;
 
 export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: "Administrateur",
@@ -20,11 +22,28 @@ export const ROLE_LABELS: Record<Role, string> = {
   STAFF: "Agent",
 };
 
+/** A user whose role has been checked to be one of `R`: what a use case's core takes, so it cannot be handed an unchecked one. */
+export type Actor<R extends Role = Role> = SessionUser & { role: R };
+/** Records sittings, councillors and deliberations. */
+export type Editor = Actor<(typeof EDITORS)[number]>;
+/** Manages users and the municipality's settings. */
+export type Admin = Actor<(typeof ADMINS)[number]>;
+
 /** The session's user when their role is in `roles`; otherwise the refusal a page or action reports. */
-export function authorize(user: SessionUser | null, roles: readonly Role[]): SessionUser {
+export function authorize<R extends Role>(user: SessionUser | null, roles: readonly R[]): Actor<R> {
   if (!user) throw new AppError("UNAUTHENTICATED", "Connectez-vous pour accéder à l'espace du greffe.");
-  if (!roles.includes(user.role)) {
+  if (!(roles as readonly Role[]).includes(user.role)) {
     throw new AppError("FORBIDDEN", "Votre rôle ne permet pas cette opération : demandez-la à un administrateur ou au greffe.");
   }
-  return user;
+  return user as Actor<R>;
+}
+
+/** The role guard of every write on sittings, councillors and deliberations. */
+export function authorizeEditor(user: SessionUser | null): Editor {
+  return authorize(user, EDITORS);
+}
+
+/** The role guard of users and municipality settings. */
+export function authorizeAdmin(user: SessionUser | null): Admin {
+  return authorize(user, ADMINS);
 }

@@ -1,3 +1,5 @@
+import { toParisCalendarDate } from "@/lib/domain/paris-calendar";
+
 // Days as the database's DATE columns hold them.
 /** Midnight UTC of that day, as DATE columns take it. */
 export function dayOf(value: string): Date {
@@ -8,3 +10,8 @@ export function isoDay(value: Date | null): string {
   return value ? value.toISOString().slice(0, 10) : "";
 }
 
+
+/** The sitting's day in Paris, as a DATE column holds it. */
+export function sittingDay(startsAt: Date): Date {
+  return dayOf(toParisCalendarDate(startsAt));
+}

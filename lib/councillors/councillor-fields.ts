@@ -16,6 +16,8 @@ export function councillorData(input: CouncillorInput) {
   };
 }
 
+export type CouncillorData = ReturnType<typeof councillorData>;
+
 /** What the audit trail keeps of a councillor: JSON, dates as days. */
 export function councillorSnapshot(councillor: {
   civility: string;

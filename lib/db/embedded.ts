@@ -54,6 +54,7 @@ export async function startEmbeddedPostgres(options: {
   }
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
-    stop: () => server.stop(),
+    // A server stopped or restarted behind our back (pg_ctl) never reports its exit: do not wait for ever.
+    stop: () => Promise.race([server.stop(), new Promise<void>((resolve) => setTimeout(resolve, 15_000).unref())]),
   };
 }

@@ -9,7 +9,20 @@ export function createPrismaClient(connectionString: string) {
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
-/** The client inside `db.$transaction(async (tx) => …)`. */
+/**
+ * The client inside `db.$transaction(async (tx) => …)`.
+ *
+ * Every write use case comes in two parts, in one file:
+ * - the core, `doThingInTransaction(tx, actor, input)`: works inside the
+ *   caller's transaction, with an actor whose role is already checked (the
+ *   `Editor`/`Admin` types of lib/auth/roles say which) and input already
+ *   parsed; it checks the rules that need the database, writes and audits.
+ *   Another use case, an import or the seed calls it inside its own
+ *   transaction, so that everything they write commits or rolls back together;
+ * - the wrapper, `doThing(options)`, the name pages, actions and tests call:
+ *   checks the role, parses the form's input, opens the transaction and calls
+ *   the core.
+ */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const globalForPrisma = globalThis as unknown as { registrePrisma?: Db };

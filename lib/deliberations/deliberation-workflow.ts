@@ -1,17 +1,11 @@
 import "server-only";
-import { EDITOR_ROLES, authorize, type SessionUser } from "@/lib/auth/roles";
-import { dayOf } from "@/lib/councillors/council-days";
+import type { SessionUser } from "@/lib/auth/roles";
 import type { Tx } from "@/lib/db/prisma";
-import { toParisCalendarDate } from "@/lib/domain/paris-calendar";
 import { isEditable, nextStatus, type WorkflowEvent, type WorkflowStatus } from "@/lib/domain/workflow";
 import { AppError } from "@/lib/errors";
 
 // Shared by the deliberation's use cases: load it inside the transaction,
 // locked, in the actor's municipality, and check the workflow allows the step.
-
-export function editor(actor: SessionUser | null): SessionUser {
-  return authorize(actor, EDITOR_ROLES);
-}
 
 export async function lockDeliberation(tx: Tx, actor: SessionUser, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("NOT_FOUND", "Cette délibération n'existe pas.");
@@ -51,19 +45,4 @@ export function assertEditable(deliberation: { status: WorkflowStatus; number: s
         : `La délibération ${deliberation.number} n'est plus un projet : annulez d'abord le vote ou le retrait pour la modifier.`,
     );
   }
-}
-
-/** The sitting's day in Paris, as a DATE column holds it. */
-export function sittingDay(startsAt: Date): Date {
-  return dayOf(toParisCalendarDate(startsAt));
-}
-
-/** The councillors in office on the sitting's day (real ones for a real sitting, fictional ones for a demo sitting). */
-export async function councillorsInOffice(tx: Tx, municipalityId: string, sitting: { startsAt: Date; isDemo: boolean }) {
-  const day = sittingDay(sitting.startsAt);
-  return tx.councillor.findMany({
-    where: { municipalityId, isDemo: sitting.isDemo, mandateStart: { lte: day }, OR: [{ mandateEnd: null }, { mandateEnd: { gte: day } }] },
-    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
-    select: { id: true, civility: true, firstName: true, lastName: true },
-  });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { BACK_OFFICE_ROLES, authorize, type SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import { councillorsInOffice } from "./deliberation-workflow";
+import { councillorsInOffice } from "@/lib/councillors/councillors-in-office";
 
 /** A deliberation as the back office works on it (any status), with the councillors in office on its sitting's day. */
 export async function getDeliberationForEdit(options: { db: Db; actor: SessionUser | null; id: string }) {

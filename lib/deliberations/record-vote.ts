@@ -1,16 +1,17 @@
 import "server-only";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
-import type { SessionUser } from "@/lib/auth/roles";
-import type { Db } from "@/lib/db/prisma";
+import { authorizeEditor, type Editor, type SessionUser } from "@/lib/auth/roles";
+import type { Db, Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/domain/errors";
 import { formatCouncillorName } from "@/lib/domain/format";
 import { checkQuorum } from "@/lib/domain/quorum";
 import { checkChoices, checkTally, decideOutcome, deriveTally, secretBallotTally, type CouncillorChoice } from "@/lib/domain/tally";
 import type { AttendanceEntry, Tally } from "@/lib/domain/types";
 import { AppError } from "@/lib/errors";
-import { voteSchema } from "@/lib/validations/deliberation";
+import { voteSchema, type VoteData } from "@/lib/validations/deliberation";
 import { parseInput } from "@/lib/validations/parse";
-import { editor, lockDeliberation, sittingDay, stepTo } from "./deliberation-workflow";
+import { sittingDay } from "@/lib/councillors/council-days";
+import { lockDeliberation, stepTo } from "./deliberation-workflow";
 
 function refuse(messages: string[], field = "_form"): never {
   throw new AppError("VALIDATION", messages.join(" "), { [field]: messages });
@@ -23,79 +24,84 @@ function refuse(messages: string[], field = "_form"): never {
  * library; a broken tally, a vote without quorum or a tie without the
  * president's casting vote is refused with the reason.
  */
-export async function recordVote(options: { db: Db; actor: SessionUser | null; id: string; input: unknown }): Promise<{ id: string; outcome: "ADOPTED" | "REJECTED" }> {
-  const actor = editor(options.actor);
-  const input = parseInput(voteSchema, options.input);
-  return options.db.$transaction(async (tx) => {
-    const deliberation = await lockDeliberation(tx, actor, options.id);
-    const status = stepTo(deliberation, "RECORD_VOTE");
-    const rows = await tx.attendance.findMany({
-      where: { deliberationId: deliberation.id },
-      select: { councillorId: true, status: true, proxyHolderId: true, councillor: { select: { civility: true, firstName: true, lastName: true } } },
-    });
-    if (!rows.length) throw new AppError("INVALID_STATE", "Faites d'abord l'appel : la liste de présence de cette délibération est vide.");
-    const attendance: AttendanceEntry[] = rows.map((row) => ({ councillorId: row.councillorId, name: formatCouncillorName(row.councillor), status: row.status, proxyHolderId: row.proxyHolderId }));
-    const municipality = await tx.municipality.findUniqueOrThrow({ where: { id: actor.municipalityId }, select: { membersInOffice: true } });
-    const present = attendance.filter((entry) => entry.status === "PRESENT").length;
-    const quorum = checkQuorum({ membersInOffice: municipality.membersInOffice, present, date: deliberation.sitting.startsAt, reconvened: deliberation.sitting.reconvened });
-    if (!quorum.reached) throw new AppError("INVALID_STATE", quorum.message);
+export async function recordVote(options: { db: Db; actor: SessionUser | null; id: string; input: unknown }): Promise<RecordedVote> {
+  const actor = authorizeEditor(options.actor);
+  const vote = parseInput(voteSchema, options.input);
+  return options.db.$transaction((tx) => recordVoteInTransaction(tx, actor, { deliberationId: options.id, vote }));
+}
 
-    let tally: Tally;
-    let choices: CouncillorChoice[] = [];
-    let castingVote: "FOR" | "AGAINST" | null = null;
-    if (input.secret) {
-      const represented = attendance.filter((entry) => entry.status === "REPRESENTED").length;
-      tally = secretBallotTally({
-        present,
-        represented,
-        votesFor: Number(input.votesFor),
-        votesAgainst: Number(input.votesAgainst),
-        abstentions: Number(input.abstentions),
-        nonParticipation: Number(input.nonParticipation),
-      });
-      const issues = checkTally(tally, { membersInOffice: municipality.membersInOffice });
-      if (issues.length) refuse(issues.map((issue) => issue.message), "votesFor");
-    } else {
-      const issues = checkChoices({ attendance, choices: input.choices });
-      if (issues.length) refuse(issues.map((issue) => issue.message), "choices");
-      const named = new Map(input.choices.map((choice) => [choice.councillorId, choice.choice]));
-      choices = attendance
-        .filter((entry) => entry.status === "PRESENT" || entry.status === "REPRESENTED")
-        .map((entry) => ({ councillorId: entry.councillorId, choice: named.get(entry.councillorId) ?? "FOR" }));
-      tally = deriveTally({ attendance, choices });
-      castingVote = input.castingVote || null;
-    }
-    let decision;
-    try {
-      decision = decideOutcome({ tally, secret: input.secret, castingVote });
-    } catch (error) {
-      if (error instanceof DomainError) refuse([error.message], "castingVote");
-      throw error;
-    }
-    const vote = await tx.vote.create({
-      data: {
-        municipalityId: actor.municipalityId,
-        deliberationId: deliberation.id,
-        secret: input.secret,
-        ...tally,
-        castingVote: decision.casting ? castingVote : null,
-        result: decision.outcome,
-      },
-      select: { id: true },
-    });
-    if (choices.length) {
-      await tx.voteRecord.createMany({ data: choices.map((choice) => ({ municipalityId: actor.municipalityId, voteId: vote.id, ...choice })) });
-    }
-    await tx.deliberation.update({ where: { id: deliberation.id }, data: { status, outcome: decision.outcome, votedAt: sittingDay(deliberation.sitting.startsAt) } });
-    await appendAuditEvent(tx, {
-      municipalityId: actor.municipalityId,
-      userId: actor.id,
-      action: "deliberation.vote",
-      entity: "deliberation",
-      entityId: deliberation.id,
-      before: { status: deliberation.status },
-      after: { status, outcome: decision.outcome, secret: input.secret, tally, castingVote: decision.casting ? castingVote : null, notFor: choices.filter((choice) => choice.choice !== "FOR") },
-    });
-    return { id: deliberation.id, outcome: decision.outcome };
+export type RecordedVote = { id: string; outcome: "ADOPTED" | "REJECTED" };
+
+/** The core of `recordVote`, inside the caller's transaction. */
+export async function recordVoteInTransaction(tx: Tx, actor: Editor, { deliberationId, vote: input }: { deliberationId: string; vote: VoteData }): Promise<RecordedVote> {
+  const deliberation = await lockDeliberation(tx, actor, deliberationId);
+  const status = stepTo(deliberation, "RECORD_VOTE");
+  const rows = await tx.attendance.findMany({
+    where: { deliberationId: deliberation.id },
+    select: { councillorId: true, status: true, proxyHolderId: true, councillor: { select: { civility: true, firstName: true, lastName: true } } },
   });
+  if (!rows.length) throw new AppError("INVALID_STATE", "Faites d'abord l'appel : la liste de présence de cette délibération est vide.");
+  const attendance: AttendanceEntry[] = rows.map((row) => ({ councillorId: row.councillorId, name: formatCouncillorName(row.councillor), status: row.status, proxyHolderId: row.proxyHolderId }));
+  const municipality = await tx.municipality.findUniqueOrThrow({ where: { id: actor.municipalityId }, select: { membersInOffice: true } });
+  const present = attendance.filter((entry) => entry.status === "PRESENT").length;
+  const quorum = checkQuorum({ membersInOffice: municipality.membersInOffice, present, date: deliberation.sitting.startsAt, reconvened: deliberation.sitting.reconvened });
+  if (!quorum.reached) throw new AppError("INVALID_STATE", quorum.message);
+
+  let tally: Tally;
+  let choices: CouncillorChoice[] = [];
+  let castingVote: "FOR" | "AGAINST" | null = null;
+  if (input.secret) {
+    const represented = attendance.filter((entry) => entry.status === "REPRESENTED").length;
+    tally = secretBallotTally({
+      present,
+      represented,
+      votesFor: Number(input.votesFor),
+      votesAgainst: Number(input.votesAgainst),
+      abstentions: Number(input.abstentions),
+      nonParticipation: Number(input.nonParticipation),
+    });
+    const issues = checkTally(tally, { membersInOffice: municipality.membersInOffice });
+    if (issues.length) refuse(issues.map((issue) => issue.message), "votesFor");
+  } else {
+    const issues = checkChoices({ attendance, choices: input.choices });
+    if (issues.length) refuse(issues.map((issue) => issue.message), "choices");
+    const named = new Map(input.choices.map((choice) => [choice.councillorId, choice.choice]));
+    choices = attendance
+      .filter((entry) => entry.status === "PRESENT" || entry.status === "REPRESENTED")
+      .map((entry) => ({ councillorId: entry.councillorId, choice: named.get(entry.councillorId) ?? "FOR" }));
+    tally = deriveTally({ attendance, choices });
+    castingVote = input.castingVote || null;
+  }
+  let decision;
+  try {
+    decision = decideOutcome({ tally, secret: input.secret, castingVote });
+  } catch (error) {
+    if (error instanceof DomainError) refuse([error.message], "castingVote");
+    throw error;
+  }
+  const vote = await tx.vote.create({
+    data: {
+      municipalityId: actor.municipalityId,
+      deliberationId: deliberation.id,
+      secret: input.secret,
+      ...tally,
+      castingVote: decision.casting ? castingVote : null,
+      result: decision.outcome,
+    },
+    select: { id: true },
+  });
+  if (choices.length) {
+    await tx.voteRecord.createMany({ data: choices.map((choice) => ({ municipalityId: actor.municipalityId, voteId: vote.id, ...choice })) });
+  }
+  await tx.deliberation.update({ where: { id: deliberation.id }, data: { status, outcome: decision.outcome, votedAt: sittingDay(deliberation.sitting.startsAt) } });
+  await appendAuditEvent(tx, {
+    municipalityId: actor.municipalityId,
+    userId: actor.id,
+    action: "deliberation.vote",
+    entity: "deliberation",
+    entityId: deliberation.id,
+    before: { status: deliberation.status },
+    after: { status, outcome: decision.outcome, secret: input.secret, tally, castingVote: decision.casting ? castingVote : null, notFor: choices.filter((choice) => choice.choice !== "FOR") },
+  });
+  return { id: deliberation.id, outcome: decision.outcome };
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
-import type { SessionUser } from "@/lib/auth/roles";
-import type { Db } from "@/lib/db/prisma";
+import { authorizeEditor, type Editor, type SessionUser } from "@/lib/auth/roles";
+import type { Db, Tx } from "@/lib/db/prisma";
 import { deliberationSchema } from "@/lib/validations/deliberation";
 import { parseInput } from "@/lib/validations/parse";
-import { assertDeliberationData, deliberationData, deliberationSnapshot } from "./deliberation-fields";
-import { assertEditable, editor, lockDeliberation } from "./deliberation-workflow";
+import { assertDeliberationData, deliberationData, deliberationSnapshot, type DeliberationData } from "./deliberation-fields";
+import { assertEditable, lockDeliberation } from "./deliberation-workflow";
 
 const CONTENT_SELECT = {
   number: true,
@@ -26,24 +26,27 @@ const CONTENT_SELECT = {
 
 /** Edits a draft's content; a rectification keeps its number (the version changes, not the number). */
 export async function updateDeliberation(options: { db: Db; actor: SessionUser | null; id: string; input: unknown }): Promise<{ id: string }> {
-  const actor = editor(options.actor);
+  const actor = authorizeEditor(options.actor);
   const data = deliberationData(parseInput(deliberationSchema, options.input));
-  return options.db.$transaction(async (tx) => {
-    const deliberation = await lockDeliberation(tx, actor, options.id);
-    assertEditable(deliberation);
-    const before = await tx.deliberation.findUniqueOrThrow({ where: { id: deliberation.id }, select: CONTENT_SELECT });
-    const content = deliberation.version > 1 ? { ...data, number: before.number, year: before.year, sequence: before.sequence } : data;
-    await assertDeliberationData(tx, { municipalityId: actor.municipalityId, sittingStartsAt: deliberation.sitting.startsAt, data: content, excludeNumberOf: before.number });
-    await tx.deliberation.update({ where: { id: deliberation.id }, data: content });
-    await appendAuditEvent(tx, {
-      municipalityId: actor.municipalityId,
-      userId: actor.id,
-      action: "deliberation.update",
-      entity: "deliberation",
-      entityId: deliberation.id,
-      before: { ...before },
-      after: deliberationSnapshot(content),
-    });
-    return { id: deliberation.id };
+  return options.db.$transaction((tx) => updateDeliberationInTransaction(tx, actor, { deliberationId: options.id, deliberation: data }));
+}
+
+/** The core of `updateDeliberation`, inside the caller's transaction. */
+export async function updateDeliberationInTransaction(tx: Tx, actor: Editor, { deliberationId, deliberation: data }: { deliberationId: string; deliberation: DeliberationData }): Promise<{ id: string }> {
+  const deliberation = await lockDeliberation(tx, actor, deliberationId);
+  assertEditable(deliberation);
+  const before = await tx.deliberation.findUniqueOrThrow({ where: { id: deliberation.id }, select: CONTENT_SELECT });
+  const content = deliberation.version > 1 ? { ...data, number: before.number, year: before.year, sequence: before.sequence } : data;
+  await assertDeliberationData(tx, { municipalityId: actor.municipalityId, sittingStartsAt: deliberation.sitting.startsAt, data: content, excludeNumberOf: before.number });
+  await tx.deliberation.update({ where: { id: deliberation.id }, data: content });
+  await appendAuditEvent(tx, {
+    municipalityId: actor.municipalityId,
+    userId: actor.id,
+    action: "deliberation.update",
+    entity: "deliberation",
+    entityId: deliberation.id,
+    before: { ...before },
+    after: deliberationSnapshot(content),
   });
+  return { id: deliberation.id };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
-import { ADMIN_ROLES, authorize, type SessionUser } from "@/lib/auth/roles";
-import type { Db } from "@/lib/db/prisma";
+import { authorizeAdmin, type Admin, type SessionUser } from "@/lib/auth/roles";
+import type { Db, Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { municipalitySettingsSchema, type MunicipalitySettings } from "@/lib/validations/municipality";
 import { parseInput } from "@/lib/validations/parse";
@@ -25,23 +25,26 @@ function municipalitySettingsData(input: MunicipalitySettings): MunicipalitySett
 
 /** Edits the settings of the administrator's own municipality (never another's); SIREN, SIRET and department code stay as they are. */
 export async function updateMunicipalitySettings(options: { db: Db; actor: SessionUser | null; input: unknown }): Promise<{ id: string }> {
-  const actor = authorize(options.actor, ADMIN_ROLES);
+  const actor = authorizeAdmin(options.actor);
   const input = parseInput(municipalitySettingsSchema, options.input);
+  return options.db.$transaction((tx) => updateMunicipalitySettingsInTransaction(tx, actor, { settings: input }));
+}
+
+/** The core of `updateMunicipalitySettings`, inside the caller's transaction. */
+export async function updateMunicipalitySettingsInTransaction(tx: Tx, actor: Admin, { settings: input }: { settings: MunicipalitySettings }): Promise<{ id: string }> {
   const data = municipalitySettingsData(input);
-  return options.db.$transaction(async (tx) => {
-    const current = await tx.municipality.findUnique({ where: { id: actor.municipalityId }, select: MUNICIPALITY_SETTINGS_SELECT });
-    if (!current) throw new AppError("NOT_FOUND", "La collectivité de votre compte n'existe pas.");
-    const { id, ...before } = current;
-    await tx.municipality.update({ where: { id }, data });
-    await appendAuditEvent(tx, {
-      municipalityId: actor.municipalityId,
-      userId: actor.id,
-      action: "municipality.update",
-      entity: "municipality",
-      entityId: id,
-      before,
-      after: data,
-    });
-    return { id };
+  const current = await tx.municipality.findUnique({ where: { id: actor.municipalityId }, select: MUNICIPALITY_SETTINGS_SELECT });
+  if (!current) throw new AppError("NOT_FOUND", "La collectivité de votre compte n'existe pas.");
+  const { id, ...before } = current;
+  await tx.municipality.update({ where: { id }, data });
+  await appendAuditEvent(tx, {
+    municipalityId: actor.municipalityId,
+    userId: actor.id,
+    action: "municipality.update",
+    entity: "municipality",
+    entityId: id,
+    before,
+    after: data,
   });
+  return { id };
 }

@@ -1,26 +1,29 @@
 import "server-only";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
-import { EDITOR_ROLES, authorize, type SessionUser } from "@/lib/auth/roles";
-import type { Db } from "@/lib/db/prisma";
+import { authorizeEditor, type Editor, type SessionUser } from "@/lib/auth/roles";
+import type { Db, Tx } from "@/lib/db/prisma";
 import { parseInput } from "@/lib/validations/parse";
-import { sittingSchema } from "@/lib/validations/sitting";
+import { sittingSchema, type SittingData } from "@/lib/validations/sitting";
 import { assertSittingOfficers, sittingData, sittingSnapshot } from "./sitting-fields";
 
 export async function createSitting(options: { db: Db; actor: SessionUser | null; input: unknown }): Promise<{ id: string }> {
-  const actor = authorize(options.actor, EDITOR_ROLES);
+  const actor = authorizeEditor(options.actor);
   const input = parseInput(sittingSchema, options.input);
+  return options.db.$transaction((tx) => createSittingInTransaction(tx, actor, { sitting: input }));
+}
+
+/** The core of `createSitting`, inside the caller's transaction. */
+export async function createSittingInTransaction(tx: Tx, actor: Editor, { sitting: input }: { sitting: SittingData }): Promise<{ id: string }> {
   const data = sittingData(input);
-  return options.db.$transaction(async (tx) => {
-    await assertSittingOfficers(tx, actor.municipalityId, input);
-    const sitting = await tx.sitting.create({ data: { municipalityId: actor.municipalityId, ...data }, select: { id: true } });
-    await appendAuditEvent(tx, {
-      municipalityId: actor.municipalityId,
-      userId: actor.id,
-      action: "sitting.create",
-      entity: "sitting",
-      entityId: sitting.id,
-      after: sittingSnapshot(data),
-    });
-    return sitting;
+  await assertSittingOfficers(tx, actor.municipalityId, input);
+  const sitting = await tx.sitting.create({ data: { municipalityId: actor.municipalityId, ...data }, select: { id: true } });
+  await appendAuditEvent(tx, {
+    municipalityId: actor.municipalityId,
+    userId: actor.id,
+    action: "sitting.create",
+    entity: "sitting",
+    entityId: sitting.id,
+    after: sittingSnapshot(data),
   });
+  return sitting;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { EDITOR_ROLES, authorize, type SessionUser } from "@/lib/auth/roles";
 import type { Db, Tx } from "@/lib/db/prisma";
-import { councillorsInOffice } from "@/lib/deliberations/deliberation-workflow";
+import { councillorsInOffice } from "@/lib/councillors/councillors-in-office";
 import { formatCouncillorName } from "@/lib/domain/format";
 import { summarizeRollCall, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
 import { isEditable, type WorkflowStatus } from "@/lib/domain/workflow";

@@ -8,3 +8,4 @@ export const annexSchema = z.object({
   isPublic: z.boolean(),
 });
 export type AnnexInput = z.input<typeof annexSchema>;
+export type AnnexData = z.output<typeof annexSchema>;

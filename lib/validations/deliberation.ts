@@ -52,6 +52,7 @@ export const attendanceEntrySchema = z.object(attendanceFields).refine(...holder
 
 export const attendanceSchema = z.object({ entries: z.array(attendanceEntrySchema).min(1, "La liste de présence est vide.") });
 export type AttendanceInput = z.input<typeof attendanceSchema>;
+export type AttendanceData = z.output<typeof attendanceSchema>;
 
 /** The sitting's roll call: the call at the opening, then arrivals and departures from a given deliberation on. */
 export const sittingRollCallSchema = z.object({
@@ -92,6 +93,7 @@ export const voteSchema = z.discriminatedUnion("secret", [
   }),
 ]);
 export type VoteInput = z.input<typeof voteSchema>;
+export type VoteData = z.output<typeof voteSchema>;
 
 export const receiptSchema = z.object({
   actesId: z.string().superRefine((value, context) => {
@@ -103,6 +105,7 @@ export const receiptSchema = z.object({
   postedAt: optionalIsoDateSchema("la date d'affichage"),
 });
 export type ReceiptInput = z.input<typeof receiptSchema>;
+export type ReceiptData = z.output<typeof receiptSchema>;
 
 export const publishSchema = z.object({
   /** Empty: now. A past date and hour records when an archived act was put online. */

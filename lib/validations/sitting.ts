@@ -33,6 +33,7 @@ export const sittingSchema = z
   });
 
 export type SittingInput = z.input<typeof sittingSchema>;
+export type SittingData = z.output<typeof sittingSchema>;
 
 export const SITTING_KIND_OPTIONS = [
   { value: "ORDINARY", label: "Séance ordinaire" },

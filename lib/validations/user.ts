@@ -27,3 +27,4 @@ export const userUpdateSchema = userSchema.pick({ name: true, role: true }).exte
 });
 
 export type UserUpdateInput = z.input<typeof userUpdateSchema>;
+export type UserUpdateData = z.output<typeof userUpdateSchema>;

@@ -50,7 +50,8 @@ describe("auth: accounts managed by administrators", () => {
 
   const session = async () => {
     const user = await modules.authenticateUser(db, { email: "greffe@commune.fr", password, address: "10.1.0.1" });
-    return { userId: user!.id, sessionVersion: user!.sessionVersion };
+    const { openSession } = await import("@/lib/auth/auth-session");
+    return { userId: user!.id, sessionVersion: user!.sessionVersion, sessionId: await openSession(db, user!.id) };
   };
 
   it("[users]: renaming keeps the sessions; a role change ends them", async () => {

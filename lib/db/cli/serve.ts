@@ -6,18 +6,22 @@ import { readEnv } from "@/lib/env";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/prisma";
+import { nextCrashCount, restartDelayMs } from "@/lib/db/restart-backoff";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "@/prisma/seed/demo-users";
 import { seedDatabase } from "@/prisma/seed/seed";
 
 // `npm start` (mode "start") and `npm run dev` (mode "dev"): without
 // DATABASE_URL, start the embedded PostgreSQL under the data directory,
 // migrate, seed the reference case and demo data on first run, then serve
-// the portal; stop PostgreSQL cleanly on Ctrl-C.
+// the portal; stop PostgreSQL cleanly on Ctrl-C. The portal runs in a web
+// process of its own (lib/db/cli/web.ts: Next behind the front that sees the
+// socket), restarted with a back-off when it crashes.
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const env = readEnv();
 const projectRoot = path.resolve(import.meta.dirname, "../../..");
 const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
+const webScript = path.join(projectRoot, "lib/db/cli/web.ts");
 const say = (line: string) => console.log(`[registre] ${line}`);
 // Next's telemetry would try to reach the network at every build and start.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -117,20 +121,43 @@ async function main() {
     return;
   }
 
-  web.process = spawn(process.execPath, [nextBin, mode, "-p", String(env.PORT)], {
-    cwd: projectRoot,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_URL: env.NEXTAUTH_URL ?? env.PUBLIC_BASE_URL,
-      ...(embedded && !env.NEXTAUTH_SECRET ? { NEXTAUTH_SECRET: embeddedAuthSecret() } : {}),
-      // A demonstration install signs with the development identity of its data directory.
-      ...(embedded ? { REGISTRE_DEVELOPMENT_SIGNING: "1" } : {}),
-    },
-  });
-  web.process.on("exit", (code) => void stop(code ?? 0));
-  say(`Portail : http://localhost:${env.PORT}`);
+  const webEnv = {
+    ...process.env,
+    NODE_ENV: mode === "dev" ? ("development" as const) : ("production" as const),
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? env.PUBLIC_BASE_URL,
+    ...(embedded && !env.NEXTAUTH_SECRET ? { NEXTAUTH_SECRET: embeddedAuthSecret() } : {}),
+    // A demonstration install signs with the development identity of its data directory.
+    ...(embedded ? { REGISTRE_DEVELOPMENT_SIGNING: "1" } : {}),
+  };
+  let crashes = 0;
+  const startWeb = () => {
+    const startedAt = Date.now();
+    let ready = false;
+    const child = spawn(process.execPath, ["--import", "tsx", webScript, mode], { cwd: projectRoot, stdio: ["inherit", "inherit", "inherit", "ipc"], env: webEnv });
+    web.process = child;
+    child.on("message", (message) => {
+      if (message !== "ready") return;
+      ready = true;
+      if (crashes === 0) say(`Portail : http://localhost:${env.PORT}`);
+    });
+    child.on("exit", (code, signal) => {
+      if (stopping) return;
+      // One that never became ready is misconfigured (port taken, bad setting): restarting will not help.
+      if (!ready) {
+        say("Le processus web n'a pas démarré (voir ci-dessus).");
+        void stop(code || 1);
+        return;
+      }
+      crashes = nextCrashCount(crashes, Date.now() - startedAt);
+      const delay = restartDelayMs(crashes);
+      say(`Le processus web s'est arrêté (${signal ?? `code ${code}`}) ; redémarrage dans ${delay / 1000} s.`);
+      setTimeout(() => {
+        if (!stopping) startWeb();
+      }, delay);
+    });
+  };
+  startWeb();
 }
 
 void main();

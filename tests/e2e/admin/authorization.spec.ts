@@ -105,6 +105,7 @@ const ROUTES: Record<string, RouteAccess> = {
     path: () => "/deliberations/DL.2022-91/extrait.pdf",
     draftPath: (f) => `/deliberations/${encodeURIComponent(f.draft.number)}/extrait.pdf`,
   },
+  "/deliberations/[number]/annexes/[annexId]": { kind: "public", path: () => `/deliberations/DL.2022-91/annexes/${randomUUID()}` },
   "/seances/[date]/liste-des-deliberations.pdf": { kind: "public", path: () => "/seances/2022-04-07/liste-des-deliberations.pdf" },
   "/donnees/scdl/[file]": { kind: "public", path: () => "/donnees/scdl/deliberations.csv" },
   "/api/v1/councillors": { kind: "public", path: () => "/api/v1/councillors" },

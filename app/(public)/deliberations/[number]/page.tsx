@@ -161,7 +161,7 @@ export default async function DeliberationPage({ params }: Props) {
           appealNotice={municipality.appealNotice}
         />
 
-        <AnnexNotice annexes={deliberation.annexes} annexNotice={municipality.annexNotice} />
+        <AnnexNotice number={deliberation.number} annexes={deliberation.annexes} annexNotice={municipality.annexNotice} />
 
         <VersionHistory versions={deliberation.versions} current={deliberation.version} />
       </article>

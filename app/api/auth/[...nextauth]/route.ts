@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
 import { isSameOriginCallback } from "@/lib/http/callback-url";
+import { refuseCrossOrigin } from "@/lib/http/same-origin";
 
 // next-auth's endpoints (csrf, sign-in callback, session, sign-out). The
 // options are built per request so that a missing production secret is
@@ -24,4 +25,9 @@ async function handler(request: NextRequest, context: RouteContext) {
   return NextAuth(request as never, context as never, authOptions()) as Promise<Response>;
 }
 
-export { handler as GET, handler as POST };
+/** Signing in and out change the session: next-auth checks its CSRF token, and the origin is checked as for every write. */
+function post(request: NextRequest, context: RouteContext) {
+  return refuseCrossOrigin(request) ?? handler(request, context);
+}
+
+export { handler as GET, post as POST };

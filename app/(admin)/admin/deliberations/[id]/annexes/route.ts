@@ -4,8 +4,10 @@ import { EDITOR_ROLES, authorize } from "@/lib/auth/roles";
 import { runAction } from "@/lib/auth/run-action";
 import { getSessionUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
+import { readLimitedForm } from "@/lib/http/read-limited-form";
+import { refuseCrossOrigin } from "@/lib/http/same-origin";
 import { addAnnex } from "@/lib/deliberations/add-annex";
-import { AppError, isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { MAX_ANNEX_BYTES } from "@/lib/validations/annex";
 
 // Annex upload: a route handler rather than a server action, whose body is
@@ -13,6 +15,8 @@ import { MAX_ANNEX_BYTES } from "@/lib/validations/annex";
 // does, with the HTTP status of the refusal (401, 403, 422…).
 
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+  const crossOrigin = refuseCrossOrigin(request);
+  if (crossOrigin) return crossOrigin;
   const { id } = await context.params;
   let actor;
   try {
@@ -23,16 +27,14 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     return NextResponse.json({ ok: false, message: error.message }, { status: error.httpStatus });
   }
   const result = await runAction(async () => {
-    const length = Number(request.headers.get("content-length") ?? 0);
-    if (length > MAX_ANNEX_BYTES + 64 * 1024) throw new AppError("VALIDATION", "Le fichier dépasse 10 Mo.", { file: ["Le fichier dépasse 10 Mo."] });
-    const form = await request.formData().catch(() => null);
-    const upload = form?.get("file");
+    const form = await readLimitedForm(request, { maxFileBytes: MAX_ANNEX_BYTES, limitLabel: "10 Mo" });
+    const upload = form.get("file");
     const file = upload instanceof File ? { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) } : null;
     const annex = await addAnnex({
       db: getPrisma(),
       actor,
       id,
-      input: { title: String(form?.get("title") ?? ""), isPublic: form?.get("isPublic") === "true" },
+      input: { title: String(form.get("title") ?? ""), isPublic: form.get("isPublic") === "true" },
       file,
     });
     revalidatePath(`/admin/deliberations/${id}`);
