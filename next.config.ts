@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { PUBLIC_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from "./lib/http/security-headers";
 
@@ -5,6 +6,8 @@ const nextConfig: NextConfig = {
   // Lets several builds live side by side (parallel work on one machine).
   distDir: process.env.REGISTRE_NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // Next's own cache, whose tag invalidations every web instance of the database learns through PostgreSQL.
+  cacheHandler: path.resolve(process.cwd(), "lib/cache/tag-cache-handler.mjs"),
   reactStrictMode: true,
   // Hashes of Next's own scripts in their `integrity` attributes, so that cached
   // public pages can have a strict policy without a per-request nonce.

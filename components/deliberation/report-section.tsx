@@ -1,6 +1,6 @@
 import { formatDateFr, matterLabel } from "@/lib/domain";
 import { fullName } from "@/lib/deliberations/extract-wording";
-import type { CouncillorRef } from "@/lib/deliberations/councillor-ref";
+import type { ReportHeadingFacts } from "@/lib/deliberations/report-heading";
 import { ActText } from "@/components/ui/markdown";
 
 /** The report read to the council, with its heading block, then the proposals put to the vote. */
@@ -13,16 +13,7 @@ export function ReportSection({
   subject,
   report,
   proposals,
-}: {
-  sittingStartsAt: Date;
-  service: string | null;
-  matterCode: string;
-  rapporteur: CouncillorRef | null;
-  policyHeading: string | null;
-  subject: string;
-  report: string;
-  proposals: string;
-}) {
+}: ReportHeadingFacts & { report: string; proposals: string }) {
   return (
     <section aria-labelledby="rapport" className="mt-10 border-t border-line pt-6">
       <div className="grid gap-4 sm:grid-cols-3 sm:items-start">

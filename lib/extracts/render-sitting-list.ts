@@ -1,13 +1,14 @@
 import type { PDFDocument } from "pdf-lib";
 import { describeOutcome, formatDateFr, formatDateShortFr } from "@/lib/domain";
-import { nameWithRole, ofMunicipality } from "@/lib/deliberations/extract-wording";
+import { ofMunicipality } from "@/lib/deliberations/extract-wording";
 import { CONTENT_WIDTH } from "@/lib/pdf/page-geometry";
-import { PdfComposer } from "@/lib/pdf/pdf-composer";
 import { bold, plain } from "@/lib/pdf/text-runs";
 import type { PublicSitting } from "@/lib/sittings/get-public-sitting";
-import type { ExtractMunicipality, ExtractSeal } from "./extract-types";
-import { APP_NAME } from "./render-deliberation-extract";
-import { formatSealTime } from "./seal-wording";
+import type { ExtractMunicipality } from "./extract-types";
+import { createRegisterDocument } from "./sections/document";
+import { demoNotice, documentHeading } from "./sections/heading";
+import { certifiedSeal, type CertifiedSeal } from "./sections/seal";
+import { presidencyLine, sittingLine } from "./sections/sitting";
 
 // The list of the deliberations examined at a sitting (L2121-25): number,
 // subject and decision of each, in the order of the sitting, then the seal.
@@ -24,23 +25,22 @@ export async function renderSittingList({
 }: {
   municipality: ExtractMunicipality;
   sitting: SittingListSource;
-  seal: Extract<ExtractSeal, { kind: "certified" }>;
+  seal: CertifiedSeal;
 }): Promise<PDFDocument> {
   const day = formatDateFr(sitting.startsAt);
-  const pdf = await PdfComposer.create({
+  const pdf = await createRegisterDocument({
     title: `Liste des délibérations de la séance du ${day}`,
     author: municipality.name,
     subject: `Conseil municipal ${ofMunicipality(municipality.name)}, séance du ${day}`,
     keywords: ["liste des délibérations", "conseil municipal", municipality.communeName],
-    creator: APP_NAME,
   });
-  pdf.paragraph(bold("LISTE DES DÉLIBÉRATIONS"), { size: 14, align: "center", spaceAfter: 4 });
-  pdf.paragraph(bold(`DU CONSEIL MUNICIPAL ${ofMunicipality(municipality.name).toLocaleUpperCase("fr-FR")}`), { size: 12, align: "center", spaceAfter: 8 });
-  if (sitting.isDemo) {
-    pdf.framed([{ runs: bold("DONNÉES DE DÉMONSTRATION : conseil municipal fictif, cette séance n'a jamais eu lieu."), size: 9.5, align: "center" }]);
-  }
-  pdf.paragraph(bold(`${sitting.isPublic ? "Séance publique" : "Séance à huis clos"} du ${day}`), { size: 11, align: "center", spaceAfter: 2 });
-  pdf.paragraph(plain(`Présidence de ${nameWithRole(sitting.president)}`), { align: "center", spaceAfter: 2 });
+  documentHeading(pdf, [
+    { text: "LISTE DES DÉLIBÉRATIONS", size: 14, spaceAfter: 4 },
+    { text: `DU CONSEIL MUNICIPAL ${ofMunicipality(municipality.name).toLocaleUpperCase("fr-FR")}`, size: 12, spaceAfter: 8 },
+  ]);
+  if (sitting.isDemo) demoNotice(pdf, "conseil municipal fictif, cette séance n'a jamais eu lieu.");
+  sittingLine(pdf, sitting);
+  presidencyLine(pdf, sitting.president, "line");
   pdf.paragraph(plain(`Lieu : ${sitting.place}`), { align: "center", spaceAfter: 12 });
   pdf.paragraph(plain("Article L 2121-25 du Code Général des Collectivités Territoriales : liste des délibérations examinées par le conseil municipal au cours de la séance."), {
     size: 9,
@@ -75,15 +75,6 @@ export async function renderSittingList({
   pdf.paragraph(plain(`${sitting.deliberations.length} délibération${sitting.deliberations.length > 1 ? "s" : ""} publiée${sitting.deliberations.length > 1 ? "s" : ""}.`), { spaceAfter: 6 });
   if (sitting.listPostedAt) pdf.paragraph(plain(`Liste affichée le ${formatDateShortFr(sitting.listPostedAt)}.`));
 
-  await pdf.seal(
-    [
-      bold("Liste certifiée conforme au registre"),
-      plain(`Signée électroniquement par ${seal.signerName}`),
-      plain(`le ${formatSealTime(seal.issuedAt)}`),
-      [...plain("Code de vérification : "), ...bold(seal.verificationCode)],
-      plain(`Vérifiez ce document : ${seal.verificationUrl}`),
-    ],
-    seal.verificationUrl,
-  );
+  await certifiedSeal(pdf, seal, { certifies: "Liste certifiée conforme au registre", signed: "Signée" });
   return pdf.finish({ runningHeader: `Liste des délibérations — ${municipality.name} — séance du ${day}` });
 }

@@ -7,12 +7,11 @@ import { listSearchFacets } from "./list-search-facets";
 // The search form's filter options, labels included: they change only when an
 // act is published, yet the page is rendered for every search, so they are
 // kept in Next's data cache rather than queried and formatted each time.
-// Publication calls revalidatePath("/", "layout"), which marks as stale every
-// entry read while rendering a page under the root layout, this one included;
-// SEARCH_FILTER_OPTIONS_TAG lets a caller revalidate the options alone. Each
-// web instance has its own cache: `revalidate` bounds how long another
-// instance may offer the options of before a publication (choices in a form,
-// not results: a search on a value not yet offered still works by its URL).
+// A publication, a sitting's or a councillor's change expires
+// SEARCH_FILTER_OPTIONS_TAG (lib/cache/public-pages.ts), on every web instance
+// through the portal's cache handler; `revalidate` bounds how long an instance
+// that missed it may offer the options of before (choices in a form, not
+// results: a search on a value not yet offered still works by its URL).
 
 export const SEARCH_FILTER_OPTIONS_TAG = "search-filter-options";
 const STALE_AFTER_SECONDS = 300;

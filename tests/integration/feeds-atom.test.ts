@@ -13,19 +13,20 @@ const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** Well-formed XML, and the elements RFC 4287 requires of a feed and of each entry. */
-function readAtom(xml: string) {
+function readAtom(xml: string, municipalityName: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
   const { feed } = parser.parse(xml) as { feed: Record<string, unknown> & { entry?: Entry[]; link: { "@_rel": string; "@_href": string }[] } };
   expect(feed["@_xmlns"]).toBe("http://www.w3.org/2005/Atom");
-  expect(feed.id).toBeTruthy();
-  expect(feed.title).toBeTruthy();
+  expect(String(feed.id)).toMatch(/^https:\/\/deliberations\.example\.fr\/flux\/(publications|recherche)\.atom(\?|$)/);
+  expect(String(feed.title)).toMatch(/^(Délibérations publiées|Recherche.*) : /);
+  expect(String(feed.title).endsWith(` : ${municipalityName}`)).toBe(true);
   expect(String(feed.updated)).toMatch(ISO);
-  expect((feed.author as { name: string }).name).toBeTruthy();
+  expect((feed.author as { name: string }).name).toBe(municipalityName);
   expect(feed.link.find((link) => link["@_rel"] === "self")?.["@_href"]).toMatch(/^https:\/\//);
   const entries = (feed.entry ?? []).map((entry) => ({ ...entry, link: (entry.link as unknown as Entry["link"][])[0]! }));
   for (const entry of entries) {
     expect(entry.id).toMatch(/^https:\/\//);
-    expect(entry.title).toBeTruthy();
+    expect(String(entry.title)).toMatch(/^(\[Démonstration, fictif\] )?DL\.\d{4}-\d+ : \S/);
     expect(String(entry.updated)).toMatch(ISO);
     expect(entry.link["@_href"]).toMatch(/^https:\/\/deliberations\.example\.fr\/deliberations\/DL\.\d{4}-\d+$/);
   }
@@ -51,7 +52,7 @@ describe("Atom feeds", () => {
   });
 
   it("[feeds]: the publications feed is valid Atom, newest publication first, demo entries labelled fictional", async () => {
-    const { entries } = readAtom(await renderPublicationsFeed({ municipality, baseUrl, db }));
+    const { entries } = readAtom(await renderPublicationsFeed({ municipality, baseUrl, db }), municipality.name);
     expect(entries.length).toBeGreaterThan(0);
     const dates = entries.map((entry) => String(entry.updated));
     expect([...dates].sort().reverse()).toEqual(dates);
@@ -67,6 +68,7 @@ describe("Atom feeds", () => {
   it("[feeds]: a search's feed is valid Atom and holds that search's results", async () => {
     const { feed, entries } = readAtom(
       await renderSearchFeed({ municipality, baseUrl, db, params: parseSearchParams({ q: "convention territoriale globale", annee: "2022" }) }),
+      municipality.name,
     );
     expect(entries.map((entry) => String(entry.link["@_href"]))).toContain(`${baseUrl}/deliberations/DL.2022-91`);
     expect(feed.link.find((link) => link["@_rel"] === "alternate")?.["@_href"]).toBe(
@@ -77,7 +79,7 @@ describe("Atom feeds", () => {
   it("[feeds]: a hostile query still gives a valid, empty feed", async () => {
     for (const q of ["<script>alert(1)</script> & ]]>", "!!!", "\u0001zzzzqx\u0002", "x".repeat(10_000)]) {
       const xml = await renderSearchFeed({ municipality, baseUrl, db, params: parseSearchParams({ q }) });
-      const { entries } = readAtom(xml);
+      const { entries } = readAtom(xml, municipality.name);
       expect(entries).toEqual([]);
       expect(xml).not.toContain("<script>");
     }

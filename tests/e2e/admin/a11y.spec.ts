@@ -28,37 +28,44 @@ test("[a11y]: the sign-in page has no serious or critical axe violation", async 
   await expectNoSeriousViolation(page, "/connexion");
 });
 
-test("[a11y]: every back-office page has no serious or critical axe violation", async ({ page }) => {
-  test.setTimeout(120_000);
-  await signIn(page, DEMO_ACCOUNTS.admin);
-  const municipality = "(SELECT id FROM municipality WHERE slug = $1)";
-  const sittingId = await idOf(`SELECT id FROM sitting WHERE municipality_id = ${municipality} AND NOT is_demo ORDER BY starts_at LIMIT 1`);
-  const councillorId = await idOf(`SELECT id FROM councillor WHERE municipality_id = ${municipality} AND NOT is_demo ORDER BY last_name LIMIT 1`);
-  const draftId = await idOf(`SELECT d.id FROM deliberation d WHERE d.municipality_id = ${municipality} AND d.status = 'DRAFT' LIMIT 1`);
-  const draftSittingId = await idOf(`SELECT d.sitting_id AS id FROM deliberation d WHERE d.municipality_id = ${municipality} AND d.status = 'DRAFT' LIMIT 1`);
-  const votedId = await idOf(`SELECT d.id FROM deliberation d WHERE d.municipality_id = ${municipality} AND d.status = 'VOTED' LIMIT 1`);
-  const userId = await idOf(`SELECT id FROM app_user WHERE municipality_id = ${municipality} ORDER BY email LIMIT 1`);
-  const publishedId = await idOf(`SELECT d.id FROM deliberation d WHERE d.municipality_id = ${municipality} AND d.status = 'PUBLISHED' AND NOT d.is_demo LIMIT 1`);
-  for (const url of [
-    "/admin",
-    "/admin/seances",
-    "/admin/seances/nouvelle",
-    `/admin/seances/${sittingId}`,
-    `/admin/seances/${sittingId}/deliberations/nouvelle`,
-    `/admin/seances/${sittingId}/appel`,
-    `/admin/seances/${draftSittingId}/appel`,
-    "/admin/elus",
-    "/admin/elus?q=bou",
-    "/admin/elus/nouveau",
-    `/admin/elus/${councillorId}`,
-    `/admin/deliberations/${draftId}`,
-    `/admin/deliberations/${votedId}`,
-    `/admin/deliberations/${publishedId}`,
-    "/admin/journal",
-    "/admin/utilisateurs",
-    `/admin/utilisateurs/${userId}`,
-    "/admin/collectivite",
-  ]) {
-    await expectNoSeriousViolation(page, url);
+const MUNICIPALITY = "(SELECT id FROM municipality WHERE slug = $1)";
+const sittingId = () => idOf(`SELECT id FROM sitting WHERE municipality_id = ${MUNICIPALITY} AND NOT is_demo ORDER BY starts_at LIMIT 1`);
+const draftSittingId = () => idOf(`SELECT d.sitting_id AS id FROM deliberation d WHERE d.municipality_id = ${MUNICIPALITY} AND d.status = 'DRAFT' LIMIT 1`);
+const councillorId = () => idOf(`SELECT id FROM councillor WHERE municipality_id = ${MUNICIPALITY} AND NOT is_demo ORDER BY last_name LIMIT 1`);
+const deliberationId = (where: string) => idOf(`SELECT d.id FROM deliberation d WHERE d.municipality_id = ${MUNICIPALITY} AND ${where} LIMIT 1`);
+const userId = () => idOf(`SELECT id FROM app_user WHERE municipality_id = ${MUNICIPALITY} ORDER BY email LIMIT 1`);
+
+// One test per page, each with its own time budget: a page added costs its own test, not the others' margin.
+const BACK_OFFICE_PAGES: [name: string, url: () => Promise<string> | string][] = [
+  ["the dashboard", () => "/admin"],
+  ["the sittings", () => "/admin/seances"],
+  ["a new sitting", () => "/admin/seances/nouvelle"],
+  ["a sitting", async () => `/admin/seances/${await sittingId()}`],
+  ["a new deliberation", async () => `/admin/seances/${await sittingId()}/deliberations/nouvelle`],
+  ["a sitting's roll call", async () => `/admin/seances/${await sittingId()}/appel`],
+  ["the roll call of a sitting with a draft", async () => `/admin/seances/${await draftSittingId()}/appel`],
+  ["the councillors", () => "/admin/elus"],
+  ["a councillor search", () => "/admin/elus?q=bou"],
+  ["a new councillor", () => "/admin/elus/nouveau"],
+  ["a councillor", async () => `/admin/elus/${await councillorId()}`],
+  ["a draft deliberation", async () => `/admin/deliberations/${await deliberationId("d.status = 'DRAFT'")}`],
+  ["a voted deliberation", async () => `/admin/deliberations/${await deliberationId("d.status = 'VOTED'")}`],
+  ["a published deliberation", async () => `/admin/deliberations/${await deliberationId("d.status = 'PUBLISHED' AND NOT d.is_demo")}`],
+  ["the audit journal", () => "/admin/journal"],
+  ["the users", () => "/admin/utilisateurs"],
+  ["a user", async () => `/admin/utilisateurs/${await userId()}`],
+  ["the municipality's settings", () => "/admin/collectivite"],
+];
+
+test.describe("back office, signed in as an administrator", () => {
+  // axe on a long page takes its time on a loaded 2-core machine: a minute per page.
+  test.describe.configure({ timeout: 60_000 });
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, DEMO_ACCOUNTS.admin);
+  });
+  for (const [name, url] of BACK_OFFICE_PAGES) {
+    test(`[a11y]: ${name} has no serious or critical axe violation`, async ({ page }) => {
+      await expectNoSeriousViolation(page, await url());
+    });
   }
 });

@@ -180,7 +180,11 @@ test.beforeAll(async ({ playwright }, testInfo) => {
     [MUNICIPALITY],
   );
   const municipality = await queryOne<{ siren: string }>(`SELECT siren FROM municipality WHERE slug = $1`, [MUNICIPALITY]);
-  expect(draft && councillor && municipality, "the e2e database holds a draft, a councillor and the municipality").toBeTruthy();
+  expect({ draft: draft !== null, councillor: councillor !== null, municipality: municipality !== null }, "the e2e database holds a draft, a councillor and the municipality").toEqual({
+    draft: true,
+    councillor: true,
+    municipality: true,
+  });
 
   for (const caller of CALLERS) sessions[caller] = await playwright.request.newContext({ baseURL });
   // Accounts of this test's own, created by the demo administrator through the real action (which shows

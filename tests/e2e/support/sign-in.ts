@@ -4,14 +4,14 @@ import { expect, type APIRequestContext, type Page } from "@playwright/test";
 // session cookie lands in the page's browser context.
 export async function signIn(page: Page, credentials: { email: string; password: string }): Promise<void> {
   const csrf = await page.request.get("/api/auth/csrf");
-  expect(csrf.ok(), "next-auth's CSRF endpoint answers").toBeTruthy();
+  expect(csrf.status(), "next-auth's CSRF endpoint answers").toBe(200);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await page.request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: credentials.email, password: credentials.password, json: "true" },
   });
-  expect(response.ok(), `sign-in of ${credentials.email} answers`).toBeTruthy();
+  expect(response.status(), `sign-in of ${credentials.email} answers`).toBe(200);
   const cookies = await page.context().cookies();
-  expect(cookies.some((cookie) => cookie.name.endsWith("next-auth.session-token")), `${credentials.email} is signed in`).toBeTruthy();
+  expect(cookies.filter((cookie) => cookie.name.endsWith("next-auth.session-token")).length, `${credentials.email} is signed in`).toBe(1);
 }
 
 export const DEMO_ACCOUNTS = {
@@ -23,12 +23,12 @@ export const DEMO_ACCOUNTS = {
 /** The same sign-in for a bare API context (no browser): the session cookie lands in its cookie jar. */
 export async function signInRequest(request: APIRequestContext, credentials: { email: string; password: string }): Promise<void> {
   const csrf = await request.get("/api/auth/csrf");
-  expect(csrf.ok(), "next-auth's CSRF endpoint answers").toBeTruthy();
+  expect(csrf.status(), "next-auth's CSRF endpoint answers").toBe(200);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: credentials.email, password: credentials.password, json: "true" },
   });
-  expect(response.ok(), `sign-in of ${credentials.email} answers`).toBeTruthy();
+  expect(response.status(), `sign-in of ${credentials.email} answers`).toBe(200);
   const { cookies } = await request.storageState();
-  expect(cookies.some((cookie) => cookie.name.endsWith("next-auth.session-token")), `${credentials.email} is signed in`).toBeTruthy();
+  expect(cookies.filter((cookie) => cookie.name.endsWith("next-auth.session-token")).length, `${credentials.email} is signed in`).toBe(1);
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { revalidateEveryPublicPage } from "@/lib/cache/public-pages";
 import { runAction } from "@/lib/auth/run-action";
 import { getSessionUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
@@ -12,7 +13,8 @@ export async function updateMunicipalitySettingsAction(input: MunicipalitySettin
   return runAction(async () => {
     const municipality = await updateMunicipalitySettings({ db: getPrisma(), actor: await getSessionUser(), input });
     // The public header, footer, pages and notices show these fields: every page is rendered again.
-    revalidatePath("/", "layout");
+    revalidateEveryPublicPage();
+    revalidatePath("/admin", "layout");
     return { data: municipality, message: "Les réglages de la collectivité sont enregistrés ; le portail public les affiche désormais." };
   });
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { revalidatePublication } from "@/lib/cache/public-pages";
 import { runAction } from "@/lib/auth/run-action";
 import { getSessionUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
@@ -20,11 +21,10 @@ import type { AttendanceInput, DeliberationInput, PublishInput, ReceiptInput, Re
 
 type Result = Promise<ActionResult<{ id: string }>>;
 
+// Until it is published, nothing of a deliberation is public: the back office alone is rendered again.
 function refresh(id: string) {
   revalidatePath(`/admin/deliberations/${id}`);
   revalidatePath("/admin/seances", "layout");
-  // Published acts are public at once.
-  revalidatePath("/", "layout");
 }
 
 export async function createDeliberationAction(sittingId: string, input: DeliberationInput): Result {
@@ -71,6 +71,7 @@ export async function publishDeliberationAction(id: string, input: PublishInput)
   return runAction(async () => {
     const deliberation = await publishDeliberation({ db: getPrisma(), actor: await getSessionUser(), id, input });
     refresh(id);
+    await revalidatePublication(id);
     return { data: deliberation, message: `La délibération ${deliberation.number} est publiée.` };
   });
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { revalidateCouncillor } from "@/lib/cache/public-pages";
 import { runAction } from "@/lib/auth/run-action";
 import { getSessionUser } from "@/lib/auth/session";
 import { createCouncillor } from "@/lib/councillors/create-councillor";
@@ -16,6 +17,7 @@ export async function createCouncillorAction(input: CouncillorInput): Promise<Ac
   return runAction(async () => {
     const councillor = await createCouncillor({ db: getPrisma(), actor: await getSessionUser(), input });
     revalidatePath("/admin/elus");
+    revalidateCouncillor(null);
     return { data: councillor, message: "L'élu est enregistré." };
   });
 }
@@ -24,6 +26,7 @@ export async function updateCouncillorAction(id: string, input: CouncillorInput)
   return runAction(async () => {
     const councillor = await updateCouncillor({ db: getPrisma(), actor: await getSessionUser(), id, input });
     revalidatePath("/admin/elus");
+    revalidateCouncillor(id);
     return { data: councillor, message: "Les modifications sont enregistrées." };
   });
 }
@@ -32,6 +35,7 @@ export async function endCouncillorMandateAction(id: string, input: EndMandateIn
   return runAction(async () => {
     const councillor = await endCouncillorMandate({ db: getPrisma(), actor: await getSessionUser(), id, input });
     revalidatePath("/admin/elus");
+    revalidateCouncillor(id);
     return { data: councillor, message: "La fin du mandat est enregistrée." };
   });
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { publicPathsOfSitting, revalidateSittingChange } from "@/lib/cache/public-pages";
 import { runAction } from "@/lib/auth/run-action";
 import { getSessionUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
@@ -21,8 +22,11 @@ export async function createSittingAction(input: SittingInput): Promise<ActionRe
 
 export async function updateSittingAction(id: string, input: SittingInput): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
+    // Read before the change: a new date moves the sitting's public address.
+    const publicPathsBefore = await publicPathsOfSitting(id);
     const sitting = await updateSitting({ db: getPrisma(), actor: await getSessionUser(), id, input });
     revalidatePath(`/admin/seances/${id}`);
+    await revalidateSittingChange(publicPathsBefore, id);
     return { data: sitting, message: "Les modifications sont enregistrées." };
   });
 }

@@ -23,9 +23,10 @@ import { identifierParam } from "@/lib/validations/request-params";
 import { legislationJsonLd, serializeJsonLd } from "@/lib/opendata/legislation-json-ld";
 
 // A published act never changes: each page is rendered on its first request and
-// then served from Next's cache (incremental static regeneration). Publishing or
-// rectifying revalidates the path; `revalidate` bounds the staleness on other
-// instances. Nothing is prerendered at build time, which needs no database.
+// then served from Next's cache (incremental static regeneration). Publishing a
+// version revalidates the path on every web instance (lib/cache); `revalidate`
+// bounds the staleness should an instance miss it. Nothing is prerendered at
+// build time, which needs no database.
 export const revalidate = 300;
 export const dynamicParams = true;
 export function generateStaticParams(): { number: string }[] {

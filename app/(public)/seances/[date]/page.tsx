@@ -13,7 +13,7 @@ import { notFound } from "next/navigation";
 import { identifierParam } from "@/lib/validations/request-params";
 
 // Rendered on first request, then served from Next's cache like a deliberation's
-// page: publishing revalidates it; `revalidate` bounds staleness elsewhere.
+// page: publishing revalidates it on every instance (lib/cache); `revalidate` bounds staleness.
 export const revalidate = 300;
 export const dynamicParams = true;
 export function generateStaticParams(): { date: string }[] {

@@ -1,0 +1,34 @@
+import { formatProxy } from "@/lib/domain";
+import type { CouncillorRef } from "@/lib/deliberations/councillor-ref";
+import { fullName } from "@/lib/deliberations/extract-wording";
+import type { PdfComposer } from "@/lib/pdf/pdf-composer";
+import { plain } from "@/lib/pdf/text-runs";
+import { namesSentence, titledNames } from "./names";
+
+export type AttendanceLists = {
+  present: CouncillorRef[];
+  represented: { giver: CouncillorRef; holder: CouncillorRef }[];
+  excused: CouncillorRef[];
+  absent: CouncillorRef[];
+};
+
+const group = (pdf: PdfComposer, title: string, text: string) => titledNames(pdf, title, text, { before: 4, after: 3, textAfter: 6 });
+
+/** Present, represented (with the holder of each proxy), excused and, when there are any, absent. */
+export function attendanceLists(pdf: PdfComposer, attendance: AttendanceLists): void {
+  group(pdf, "Etaient Présents :", namesSentence(attendance.present));
+  group(
+    pdf,
+    "Excusés avec pouvoir donné conformément aux dispositions de l'article L 2121-20 du Code Général des Collectivités Territoriales :",
+    attendance.represented.length === 0
+      ? "NEANT"
+      : `${attendance.represented.map(({ giver, holder }) => formatProxy(fullName(giver), fullName(holder))).join(", ")}.`,
+  );
+  group(pdf, "Excusés sans pouvoir :", namesSentence(attendance.excused));
+  if (attendance.absent.length > 0) group(pdf, "Absents :", namesSentence(attendance.absent));
+}
+
+/** "Secrétaire : Madame …" */
+export function secretaryLine(pdf: PdfComposer, secretary: CouncillorRef): void {
+  pdf.paragraph(plain(`Secrétaire : ${fullName(secretary)}`), { spaceBefore: 4 });
+}
