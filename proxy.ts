@@ -1,11 +1,12 @@
 import type { NextRequest } from "next/server";
 import { slideSession } from "@/lib/auth/slide-session";
+import { withBackOfficePolicy } from "@/lib/http/back-office-policy";
 
 // Next 16 reads its proxy (formerly middleware) only from this file at the
-// project's root; the work is in lib/auth/slide-session.ts.
+// project's root; the work is in lib/auth/slide-session.ts and lib/http.
 
-export function proxy(request: NextRequest) {
-  return slideSession(request);
+export async function proxy(request: NextRequest) {
+  return withBackOfficePolicy(request, (forwarded, next) => slideSession(forwarded, next));
 }
 
 // Not the annex upload: the proxy would buffer its body and cut it at 10 MB

@@ -12,8 +12,8 @@ import { SESSION_IDLE_SECONDS, sessionCookieName, sessionOutlived } from "./sess
  * signed-out cookie is not renewed. Authorization is not decided here: pages,
  * actions and route handlers check the session and the role themselves.
  */
-export async function slideSession(request: NextRequest): Promise<NextResponse> {
-  const response = NextResponse.next();
+export async function slideSession(request: NextRequest, next: () => NextResponse = () => NextResponse.next()): Promise<NextResponse> {
+  const response = next();
   const { name, secure } = sessionCookieName(process.env.NEXTAUTH_URL);
   if (!request.cookies.has(name)) return response;
   const secret = authSecret();

@@ -165,6 +165,18 @@ export default class TagCacheHandler extends FileSystemCache {
     return super.get(...args);
   }
 
+  /**
+   * A not-found page is not kept: every made-up /deliberations/<x> or
+   * /seances/<x> would otherwise become a cache entry, in memory and as files
+   * on disk. Such an answer costs one indexed lookup to render again.
+   * @param {Parameters<FileSystemCache["set"]>} args
+   */
+  async set(...args) {
+    const [, data] = args;
+    if (data && (data.kind === "APP_PAGE" || data.kind === "APP_ROUTE") && data.status === 404) return;
+    return super.set(...args);
+  }
+
   /** @param {string | string[]} tags @param {Durations | undefined} durations */
   async revalidateTag(tags, durations) {
     const list = typeof tags === "string" ? [tags] : tags;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import pg from "pg";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustedProxies } from "./client-address";
+import { guardRequest, refusalPage } from "./request-guard";
 
 // The thin front of the web process (lib/db/cli/web.ts), in the same process as
 // Next, before it: no extra network hop. It does the two things only the place
@@ -142,13 +143,27 @@ function guardServerErrors(res: ServerResponse, duringOutage: () => Promise<bool
   }) as typeof res.end;
 }
 
-/** The front: client address from the socket, 503 during a database outage, then Next. */
+/** The front: requests that cannot name anything refused, client address from the socket, 503 during a database outage, then Next. */
 export function createFront(options: {
   handle: (req: IncomingMessage, res: ServerResponse) => unknown;
   trusted: TrustedProxies;
   duringOutage: () => Promise<boolean>;
 }): RequestListener {
   return (req, res) => {
+    const refusal = guardRequest(req.method, req.url);
+    if (refusal) {
+      const body = Buffer.from(refusalPage(refusal), "utf8");
+      res.writeHead(refusal.status, {
+        ...refusal.headers,
+        "Content-Type": "text/html; charset=utf-8",
+        "Content-Length": String(body.length),
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
+      return;
+    }
     // Whatever a client sent under this name is dropped: only the front speaks it.
     delete req.headers[CLIENT_ADDRESS_HEADER];
     req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay } from "@/lib/validations/request-params";
 
 // The whole state of a public search, as it travels in the URL (French keys,
 // so that a shared link reads well). Anything malformed is dropped, never
@@ -15,7 +16,7 @@ export type SearchSort = "pertinence" | "date";
 
 const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(single, schema.optional()).catch(undefined);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+const isoDate = z.string().refine(isCalendarDay);
 
 export const searchParamsSchema = z.object({
   q: z

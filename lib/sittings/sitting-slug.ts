@@ -1,4 +1,5 @@
 import { isCalendarDate, localDay } from "@/lib/domain/calendar";
+import { isCalendarDay } from "@/lib/validations/request-params";
 
 // A sitting's address is its day in Paris ("2022-04-07"); a second sitting on the
 // same day gets "-2", a third "-3", in the order they opened.
@@ -10,7 +11,7 @@ export function parseSittingSlug(slug: string): SittingSlug | null {
   const match = SITTING_SLUG.exec(slug);
   if (!match) return null;
   const day = `${match[1]}-${match[2]}-${match[3]}`;
-  if (!isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) return null;
+  if (!isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3])) || !isCalendarDay(day)) return null;
   return { day, rank: match[4] ? Number(match[4]) : 1 };
 }
 

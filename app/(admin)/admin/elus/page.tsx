@@ -5,13 +5,14 @@ import { getPageUser } from "@/lib/auth/session";
 import { isoDay } from "@/lib/domain/calendar";
 import { listCouncillors } from "@/lib/councillors/list-councillors";
 import { getPrisma } from "@/lib/db/prisma";
+import { textParam } from "@/lib/validations/request-params";
 import { formatDateShortFr, roleLabel } from "@/lib/domain/format";
 import { countOf } from "@/lib/domain/plural";
 
 export const metadata: Metadata = { title: "Élus · Espace du greffe" };
 
-export default async function CouncillorsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const { q = "" } = await searchParams;
+export default async function CouncillorsPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+  const q = textParam((await searchParams).q, 100);
   const actor = await getPageUser();
   const councillors = await listCouncillors({ db: getPrisma(), actor, query: q });
   const canEdit = Boolean(actor && EDITOR_ROLES.includes(actor.role));

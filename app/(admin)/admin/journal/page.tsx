@@ -8,28 +8,28 @@ import { getPrisma } from "@/lib/db/prisma";
 import { isUuid } from "@/lib/validations/common";
 import { countOf } from "@/lib/domain/plural";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
+import { calendarDayParam, firstValue, pageParam, textParam } from "@/lib/validations/request-params";
 
 export const metadata: Metadata = { title: "Journal d'audit · Espace du greffe" };
 
 type Search = Record<string, string | string[] | undefined>;
 
 function one(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+  return firstValue(value)?.trim() ?? "";
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Far past the last page of any real trail; `page=1e300` reads as page 1. */
+const MAX_PAGE = 100_000;
 
 function filtersOf(search: Search): AuditFilters {
-  const from = one(search.du);
-  const to = one(search.au);
   const userId = one(search.utilisateur);
   return {
-    entity: one(search.objet) || undefined,
-    action: one(search.action) || undefined,
+    entity: textParam(search.objet, 100) || undefined,
+    action: textParam(search.action, 100) || undefined,
     userId: isUuid(userId) ? userId : undefined,
-    from: DAY.test(from) ? from : undefined,
-    to: DAY.test(to) ? to : undefined,
-    page: Number(one(search.page)) || 1,
+    from: calendarDayParam(search.du),
+    to: calendarDayParam(search.au),
+    page: pageParam(search.page, MAX_PAGE),
   };
 }
 

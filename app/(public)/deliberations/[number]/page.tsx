@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AnnexNotice } from "@/components/deliberation/annex-notice";
 import { AttendanceLists } from "@/components/deliberation/attendance-lists";
@@ -19,6 +18,8 @@ import { convocationParagraph, fullName, nameWithRole } from "@/lib/deliberation
 import { getPublishedDeliberation } from "@/lib/deliberations/get-published-deliberation";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { env } from "@/lib/env";
+import { notFound } from "next/navigation";
+import { identifierParam } from "@/lib/validations/request-params";
 import { legislationJsonLd, serializeJsonLd } from "@/lib/opendata/legislation-json-ld";
 
 // A published act never changes: each page is rendered on its first request and
@@ -35,14 +36,15 @@ export function generateStaticParams(): { number: string }[] {
 type Props = { params: Promise<{ number: string }> };
 
 // Loaded once per request, for the metadata and the page alike.
-const loadByNumber = cache(async (number: string) => {
+const loadByNumber = cache(async (param: string) => {
   const { id: municipalityId, timeZone } = await getCurrentMunicipality();
-  const deliberation = parseDeliberationNumber(number) ? await getPublishedDeliberation({ municipalityId, number }) : null;
+  const number = identifierParam(param);
+  const deliberation = number && parseDeliberationNumber(number) ? await getPublishedDeliberation({ municipalityId, number }) : null;
   return { deliberation, timeZone };
 });
 
 async function loadDeliberation(params: Props["params"]) {
-  return loadByNumber(decodeURIComponent((await params).number));
+  return loadByNumber((await params).number);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

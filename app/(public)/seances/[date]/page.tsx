@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { SittingDeliberationsTable } from "@/components/sitting/sitting-deliberations-table";
 import { SittingFacts } from "@/components/sitting/sitting-facts";
@@ -10,6 +9,8 @@ import { formatDateFr } from "@/lib/domain";
 import { countOf } from "@/lib/domain/plural";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { getPublicSitting } from "@/lib/sittings/get-public-sitting";
+import { notFound } from "next/navigation";
+import { identifierParam } from "@/lib/validations/request-params";
 
 // Rendered on first request, then served from Next's cache like a deliberation's
 // page: publishing revalidates it on every instance (lib/cache); `revalidate` bounds staleness.
@@ -22,13 +23,14 @@ export function generateStaticParams(): { date: string }[] {
 type Props = { params: Promise<{ date: string }> };
 
 // Loaded once per request, for the metadata and the page alike.
-const loadByDate = cache(async (date: string) => {
+const loadByDate = cache(async (param: string) => {
   const { id: municipalityId } = await getCurrentMunicipality();
-  return { sitting: await getPublicSitting({ municipalityId, date }) };
+  const date = identifierParam(param);
+  return { sitting: date ? await getPublicSitting({ municipalityId, date }) : null };
 });
 
 async function loadSitting(params: Props["params"]) {
-  return loadByDate(decodeURIComponent((await params).date));
+  return loadByDate((await params).date);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

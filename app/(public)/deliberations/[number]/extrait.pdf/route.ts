@@ -3,13 +3,14 @@ import { isAppError } from "@/lib/errors";
 import { getDeliberationExtract } from "@/lib/extracts/get-deliberation-extract";
 import { pdfResponse } from "@/lib/extracts/pdf-response";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
+import { identifierParam } from "@/lib/validations/request-params";
 
 export const dynamic = "force-dynamic";
 
 /** GET /deliberations/DL.2022-91/extrait.pdf: the certified extract, signed, as stored. */
 export async function GET(request: Request, { params }: { params: Promise<{ number: string }> }) {
-  const number = decodeURIComponent((await params).number);
-  if (!parseDeliberationNumber(number)) return notFoundResponse();
+  const number = identifierParam((await params).number);
+  if (!number || !parseDeliberationNumber(number)) return notFoundResponse();
   try {
     const municipality = await getCurrentMunicipality();
     const extract = await getDeliberationExtract({ municipality, number });
