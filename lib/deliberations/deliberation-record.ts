@@ -1,19 +1,7 @@
 import "server-only";
-import { z } from "zod";
-import {
-  AttendanceStatus,
-  Civility,
-  CouncillorRole,
-  DeliberationStatus,
-  Outcome,
-  Prisma,
-  SittingKind,
-  VoteChoice,
-  type Db,
-} from "@/lib/db/prisma";
+import { AttendanceStatus, Prisma, type Db, type VoteChoice } from "@/lib/db/prisma";
 import { deriveExecutoryStatus } from "@/lib/domain";
-import { compareCouncillors, councillorRefSelect } from "@/lib/councillors/councillor-ref";
-import { tallySelect } from "@/lib/publication/tally-select";
+import { compareCouncillors } from "@/lib/councillors/councillor-ref";
 
 // One deliberation as the act states it: what the public page, the signed
 // PDF, the API, the sitting's page and the staff's working document all render.
@@ -22,111 +10,10 @@ import { tallySelect } from "@/lib/publication/tally-select";
 // published, frozen in deliberation_snapshot by the statement that publishes
 // it. Both are read here, through the same schema, and shaped once.
 
-const day = z.iso.date().transform((value) => new Date(`${value}T00:00:00.000Z`));
-const instant = z.iso.datetime().transform((value) => new Date(value));
+export { parseDeliberationRecord, statedAttendanceSchema, statedMunicipalitySchema, statedSittingSchema } from "@/lib/publication/stated-record";
+export type { DeliberationRecordRow, StatedMunicipality } from "@/lib/publication/stated-record";
+import { parseDeliberationRecord, type DeliberationRecordRow } from "@/lib/publication/stated-record";
 
-const councillorRecord = z.object({
-  id: z.string(),
-  civility: z.enum(Civility),
-  firstName: z.string(),
-  lastName: z.string(),
-  role: z.enum(CouncillorRole),
-  roleLabel: z.string().nullable(),
-});
-
-/** What an act states of its municipality. */
-export const statedMunicipalitySchema = z.object({
-  name: z.string(),
-  communeName: z.string(),
-  siren: z.string(),
-  siret: z.string(),
-  departmentCode: z.string(),
-  administrativeCourt: z.string(),
-  membersInOffice: z.int(),
-  appealNotice: z.string(),
-  annexNotice: z.string().nullable(),
-});
-
-export type StatedMunicipality = z.infer<typeof statedMunicipalitySchema>;
-
-/** What an act states of its sitting. */
-export const statedSittingSchema = z.object({
-  startsAt: instant,
-  kind: z.enum(SittingKind),
-  isPublic: z.boolean(),
-  place: z.string(),
-  convocationDate: day,
-  convenedBy: councillorRecord,
-  president: councillorRecord,
-  secretary: councillorRecord,
-});
-
-/** Who the act says was present, represented (and by whom), excused or absent. */
-export const statedAttendanceSchema = z.array(
-  z.object({
-    status: z.enum(AttendanceStatus),
-    note: z.string().nullable(),
-    councillor: councillorRecord,
-    proxyHolder: councillorRecord.nullable(),
-  }),
-);
-
-const deliberationRecordSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  isDemo: z.boolean(),
-  version: z.int(),
-  rectificationReason: z.string().nullable(),
-  orderInSitting: z.int(),
-  subject: z.string(),
-  reportSubject: z.string().nullable(),
-  service: z.string().nullable(),
-  matterCode: z.string(),
-  policyHeading: z.string().nullable(),
-  report: z.string(),
-  proposals: z.string(),
-  status: z.enum(DeliberationStatus),
-  outcome: z.enum(Outcome).nullable(),
-  votedAt: day.nullable(),
-  signedAt: day.nullable(),
-  postedAt: day.nullable(),
-  transmittedAt: day.nullable(),
-  publishedAt: instant.nullable(),
-  cosignatoryTitle: z.string().nullable(),
-  sittingId: z.string(),
-  rapporteur: councillorRecord.nullable(),
-  cosignatory: councillorRecord.nullable(),
-  sitting: statedSittingSchema,
-  attendances: statedAttendanceSchema,
-  vote: z
-    .object({
-      secret: z.boolean(),
-      presentAndRepresented: z.int(),
-      present: z.int(),
-      represented: z.int(),
-      abstentions: z.int(),
-      nonParticipation: z.int(),
-      expressed: z.int(),
-      votesFor: z.int(),
-      votesAgainst: z.int(),
-      castingVote: z.enum(VoteChoice).nullable(),
-      result: z.enum(Outcome),
-      choices: z.array(z.object({ choice: z.enum(VoteChoice), councillor: councillorRecord })),
-    })
-    .nullable(),
-  prefectureReceipt: z.object({ actesId: z.string(), receivedAt: day, signedAt: day.nullable() }).nullable(),
-  annexes: z.array(
-    z.object({ id: z.string(), title: z.string(), fileName: z.string(), mediaType: z.string(), size: z.int(), isPublic: z.boolean() }),
-  ),
-});
-
-/** The record as the database builds it, before shaping. */
-export type DeliberationRecordRow = z.infer<typeof deliberationRecordSchema>;
-
-/** Parses a record and its municipality as stored in deliberation_snapshot (or built live). */
-export function parseDeliberationRecord(record: unknown, municipality: unknown): { record: DeliberationRecordRow; municipality: StatedMunicipality } {
-  return { record: deliberationRecordSchema.parse(record), municipality: statedMunicipalitySchema.parse(municipality) };
-}
 
 /**
  * A deliberation's record as its rows say it now, for an act not yet

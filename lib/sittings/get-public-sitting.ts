@@ -4,13 +4,13 @@ import type { z } from "zod";
 import { AttendanceStatus, getPrisma, type Outcome, type SittingKind } from "@/lib/db/prisma";
 import { describeRollCallChange, formatCouncillorName, localDayBounds, summarizeRollCall, type Tally } from "@/lib/domain";
 import { timeZoneOf } from "@/lib/municipality/time-zone";
-import { councillorRefSelect, type CouncillorRef } from "@/lib/councillors/councillor-ref";
+import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 import {
   statedAttendanceSchema,
   statedMunicipalitySchema,
   statedSittingSchema,
   type StatedMunicipality,
-} from "@/lib/deliberations/deliberation-record";
+} from "@/lib/publication/stated-record";
 import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 import { assignSittingSlugs, parseSittingSlug } from "./sitting-slug";
 
