@@ -203,6 +203,7 @@ describe("rules the database enforces", () => {
     await client.query(`UPDATE deliberation SET status = 'PUBLISHED', outcome = 'ADOPTED', published_at = now() WHERE id = $1`, [id]);
     await expect(client.query(`UPDATE sitting SET members_in_office = 54 WHERE id = $1`, [fixture.sittingId]))
       .rejects.toMatchObject({ code: "RG004", constraint: "sitting_members_in_office_frozen" });
-    await expect(client.query(`UPDATE sitting SET place = 'Salle des fêtes' WHERE id = $1`, [fixture.sittingId])).resolves.toMatchObject({ rowCount: 1 });
+    // A later fact about the sitting stays recordable; what its acts state (its place) is frozen with them.
+    await expect(client.query(`UPDATE sitting SET list_posted_at = current_date WHERE id = $1`, [fixture.sittingId])).resolves.toMatchObject({ rowCount: 1 });
   });
 });

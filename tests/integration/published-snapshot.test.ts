@@ -457,10 +457,10 @@ describe("acts published before the snapshot existed", () => {
         SELECT m.id, 'MADAME', 'Jeanne', 'MARTIN', 'MAYOR', '2020-07-04' FROM m RETURNING id, municipality_id
       ), s AS (
         INSERT INTO sitting (municipality_id, starts_at, place, convocation_date, convened_by_id, president_id, secretary_id)
-        SELECT c.municipality_id, '2022-04-07T12:00:00Z', 'Salle du conseil', '2022-04-01', c.id, c.id, c.id FROM c RETURNING id, municipality_id
+        SELECT c.municipality_id, '2023-04-06T12:00:00Z', 'Salle du conseil', '2023-03-31', c.id, c.id, c.id FROM c RETURNING id, municipality_id
       )
       INSERT INTO deliberation (municipality_id, sitting_id, number, year, sequence, order_in_sitting, subject, matter_code, report, proposals, status, outcome, published_at)
-      SELECT s.municipality_id, s.id, 'DL.2022-1', 2022, 1, 1, 'Objet', '7.10', 'Rapport.', 'APPROUVER.', 'PUBLISHED', 'ADOPTED', '2022-04-15T08:00:00Z' FROM s`);
+      SELECT s.municipality_id, s.id, 'DL.2023-1', 2023, 1, 1, 'Objet', '7.10', 'Rapport.', 'APPROUVER.', 'PUBLISHED', 'ADOPTED', '2023-04-15T08:00:00Z' FROM s`);
 
     const result = await migrate({ connectionString: url });
     expect(result.applied[0]).toBe(SNAPSHOT_MIGRATION);
@@ -469,6 +469,6 @@ describe("acts published before the snapshot existed", () => {
          s.record ->> 'publishedAt' AS published_at, (s.municipality_record ->> 'membersInOffice')::int AS members
        FROM deliberation_snapshot s`,
     );
-    expect(rows).toEqual([{ number: "DL.2022-1", president: "MARTIN", published_at: "2022-04-15T08:00:00.000Z", members: 29 }]);
+    expect(rows).toEqual([{ number: "DL.2023-1", president: "MARTIN", published_at: "2023-04-15T08:00:00.000Z", members: 29 }]);
   });
 });
