@@ -56,7 +56,8 @@ for (const url of LENIENT_QUERIES) {
 }
 
 test("[hostile]: TRACE and other methods the portal does not answer get 405", async ({ request }) => {
-  for (const [method, url] of [["TRACE", "/"], ["TRACE", "/deliberations/DL.2022-91"], ["TRACK", "/"], ["PROPFIND", "/seances"]] as const) {
+  // (TRACK is not even an HTTP method to Node's parser, which answers 400 before the front.)
+  for (const [method, url] of [["TRACE", "/"], ["TRACE", "/deliberations/DL.2022-91"], ["PROPFIND", "/seances"]] as const) {
     const response = await request.fetch(url, { method });
     expect(response.status(), `${method} ${url}`).toBe(405);
     expect(await response.text()).toContain("n'est pas acceptée");

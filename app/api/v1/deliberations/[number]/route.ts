@@ -11,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ num
   if (!number) return apiNotFound("Aucune délibération publiée ne porte ce numéro.");
   const municipality = await getCurrentMunicipality();
   const deliberation = await getApiDeliberation({ municipalityId: municipality.id, number, baseUrl: env.PUBLIC_BASE_URL });
-  return deliberation ? apiJson(deliberation) : apiNotFound(`La délibération ${number} n'est pas publiée.`);
+  return deliberation ? apiJson(deliberation) : apiNotFound(`Aucune délibération publiée ne porte le numéro ${number}.`);
 }
 
 export const OPTIONS = apiOptions;
