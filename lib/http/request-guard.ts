@@ -7,7 +7,7 @@
 /** The methods the portal's pages and route handlers answer. */
 const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST", "OPTIONS"]);
 /** Longer than any address the portal gives out, search queries included. */
-export const MAX_URL_LENGTH = 4096;
+export const MAX_URL_LENGTH = 16_000;
 
 export type RequestRefusal = { status: 400 | 405 | 414; message: string; headers?: Record<string, string> };
 
