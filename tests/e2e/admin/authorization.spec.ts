@@ -268,9 +268,9 @@ test("[authz]: every server action refuses an anonymous caller and each insuffic
     const what = `${action.name} as ${caller}`;
     expect.soft(answer.status, `${what}: HTTP status`).toBe(200);
     if (caller === "anonymous") {
-      expect.soft(answer.result, `${what}: refused`).toEqual({ ok: false, message: UNAUTHENTICATED });
+      expect.soft(answer.result, `${what}: refused`).toEqual({ ok: false, code: "UNAUTHENTICATED", message: UNAUTHENTICATED });
     } else if (!action.allowed.includes(caller)) {
-      expect.soft(answer.result, `${what}: refused`).toEqual({ ok: false, message: FORBIDDEN });
+      expect.soft(answer.result, `${what}: refused`).toEqual({ ok: false, code: "FORBIDDEN", message: FORBIDDEN });
     } else {
       // Past the role check, the placeholders stop at validation or lookup (an answer about the input, not a crash).
       expect.soft(answer.result, `${what}: not written`).toMatchObject({ ok: false, message: expect.any(String) });
