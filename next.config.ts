@@ -16,8 +16,8 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
       {
-        // The back office gets its policy, with a nonce, from proxy.ts.
-        source: "/:path((?!admin(?:/|$)).*)",
+        // The back office gets its policy, with a nonce, from proxy.ts; an annex its sandbox from its route.
+        source: "/:path((?!admin(?:/|$))(?!deliberations/[^/]+/annexes/).*)",
         headers: [{ key: "Content-Security-Policy", value: PUBLIC_CONTENT_SECURITY_POLICY }],
       },
       {

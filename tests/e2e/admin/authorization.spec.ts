@@ -121,6 +121,8 @@ const ROUTES: Record<string, RouteAccess> = {
   "/api/v1/sittings": { kind: "public", path: () => "/api/v1/sittings" },
   "/api/v1/sittings/[id]": { kind: "public", path: (f) => `/api/v1/sittings/${f.draft.sittingId}` },
   "/flux/publications.atom": { kind: "public", path: () => "/flux/publications.atom" },
+  "/flux/journal.json": { kind: "public", path: () => "/flux/journal.json" },
+  "/verifier/journal/[file]": { kind: "public", path: () => "/verifier/journal/point-de-controle-1.json" },
   "/flux/recherche.atom": { kind: "public", path: () => "/flux/recherche.atom?q=budget" },
 };
 

@@ -121,7 +121,6 @@ async function routeCacheFiles(): Promise<string[]> {
 
 test("[hostile]: made-up addresses leave nothing in Next's route cache", async ({ request }) => {
   const marker = `zz${Date.now().toString(36)}`;
-  const before = (await routeCacheFiles()).length;
   for (let index = 0; index < 50; index++) {
     expect((await request.get(`/deliberations/${marker}-${index}`)).status()).toBe(404);
     expect((await request.get(`/deliberations/DL.1999-${9000 + index}`)).status()).toBe(404);
@@ -129,7 +128,6 @@ test("[hostile]: made-up addresses leave nothing in Next's route cache", async (
     expect((await request.get(`/seances/1998-${String((index % 12) + 1).padStart(2, "0")}-${String((index % 28) + 1).padStart(2, "0")}`)).status()).toBe(404);
   }
   const after = await routeCacheFiles();
-  expect(after.filter((file) => file.includes(marker) || file.includes("DL.1999-9"))).toEqual([]);
-  // Other tests may cache real pages meanwhile; made-up ones would be 200 more entries (several files each).
-  expect(after.length - before).toBeLessThan(40);
+  expect(after.filter((file) => file.includes(marker) || file.includes("DL.1999-9") || file.includes("seances/1998-"))).toEqual([]);
+  // Other test files cache real pages meanwhile, so the total is not compared, only these addresses.
 });
