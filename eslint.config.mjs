@@ -12,6 +12,21 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
+  // zod only through lib/validations/zod.ts (see there). Repeated in the lib/ block below, whose rule replaces this one.
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["lib/validations/zod.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^zod(/.*)?$", allowTypeImports: true, message: "Import z from @/lib/validations/zod, which configures zod for the portal's CSP before any schema is built." },
+          ],
+        },
+      ],
+    },
+  },
   // Dependencies run one way (README, "Architecture"): lib/domain depends on
   // nothing; the modules a deliberation builds on (sittings, councillors,
   // attendance, publication, auth, municipality) never reach back into
@@ -27,7 +42,7 @@ export default defineConfig([
   },
   {
     files: ["lib/**/*.ts"],
-    ignores: ["lib/domain/**", "lib/deliberations/**", "lib/extracts/**", "lib/opendata/**", "lib/search/**", "lib/councillor-records/**", "lib/statistics/**"],
+    ignores: ["lib/validations/zod.ts", "lib/domain/**", "lib/deliberations/**", "lib/extracts/**", "lib/opendata/**", "lib/search/**", "lib/councillor-records/**", "lib/statistics/**"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -35,6 +50,7 @@ export default defineConfig([
           patterns: [
             { group: ["@/lib/deliberations/*", "../deliberations/*"], message: "This module comes before lib/deliberations: move the helper it needs to the module that owns it." },
             { group: ["@/app/*", "@/components/*"], message: "lib/ does not depend on pages or components." },
+            { regex: "^zod(/.*)?$", allowTypeImports: true, message: "Import z from @/lib/validations/zod, which configures zod for the portal's CSP before any schema is built." },
           ],
         },
       ],

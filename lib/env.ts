@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 
 // The environment, read once and checked. Every variable has a default so that
 // `npm start` works on a fresh machine with the embedded PostgreSQL.

@@ -4,7 +4,7 @@ import type { AttendanceInput } from "@/lib/validations/deliberation";
 
 export type AttendanceRow = AttendanceInput["entries"][number];
 
-export const ATTENDANCE_OPTIONS = [
+const ATTENDANCE_OPTIONS = [
   { value: "PRESENT", label: "Présent" },
   { value: "REPRESENTED", label: "Représenté (pouvoir)" },
   { value: "EXCUSED", label: "Excusé" },

@@ -6,16 +6,6 @@ import { useZodForm } from "@/components/forms/use-zod-form";
 import type { ActionResult } from "@/lib/validations/action-result";
 import { COUNCILLOR_ROLE_OPTIONS, councillorSchema, type CouncillorInput } from "@/lib/validations/councillor";
 
-export const EMPTY_COUNCILLOR: CouncillorInput = {
-  civility: "MADAME",
-  firstName: "",
-  lastName: "",
-  role: "COUNCILLOR",
-  roleLabel: "",
-  mandateStart: "",
-  mandateEnd: "",
-};
-
 export function CouncillorForm({
   initialValues,
   submit,

@@ -8,15 +8,6 @@ import type { ActionResult } from "@/lib/validations/action-result";
 import { derogationWindowSchemaAmong, type DerogationWindowInput } from "@/lib/validations/derogation-window";
 import { useZodForm } from "@/components/forms/use-zod-form";
 
-export const EMPTY_DEROGATION_WINDOW: DerogationWindowInput = {
-  from: "",
-  to: "",
-  quorumNumerator: "1",
-  quorumDenominator: "3",
-  maxProxiesPerHolder: "2",
-  legalBasis: "",
-};
-
 /** One derogation window: its days, quorum fraction, proxies per holder and legal basis, checked by the domain among the others. */
 export function DerogationWindowForm({
   idPrefix,

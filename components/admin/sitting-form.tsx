@@ -8,21 +8,6 @@ import { SITTING_KIND_OPTIONS, sittingSchema, type SittingInput } from "@/lib/va
 
 export type CouncillorOption = { value: string; label: string };
 
-export const EMPTY_SITTING: SittingInput = {
-  date: "",
-  time: "18:00",
-  place: "",
-  kind: "ORDINARY",
-  isPublic: true,
-  convocationDate: "",
-  convenedById: "",
-  presidentId: "",
-  secretaryId: "",
-  reconvened: false,
-  membersInOffice: "",
-  listPostedAt: "",
-};
-
 export function SittingForm({
   initialValues,
   councillors,

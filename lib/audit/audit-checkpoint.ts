@@ -1,6 +1,6 @@
 import { webcrypto } from "node:crypto";
 import * as pkijs from "pkijs";
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import type { Db } from "@/lib/db/prisma";
 import { createCadesDetachedSignature } from "@/lib/signing/cades-signature";
 import { describeCertificate } from "@/lib/signing/describe-certificate";

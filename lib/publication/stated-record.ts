@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { AttendanceStatus, Civility, CouncillorRole, DeliberationStatus, Outcome, SittingKind, VoteChoice } from "@/lib/db/prisma";
 
 // The schema of what a deliberation states, as the database builds it

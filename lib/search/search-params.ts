@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { isCalendarDay } from "@/lib/validations/request-params";
 
 // The whole state of a public search, as it travels in the URL (French keys,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 
 /** 10 MiB: a scanned convention of a few dozen pages. */
 export const MAX_ANNEX_BYTES = 10 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 
 // The sign-in form: the same schema checks the browser's input and the server's.
 export const signInSchema = z.object({

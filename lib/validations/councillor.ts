@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { isoDateSchema, optionalIsoDateSchema, optionalText } from "./common";
 
 export const CIVILITIES = ["MONSIEUR", "MADAME"] as const;
@@ -31,3 +31,14 @@ export const COUNCILLOR_ROLE_OPTIONS: readonly { value: (typeof COUNCILLOR_ROLES
   { value: "DELEGATED_COUNCILLOR", label: "Conseiller municipal délégué" },
   { value: "COUNCILLOR", label: "Conseiller municipal" },
 ];
+
+/** A blank form. Kept here, not in the form's client module: a server page that spreads a client module's constant gets an empty reference, not the values. */
+export const EMPTY_COUNCILLOR: CouncillorInput = {
+  civility: "MADAME",
+  firstName: "",
+  lastName: "",
+  role: "COUNCILLOR",
+  roleLabel: "",
+  mandateStart: "",
+  mandateEnd: "",
+};

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { parseActesId } from "@/lib/domain/actes";
 import { parseMatterCode } from "@/lib/domain/nomenclature";
 import { parseDeliberationNumber } from "@/lib/domain/numbering";

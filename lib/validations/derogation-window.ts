@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { checkDerogationWindows, type DerogationWindow } from "@/lib/domain/derogations";
 import { isoDateSchema } from "./common";
 
@@ -60,3 +60,13 @@ export function derogationWindowSchemaAmong(others: readonly DerogationWindow[])
     }
   });
 }
+
+/** A blank form. Kept here, not in the form's client module: a server page that spreads a client module's constant gets an empty reference, not the values. */
+export const EMPTY_DEROGATION_WINDOW: DerogationWindowInput = {
+  from: "",
+  to: "",
+  quorumNumerator: "1",
+  quorumDenominator: "3",
+  maxProxiesPerHolder: "2",
+  legalBasis: "",
+};

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { isTimeZone } from "@/lib/domain/calendar";
 
 // The municipality's settings, as an administrator edits them. SIREN, SIRET and

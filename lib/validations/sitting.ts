@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { isoDateSchema, optionalIsoDateSchema } from "./common";
 import { MAX_MEMBERS_IN_OFFICE } from "./municipality";
 
@@ -49,3 +49,19 @@ export const SITTING_KIND_OPTIONS = [
   { value: "ORDINARY", label: "Séance ordinaire" },
   { value: "EXTRAORDINARY", label: "Séance extraordinaire" },
 ] as const;
+
+/** A blank form. Kept here, not in the form's client module: a server page that spreads a client module's constant gets an empty reference, not the values. */
+export const EMPTY_SITTING: SittingInput = {
+  date: "",
+  time: "18:00",
+  place: "",
+  kind: "ORDINARY",
+  isPublic: true,
+  convocationDate: "",
+  convenedById: "",
+  presidentId: "",
+  secretaryId: "",
+  reconvened: false,
+  membersInOffice: "",
+  listPostedAt: "",
+};

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 
 export const roleSchema = z.enum(["ADMIN", "CLERK", "STAFF"], { error: "Choisissez un rôle : administrateur, greffe ou agent." });

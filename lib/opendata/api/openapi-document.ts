@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { apiRegistry } from "./schemas";
 
 // The OpenAPI 3.1 document of /api/v1, its schemas generated from the zod

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 
 /** The schemas the OpenAPI document names (components.schemas). */
 export const apiRegistry = z.registry<{ id: string }>();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
-import { DerogationWindowForm, EMPTY_DEROGATION_WINDOW } from "@/components/admin/derogation-window-form";
+import { DerogationWindowForm } from "@/components/admin/derogation-window-form";
+import { EMPTY_DEROGATION_WINDOW } from "@/lib/validations/derogation-window";
 import { MunicipalityForm } from "@/components/admin/municipality-form";
 import { StatusButton } from "@/components/admin/status-button";
 import { ADMIN_ROLES } from "@/lib/auth/roles";

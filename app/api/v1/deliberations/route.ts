@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { z } from "zod";
+import { z } from "@/lib/validations/zod";
 import { env } from "@/lib/env";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { listApiDeliberations } from "@/lib/opendata/api/deliberations";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { CouncillorForm, EMPTY_COUNCILLOR } from "@/components/admin/councillor-form";
+import { CouncillorForm } from "@/components/admin/councillor-form";
+import { EMPTY_COUNCILLOR } from "@/lib/validations/councillor";
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
 import { getPageUser } from "@/lib/auth/session";
