@@ -22,20 +22,24 @@ export const ROLE_LABELS: Record<Role, string> = {
   STAFF: "Agent",
 };
 
-/** A user whose role has been checked to be one of `R`: what a use case's core takes, so it cannot be handed an unchecked one. */
-export type Actor<R extends Role = Role> = SessionUser & { role: R };
+/**
+ * A user whose role has been checked to be one of `R`: what a use case's core takes, so it cannot be
+ * handed an unchecked one. `id` is null for the installation itself (the seed), which writes through
+ * the same cores without anyone signed in: its audit rows name no user.
+ */
+export type Actor<R extends Role = Role> = Omit<SessionUser, "id" | "role"> & { id: string | null; role: R };
 /** Records sittings, councillors and deliberations. */
 export type Editor = Actor<(typeof EDITORS)[number]>;
 /** Manages users and the municipality's settings. */
 export type Admin = Actor<(typeof ADMINS)[number]>;
 
 /** The session's user when their role is in `roles`; otherwise the refusal a page or action reports. */
-export function authorize<R extends Role>(user: SessionUser | null, roles: readonly R[]): Actor<R> {
+export function authorize<R extends Role>(user: SessionUser | null, roles: readonly R[]): SessionUser & Actor<R> {
   if (!user) throw new AppError("UNAUTHENTICATED", "Connectez-vous pour accéder à l'espace du greffe.");
   if (!(roles as readonly Role[]).includes(user.role)) {
     throw new AppError("FORBIDDEN", "Votre rôle ne permet pas cette opération : demandez-la à un administrateur ou au greffe.");
   }
-  return user as Actor<R>;
+  return user as SessionUser & Actor<R>;
 }
 
 /** The role guard of every write on sittings, councillors and deliberations. */
@@ -46,4 +50,9 @@ export function authorizeEditor(user: SessionUser | null): Editor {
 /** The role guard of users and municipality settings. */
 export function authorizeAdmin(user: SessionUser | null): Admin {
   return authorize(user, ADMINS);
+}
+
+/** The installation writing its own data (the reference case, the demo): an administrator that is no user. */
+export function installationActor(municipalityId: string): Admin {
+  return { id: null, municipalityId, email: "", name: "Installation de Registre", role: "ADMIN" };
 }

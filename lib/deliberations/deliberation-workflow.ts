@@ -8,7 +8,7 @@ import { isUuid } from "@/lib/validations/common";
 // Shared by the deliberation's use cases: load it inside the transaction,
 // locked, in the actor's municipality, and check the workflow allows the step.
 
-export async function lockDeliberation(tx: Tx, actor: SessionUser, id: string) {
+export async function lockDeliberation(tx: Tx, actor: Pick<SessionUser, "municipalityId">, id: string) {
   if (!isUuid(id)) throw new AppError("NOT_FOUND", "Cette délibération n'existe pas.");
   // FOR UPDATE: two clerks acting on one deliberation at once are served in turn.
   await tx.$queryRaw`SELECT id FROM deliberation WHERE id = ${id}::uuid AND municipality_id = ${actor.municipalityId}::uuid FOR UPDATE`;

@@ -1200,7 +1200,9 @@ function deliberationOf(spec: DemoSittingSpec, item: DemoItem, order: number): D
   if ((vote === null) !== (withdrawn || stage === "DRAFT")) {
     throw new Error(`${number} : seuls les points retirés et les projets n'ont pas de vote.`);
   }
-  const signed = vote !== null && (stage === "PUBLISHED" || stage === "TRANSMITTED");
+  // Transmitted to the prefecture, signed and posted: adopted acts only (a rejected or withdrawn item is not transmitted, workflow.ts).
+  const signed = vote?.result === "ADOPTED" && (stage === "PUBLISHED" || stage === "TRANSMITTED");
+  if (stage === "TRANSMITTED" && !signed) throw new Error(`${number} : seule une délibération adoptée est transmise en préfecture.`);
   const status = stage === "WITHDRAWN_PUBLISHED" ? "PUBLISHED" : stage;
   return {
     number,
@@ -1219,8 +1221,8 @@ function deliberationOf(spec: DemoSittingSpec, item: DemoItem, order: number): D
     outcome: withdrawn ? "WITHDRAWN" : (vote?.result ?? null),
     votedAt: vote ? day : null,
     signedAt: signed ? spec.signedAt : null,
-    // The list of deliberations examined, posted within the week, shows voted and withdrawn items alike.
-    postedAt: stage === "DRAFT" || stage === "WITHDRAWN" ? null : spec.listPostedAt,
+    // The act's own posting, recorded with its receipt; the list of deliberations (the sitting's listPostedAt) shows every item.
+    postedAt: signed ? spec.listPostedAt : null,
     transmittedAt: signed ? spec.receivedAt : null,
     publishedAt: status === "PUBLISHED" ? spec.publishedAt : null,
     cosignatory: signed ? DEMO_COSIGNATORY.name : null,

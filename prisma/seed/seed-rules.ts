@@ -88,9 +88,10 @@ export function deliberationProblems(seed: DeliberationSeed<string>, context: De
     }
   }
   if ((seed.status === "PUBLISHED") !== (seed.publishedAt !== null)) problems.push("seule une délibération publiée a une date de mise en ligne");
-  if ((seed.status === "TRANSMITTED" || seed.status === "PUBLISHED") && seed.outcome !== "WITHDRAWN") {
-    if (seed.prefectureReceipt === null || seed.transmittedAt === null) problems.push("une délibération transmise porte l'accusé de réception de la préfecture");
-  }
+  // Only an adopted act goes to the prefecture (lib/domain/workflow.ts): a rejected or withdrawn one is published without.
+  const transmitted = (seed.status === "TRANSMITTED" || seed.status === "PUBLISHED") && seed.outcome === "ADOPTED";
+  if (transmitted && (seed.prefectureReceipt === null || seed.transmittedAt === null)) problems.push("une délibération transmise porte l'accusé de réception de la préfecture");
+  if (!transmitted && seed.prefectureReceipt !== null) problems.push("seule une délibération adoptée est transmise en préfecture");
 
   if (seed.attendance.length > 0) {
     const seen = new Set<string>();

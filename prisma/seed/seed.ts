@@ -1,16 +1,36 @@
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { installationActor, type Admin } from "@/lib/auth/roles";
+import { councillorData } from "@/lib/councillors/councillor-fields";
+import { createCouncillorInTransaction } from "@/lib/councillors/create-councillor";
 import type { DeliberationStatus } from "@/lib/db/generated/enums";
 import type { Db, Tx } from "@/lib/db/prisma";
+import { changeDeliberationStatusInTransaction } from "@/lib/deliberations/change-deliberation-status";
+import { createDeliberationInTransaction } from "@/lib/deliberations/create-deliberation";
+import { deliberationData } from "@/lib/deliberations/deliberation-fields";
+import { publishDeliberationInTransaction } from "@/lib/deliberations/publish-deliberation";
+import { recordAttendanceInTransaction } from "@/lib/deliberations/record-attendance";
+import { recordPrefectureReceiptInTransaction } from "@/lib/deliberations/record-prefecture-receipt";
+import { recordVoteInTransaction } from "@/lib/deliberations/record-vote";
+import { DEFAULT_TIME_ZONE, localDateAndTime } from "@/lib/domain/calendar";
+import { isAppError } from "@/lib/errors";
+import { createSittingInTransaction } from "@/lib/sittings/create-sitting";
+import { councillorSchema } from "@/lib/validations/councillor";
+import { attendanceSchema, deliberationSchema, receiptSchema, voteSchema } from "@/lib/validations/deliberation";
+import { parseInput } from "@/lib/validations/parse";
+import { sittingSchema } from "@/lib/validations/sitting";
 import { demoCouncillors } from "./demo-council";
 import { demoSittings, type DemoSitting } from "./demo-data";
 import { referenceCouncillors, referenceDeliberation, referenceMunicipality, referenceSitting } from "./reference-case";
 import { deliberationProblems, parisDay } from "./seed-rules";
 import type { DerogationWindow } from "@/lib/domain/derogations";
 import { loadDerogationWindows } from "@/lib/municipality/load-derogation-windows";
-import { councillorName, type CalendarDate, type CouncillorSeed, type DeliberationSeed, type Instant, type SittingSeed } from "./types";
+import { councillorName, type CouncillorSeed, type DeliberationSeed, type Instant, type SittingSeed } from "./types";
 
 // Fills a migrated database with the reference case (Aix-en-Provence,
-// DL.2022-91) and, on request, the demo data. Idempotent by natural keys:
+// DL.2022-91) and, on request, the demo data, through the same use-case cores
+// and schemas as a clerk's entry (the installation is the actor: its audit
+// rows name no user), so the seed obeys every rule the back office does and
+// nothing here restates one. Idempotent by natural keys:
 // the municipality's slug, the deliberation's number, the councillors' names,
 // the presence of demo sittings. Each part is one transaction: a failure
 // leaves nothing of it. The demo data has its own, fictional, council
@@ -96,38 +116,29 @@ async function lockSeed(tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(727073, ${SEED_LOCK})`;
 }
 
-function day(value: CalendarDate): Date {
-  return new Date(`${value}T00:00:00.000Z`);
-}
-
-function optionalDay(value: CalendarDate | null): Date | null {
-  return value === null ? null : day(value);
-}
-
-/** Adds the councillors of one council (real or fictional) not yet there; returns the names added. */
+/** Adds the councillors of one council (real or fictional) not yet there, through the councillor core; returns the names added. */
 async function addMissingCouncillors(
   tx: Tx,
-  municipalityId: string,
+  actor: Admin,
   council: readonly CouncillorSeed[],
   isDemo: boolean,
 ): Promise<string[]> {
-  const existing = await tx.councillor.findMany({ where: { municipalityId, isDemo }, select: { firstName: true, lastName: true } });
+  const existing = await tx.councillor.findMany({ where: { municipalityId: actor.municipalityId, isDemo }, select: { firstName: true, lastName: true } });
   const existingNames = new Set(existing.map(councillorName));
   const missing = council.filter((councillor) => !existingNames.has(councillorName(councillor)));
-  if (missing.length > 0) {
-    await tx.councillor.createMany({
-      data: missing.map((councillor) => ({
-        municipalityId,
-        civility: councillor.civility,
-        firstName: councillor.firstName,
-        lastName: councillor.lastName,
-        role: councillor.role,
-        roleLabel: councillor.roleLabel,
-        mandateStart: day(councillor.mandateStart),
-        mandateEnd: optionalDay(councillor.mandateEnd),
-        isDemo,
-      })),
-    });
+  for (const councillor of missing) {
+    const data = councillorData(parseInput(councillorSchema, {
+      civility: councillor.civility,
+      firstName: councillor.firstName,
+      lastName: councillor.lastName,
+      role: councillor.role,
+      roleLabel: councillor.roleLabel ?? "",
+      mandateStart: councillor.mandateStart,
+      mandateEnd: councillor.mandateEnd ?? "",
+    }));
+    const { id } = await createCouncillorInTransaction(tx, actor, { councillor: data });
+    // The demo's fictional council is flagged, so that nothing real is ever mistaken for it.
+    if (isDemo) await tx.councillor.update({ where: { id }, data: { isDemo: true } });
   }
   return missing.map(councillorName);
 }
@@ -188,9 +199,10 @@ async function seedReferenceCase(tx: Tx, demo: readonly DemoSitting[], log: (lin
     assertConsistent(demo, await loadDerogationWindows(tx, municipality.id));
   }
   const municipalityId = municipality.id;
+  const actor = installationActor(municipalityId);
 
   // The councillors may already be there (entered by hand): only the missing ones are added.
-  const created = await addMissingCouncillors(tx, municipalityId, referenceCouncillors, false);
+  const created = await addMissingCouncillors(tx, actor, referenceCouncillors, false);
   if (created.length > 0) {
     await appendAuditEvent(tx, {
       municipalityId,
@@ -205,8 +217,8 @@ async function seedReferenceCase(tx: Tx, demo: readonly DemoSitting[], log: (lin
   const sittingStartsAt = new Date(referenceSitting.startsAt);
   const sitting =
     (await tx.sitting.findFirst({ where: { municipalityId, startsAt: sittingStartsAt, isDemo: false }, select: { id: true } })) ??
-    (await createSitting(tx, municipalityId, idOf, referenceSitting, false));
-  const deliberationId = await createDeliberation(tx, municipalityId, sitting.id, idOf, referenceDeliberation, false);
+    (await createSitting(tx, actor, idOf, referenceSitting, false));
+  const deliberationId = await createDeliberation(tx, actor, sitting.id, idOf, referenceDeliberation);
 
   const tally = referenceDeliberation.vote?.tally ?? null;
   const count = (status: string) => referenceDeliberation.attendance.filter((entry) => entry.status === status).length;
@@ -250,8 +262,9 @@ async function seedDemoData(tx: Tx, demo: readonly DemoSitting[], log: (line: st
     );
   }
 
+  const actor = installationActor(municipalityId);
   // The fictional council: written here, in the demo transaction, flagged isDemo.
-  const created = await addMissingCouncillors(tx, municipalityId, demoCouncillors, true);
+  const created = await addMissingCouncillors(tx, actor, demoCouncillors, true);
   if (created.length > 0) {
     await appendAuditEvent(tx, {
       municipalityId,
@@ -265,9 +278,9 @@ async function seedDemoData(tx: Tx, demo: readonly DemoSitting[], log: (line: st
   const idOf = await councillorIds(tx, municipalityId, true);
   const byStatus: Record<string, number> = {};
   for (const { sitting, deliberations } of demo) {
-    const { id: sittingId } = await createSitting(tx, municipalityId, idOf, sitting, true);
+    const { id: sittingId } = await createSitting(tx, actor, idOf, sitting, true);
     for (const deliberation of deliberations) {
-      await createDeliberation(tx, municipalityId, sittingId, idOf, deliberation, true);
+      await createDeliberation(tx, actor, sittingId, idOf, deliberation);
       byStatus[deliberation.status] = (byStatus[deliberation.status] ?? 0) + 1;
     }
   }
@@ -290,126 +303,107 @@ async function seedDemoData(tx: Tx, demo: readonly DemoSitting[], log: (line: st
   return "created";
 }
 
-async function createSitting(
-  tx: Tx,
-  municipalityId: string,
-  idOf: CouncillorIds,
-  sitting: SittingSeed<string>,
-  isDemo: boolean,
-): Promise<{ id: string }> {
-  return tx.sitting.create({
-    data: {
-      municipalityId,
-      startsAt: new Date(sitting.startsAt),
-      kind: sitting.kind,
-      isPublic: sitting.isPublic,
-      place: sitting.place,
-      convocationDate: day(sitting.convocationDate),
-      convenedById: idOf(sitting.convenedBy),
-      presidentId: idOf(sitting.president),
-      secretaryId: idOf(sitting.secretary),
-      reconvened: sitting.reconvened,
-      listPostedAt: optionalDay(sitting.listPostedAt),
-      isDemo,
-    },
-    select: { id: true },
+/** A sitting, through the sitting core, as the "Nouvelle séance" form sends it. */
+async function createSitting(tx: Tx, actor: Admin, idOf: CouncillorIds, sitting: SittingSeed<string>, isDemo: boolean): Promise<{ id: string }> {
+  const { date, time } = localDateAndTime(new Date(sitting.startsAt), DEFAULT_TIME_ZONE);
+  const data = parseInput(sittingSchema, {
+    date,
+    time,
+    place: sitting.place,
+    kind: sitting.kind,
+    isPublic: sitting.isPublic,
+    convocationDate: sitting.convocationDate,
+    convenedById: idOf(sitting.convenedBy),
+    presidentId: idOf(sitting.president),
+    secretaryId: idOf(sitting.secretary),
+    reconvened: sitting.reconvened,
+    membersInOffice: "",
+    listPostedAt: sitting.listPostedAt ?? "",
   });
+  const created = await createSittingInTransaction(tx, actor, { sitting: data });
+  // Flagged before any of its acts exists: its deliberations inherit the flag, and a published act's sitting no longer changes.
+  if (isDemo) await tx.sitting.update({ where: { id: created.id }, data: { isDemo: true } });
+  return created;
 }
 
 /**
- * Writes one deliberation and what it records. A published deliberation and
- * its parts are immutable once the row says PUBLISHED (database triggers), so
- * it is written one step short of publication, completed, then published.
+ * One deliberation and what it records, step by step through the cores a
+ * clerk's forms call: the draft, the roll call, the vote or the withdrawal,
+ * the prefecture's receipt, the publication at its historical instant.
  */
-async function createDeliberation(
-  tx: Tx,
-  municipalityId: string,
-  sittingId: string,
-  idOf: CouncillorIds,
-  seed: DeliberationSeed<string>,
-  isDemo: boolean,
-): Promise<string> {
-  const publish = seed.status === "PUBLISHED";
-  const provisionalStatus = !publish ? seed.status : seed.outcome === "WITHDRAWN" ? "WITHDRAWN" : "TRANSMITTED";
-  const { id: deliberationId } = await tx.deliberation.create({
-    data: {
-      municipalityId,
-      sittingId,
-      number: seed.number,
-      year: seed.year,
-      sequence: seed.sequence,
-      orderInSitting: seed.orderInSitting,
-      subject: seed.subject,
-      reportSubject: seed.reportSubject,
-      rapporteurId: seed.rapporteur === null ? null : idOf(seed.rapporteur),
-      service: seed.service,
-      matterCode: seed.matterCode,
-      policyHeading: seed.policyHeading,
-      report: seed.report,
-      proposals: seed.proposals,
-      status: provisionalStatus,
-      outcome: seed.outcome,
-      votedAt: optionalDay(seed.votedAt),
-      signedAt: optionalDay(seed.signedAt),
-      postedAt: optionalDay(seed.postedAt),
-      transmittedAt: optionalDay(seed.transmittedAt),
-      publishedAt: null,
-      cosignatoryId: seed.cosignatory === null ? null : idOf(seed.cosignatory),
-      cosignatoryTitle: seed.cosignatoryTitle,
-      isDemo,
-    },
-    select: { id: true },
-  });
+async function createDeliberation(tx: Tx, actor: Admin, sittingId: string, idOf: CouncillorIds, seed: DeliberationSeed<string>): Promise<string> {
+  try {
+    return await writeDeliberation(tx, actor, sittingId, idOf, seed);
+  } catch (error) {
+    // A core's refusal (AppError, DomainError) says what is wrong, in French; the seed adds which act.
+    if (error instanceof Error && !error.message.startsWith(seed.number)) {
+      const fields = isAppError(error) && error.fieldErrors ? ` (${Object.entries(error.fieldErrors).map(([field, messages]) => `${field} : ${messages.join(" ")}`).join(" ; ")})` : "";
+      throw new Error(`${seed.number} : ${error.message}${fields}`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+async function writeDeliberation(tx: Tx, actor: Admin, sittingId: string, idOf: CouncillorIds, seed: DeliberationSeed<string>): Promise<string> {
+  const optionalId = (name: string | null) => (name === null ? "" : idOf(name));
+  const deliberation = deliberationData(parseInput(deliberationSchema, {
+    number: seed.number,
+    orderInSitting: String(seed.orderInSitting),
+    subject: seed.subject,
+    reportSubject: seed.reportSubject ?? "",
+    rapporteurId: optionalId(seed.rapporteur),
+    service: seed.service ?? "",
+    matterCode: seed.matterCode,
+    policyHeading: seed.policyHeading ?? "",
+    report: seed.report,
+    proposals: seed.proposals,
+    cosignatoryId: optionalId(seed.cosignatory),
+    cosignatoryTitle: seed.cosignatoryTitle ?? "",
+  }));
+  const { id: deliberationId } = await createDeliberationInTransaction(tx, actor, { sittingId, deliberation });
 
   if (seed.attendance.length > 0) {
-    await tx.attendance.createMany({
-      data: seed.attendance.map((entry) => ({
-        municipalityId,
-        deliberationId,
+    const { entries } = parseInput(attendanceSchema, {
+      entries: seed.attendance.map((entry) => ({
         councillorId: idOf(entry.councillor),
         status: entry.status,
-        proxyHolderId: entry.status === "REPRESENTED" ? idOf(entry.proxyHolder) : null,
-        note: entry.note ?? null,
+        proxyHolderId: entry.status === "REPRESENTED" ? idOf(entry.proxyHolder) : "",
+        note: entry.note ?? "",
       })),
     });
+    await recordAttendanceInTransaction(tx, actor, { deliberationId, entries });
   }
 
   if (seed.vote) {
-    const { id: voteId } = await tx.vote.create({
-      data: {
-        municipalityId,
-        deliberationId,
-        secret: seed.vote.secret,
-        ...seed.vote.tally,
-        castingVote: seed.vote.castingVote,
-        result: seed.vote.result,
-      },
-      select: { id: true },
-    });
-    if (seed.vote.records.length > 0) {
-      await tx.voteRecord.createMany({
-        data: seed.vote.records.map((record) => ({ municipalityId, voteId, councillorId: idOf(record.councillor), choice: record.choice })),
-      });
-    }
+    const { secret, tally, castingVote, records } = seed.vote;
+    const vote = parseInput(
+      voteSchema,
+      secret
+        ? { secret, votesFor: String(tally.votesFor), votesAgainst: String(tally.votesAgainst), abstentions: String(tally.abstentions), nonParticipation: String(tally.nonParticipation) }
+        : {
+            secret,
+            // The form sends those who did not vote for; everyone else present or represented did.
+            choices: records.filter((record) => record.choice !== "FOR").map((record) => ({ councillorId: idOf(record.councillor), choice: record.choice })),
+            castingVote: castingVote ?? "",
+          },
+    );
+    await recordVoteInTransaction(tx, actor, { deliberationId, vote });
+  } else if (seed.outcome === "WITHDRAWN") {
+    await changeDeliberationStatusInTransaction(tx, actor, { deliberationId, change: "WITHDRAW" });
   }
 
   if (seed.prefectureReceipt) {
-    await tx.prefectureReceipt.create({
-      data: {
-        municipalityId,
-        deliberationId,
-        actesId: seed.prefectureReceipt.actesId,
-        receivedAt: day(seed.prefectureReceipt.receivedAt),
-        signedAt: optionalDay(seed.prefectureReceipt.signedAt),
-      },
+    const receipt = parseInput(receiptSchema, {
+      actesId: seed.prefectureReceipt.actesId,
+      receivedAt: seed.prefectureReceipt.receivedAt,
+      signedAt: seed.prefectureReceipt.signedAt ?? seed.signedAt ?? "",
+      postedAt: seed.postedAt ?? "",
     });
+    await recordPrefectureReceiptInTransaction(tx, actor, { deliberationId, receipt });
   }
 
-  if (publish && seed.publishedAt !== null) {
-    await tx.deliberation.update({
-      where: { id: deliberationId },
-      data: { status: "PUBLISHED", publishedAt: new Date(seed.publishedAt) },
-    });
+  if (seed.status === "PUBLISHED" && seed.publishedAt !== null) {
+    await publishDeliberationInTransaction(tx, actor, { deliberationId, publishedAt: new Date(seed.publishedAt), now: new Date() });
   }
   return deliberationId;
 }

@@ -133,9 +133,29 @@ describe("seed", () => {
     expect(officers.rows[0].n).toBe(0);
   });
 
-  it("[seed]: every write of the seed is in the audit trail", async () => {
-    const { rows } = await client.query(`SELECT action FROM audit_event ORDER BY id`);
+  it("[seed]: writes through the use cases' cores as the installation: every step of every act is in the audit trail, naming no user", async () => {
+    const { rows } = await client.query(`SELECT action, user_id FROM audit_event ORDER BY id`);
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((row) => row.action.startsWith("seed"))).toBe(true);
+    expect(rows.filter((row) => row.user_id !== null)).toEqual([]);
+    const actions = new Map<string, number>();
+    for (const row of rows) actions.set(row.action, (actions.get(row.action) ?? 0) + 1);
+    const count = async (sql: string) => (await client.query(sql)).rows[0].n as number;
+    expect(actions.get("councillor.create")).toBe(await count(`SELECT count(*)::int AS n FROM councillor`));
+    expect(actions.get("sitting.create")).toBe(await count(`SELECT count(*)::int AS n FROM sitting`));
+    expect(actions.get("deliberation.create")).toBe(await count(`SELECT count(*)::int AS n FROM deliberation`));
+    expect(actions.get("deliberation.vote")).toBe(await count(`SELECT count(*)::int AS n FROM vote`));
+    expect(actions.get("deliberation.transmit")).toBe(await count(`SELECT count(*)::int AS n FROM prefecture_receipt`));
+    expect(actions.get("deliberation.publish")).toBe(await count(`SELECT count(*)::int AS n FROM deliberation WHERE status = 'PUBLISHED'`));
+    // Besides the cores' rows, only the seed's own summaries.
+    const others = [...actions.keys()].filter((action) => !/^(councillor|sitting|deliberation)\./.test(action));
+    expect(others.every((action) => action.startsWith("seed."))).toBe(true);
+  });
+
+  it("[seed]: a rejected act is published without a receipt, as the workflow wants", async () => {
+    const { rows } = await client.query(
+      `SELECT d.number, d.status, r.id IS NULL AS no_receipt FROM deliberation d LEFT JOIN prefecture_receipt r ON r.deliberation_id = d.id WHERE d.outcome = 'REJECTED'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatchObject({ status: "PUBLISHED", no_receipt: true });
   });
 });
