@@ -23,7 +23,8 @@ export default defineConfig({
     projects: [
       {
         resolve,
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        // The PDF sections' tests render with pdf-lib and read back with pdftotext: seconds each on a busy 2-core machine.
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
       },
       {
         resolve,
