@@ -55,7 +55,8 @@ const STATUS_LABELS: Record<DeliberationStatus, string> = {
   PUBLISHED: "publiée",
 };
 
-const TRANSACTION_OPTIONS = { timeout: 60_000, maxWait: 15_000 };
+// Every act goes through the cores (roll call, vote, receipt, publication, each audited): seconds on a quiet machine, over a minute on a loaded one.
+const TRANSACTION_OPTIONS = { timeout: 600_000, maxWait: 60_000 };
 
 /** Serialises concurrent seeds (two instances starting at once): the second one finds the first one's rows. */
 const SEED_LOCK = 2;
