@@ -5,7 +5,6 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, getPrisma, type Db } from "@/lib/db/prisma";
 import { buildOpenApiDocument } from "@/lib/opendata/api/openapi-document";
-import { seedDatabase } from "@/prisma/seed/seed";
 import { connect, createDatabase } from "./support/database";
 
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
@@ -43,11 +42,10 @@ describe("JSON API and its OpenAPI document", () => {
   }
 
   beforeAll(async () => {
-    const url = await createDatabase("registre_api");
+    const url = await createDatabase("registre_api", { seeded: "demo" });
     process.env.DATABASE_URL = url;
     client = await connect(url);
     db = createPrismaClient(url);
-    await seedDatabase(db);
     document = buildOpenApiDocument("https://deliberations.example.fr");
     ajv = new Ajv2020({ strict: false, allErrors: true });
     const patterns: Record<string, RegExp> = {

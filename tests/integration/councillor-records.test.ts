@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCouncillorRecord } from "@/lib/councillor-records/get-councillor-record";
 import { listCouncillorRecords } from "@/lib/councillor-records/list-councillor-records";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
-import { seedDatabase } from "@/prisma/seed/seed";
 import { connect, createDatabase } from "./support/database";
 
 describe("councillors' records", () => {
@@ -17,10 +16,9 @@ describe("councillors' records", () => {
   const record = async (lastName: string) => (await getCouncillorRecord({ municipalityId, id: await idOf(lastName), db }))!;
 
   beforeAll(async () => {
-    const url = await createDatabase("registre_councillor_records");
+    const url = await createDatabase("registre_councillor_records", { seeded: "demo" });
     client = await connect(url);
     db = createPrismaClient(url);
-    await seedDatabase(db);
     municipalityId = (await client.query(`SELECT id FROM municipality WHERE slug = 'aix-en-provence'`)).rows[0].id;
     referenceSittingId = (await client.query(`SELECT sitting_id FROM deliberation WHERE number = 'DL.2022-91' AND municipality_id = $1`, [municipalityId])).rows[0].sitting_id;
   });

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import type { getPublishedDeliberation } from "@/lib/deliberations/get-published-deliberation";
 import { renderDeliberationExtract } from "@/lib/extracts/render-deliberation-extract";
-import { seedDatabase } from "@/prisma/seed/seed";
 import { createDatabase } from "./support/database";
 import { run, testIdentity, writeFile } from "./support/extract-fixtures";
 
@@ -17,9 +16,8 @@ describe("extracts of the demo cases", () => {
   let directory: string;
 
   beforeAll(async () => {
-    const url = await createDatabase("registre_extract_demo_cases");
+    const url = await createDatabase("registre_extract_demo_cases", { seeded: "demo" });
     db = createPrismaClient(url);
-    await seedDatabase(db, { demo: true });
     process.env.DATABASE_URL = url;
     ({ getPublishedDeliberation: load } = await import("@/lib/deliberations/get-published-deliberation"));
     municipality = await db.municipality.findFirstOrThrow({ select: { id: true, name: true, communeName: true, appealNotice: true, annexNotice: true } });

@@ -5,7 +5,6 @@ import type { getPublishedDeliberation } from "@/lib/deliberations/get-published
 import { buildSignedDeliberationExtract } from "@/lib/extracts/build-deliberation-extract";
 import type { ExtractMunicipality } from "@/lib/extracts/extract-types";
 import { coversWholeFile, embeddedSignature, findByteRanges } from "@/lib/signing/byte-range";
-import { seedDatabase } from "@/prisma/seed/seed";
 import { createDatabase } from "./support/database";
 import { nssDatabaseTrusting, run, testIdentity, writeFile, type TestIdentity } from "./support/extract-fixtures";
 
@@ -30,9 +29,8 @@ describe("signed extract of the reference deliberation", () => {
   let nssDir: string;
 
   beforeAll(async () => {
-    const url = await createDatabase("registre_extract_signature");
+    const url = await createDatabase("registre_extract_signature", { seeded: "reference" });
     db = createPrismaClient(url);
-    await seedDatabase(db, { demo: false });
     process.env.DATABASE_URL = url;
     const { getPublishedDeliberation: load } = (await import("@/lib/deliberations/get-published-deliberation")) as {
       getPublishedDeliberation: typeof getPublishedDeliberation;

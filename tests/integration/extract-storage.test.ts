@@ -8,7 +8,6 @@ import type { getDeliberationExtract } from "@/lib/extracts/get-deliberation-ext
 import type { getSittingListExtract } from "@/lib/extracts/get-sitting-list-extract";
 import type { verifyIssuedExtract } from "@/lib/extracts/verify-issued-extract";
 import { sha256Hex } from "@/lib/extracts/build-deliberation-extract";
-import { seedDatabase } from "@/prisma/seed/seed";
 import { connect, createDatabase } from "./support/database";
 import { run, writeFile } from "./support/extract-fixtures";
 
@@ -30,10 +29,9 @@ describe("stored extracts", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "registre-extract-store-"));
 
   beforeAll(async () => {
-    const url = await createDatabase("registre_extract_storage");
+    const url = await createDatabase("registre_extract_storage", { seeded: "reference" });
     db = createPrismaClient(url);
     client = await connect(url);
-    await seedDatabase(db, { demo: false });
     process.env.DATABASE_URL = url;
     process.env.REGISTRE_DATA_DIR = dataDir;
     modules = {

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import type { buildWorkingDocument } from "@/lib/extracts/build-working-document";
-import { seedDatabase } from "@/prisma/seed/seed";
 import { createDatabase } from "./support/database";
 import { run, writeFile } from "./support/extract-fixtures";
 
@@ -21,9 +20,8 @@ describe("working document of an unpublished deliberation", () => {
   const directory = mkdtempSync(path.join(tmpdir(), "registre-working-"));
 
   beforeAll(async () => {
-    const url = await createDatabase("registre_extract_working_document");
+    const url = await createDatabase("registre_extract_working_document", { seeded: "demo" });
     db = createPrismaClient(url);
-    await seedDatabase(db, { demo: true });
     process.env.DATABASE_URL = url;
     ({ buildWorkingDocument: build } = await import("@/lib/extracts/build-working-document"));
     const municipality = await db.municipality.findFirstOrThrow({ select: { id: true } });

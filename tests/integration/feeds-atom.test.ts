@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { renderPublicationsFeed, renderSearchFeed } from "@/lib/opendata/deliberation-feeds";
 import { parseSearchParams } from "@/lib/search/search-params";
-import { seedDatabase } from "@/prisma/seed/seed";
 import { connect, createDatabase } from "./support/database";
 
 type Entry = { id: string; title: string; updated: string; link: { "@_href": string; "@_rel": string }; summary: unknown };
@@ -40,10 +39,9 @@ describe("Atom feeds", () => {
   const baseUrl = "https://deliberations.example.fr";
 
   beforeAll(async () => {
-    const url = await createDatabase("registre_feeds");
+    const url = await createDatabase("registre_feeds", { seeded: "demo" });
     client = await connect(url);
     db = createPrismaClient(url);
-    await seedDatabase(db);
     municipality = (await client.query(`SELECT id, name, slug FROM municipality WHERE slug = 'aix-en-provence'`)).rows[0];
   });
   afterAll(async () => {

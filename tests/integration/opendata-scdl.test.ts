@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { csvRecord } from "@/lib/opendata/csv";
 import { SCDL_COLUMNS, listScdlYears, scdlDeliberationsCsv, scdlDeliberationsStream } from "@/lib/opendata/scdl-deliberations";
-import { seedDatabase } from "@/prisma/seed/seed";
 import { connect, createDatabase } from "./support/database";
 import { insertMunicipality } from "./support/factories";
 
@@ -69,10 +68,9 @@ describe("open data: SCDL export", () => {
   };
 
   beforeAll(async () => {
-    const url = await createDatabase("registre_opendata_scdl");
+    const url = await createDatabase("registre_opendata_scdl", { seeded: "demo" });
     client = await connect(url);
     db = createPrismaClient(url);
-    await seedDatabase(db);
     municipalityId = (await client.query(`SELECT id FROM municipality WHERE slug = 'aix-en-provence'`)).rows[0].id;
   });
   afterAll(async () => {

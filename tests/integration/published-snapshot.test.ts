@@ -25,7 +25,6 @@ import type * as BuildWorkingDocument from "@/lib/extracts/build-working-documen
 import type * as GetDeliberationExtract from "@/lib/extracts/get-deliberation-extract";
 import type * as GetSittingListExtract from "@/lib/extracts/get-sitting-list-extract";
 import type * as UpdateMunicipalitySettings from "@/lib/municipality/update-municipality-settings";
-import { seedDatabase } from "@/prisma/seed/seed";
 import { connect, createDatabase, databaseUrl } from "./support/database";
 import { run, writeFile } from "./support/extract-fixtures";
 import { insertUser } from "./support/factories";
@@ -140,10 +139,9 @@ describe("a published act is frozen at its publication", () => {
   }
 
   beforeAll(async () => {
-    const url = await createDatabase("registre_published_snapshot");
+    const url = await createDatabase("registre_published_snapshot", { seeded: "reference" });
     db = createPrismaClient(url);
     client = await connect(url);
-    await seedDatabase(db, { demo: false });
     process.env.DATABASE_URL = url;
     process.env.REGISTRE_DATA_DIR = dataDir;
     process.env.PUBLIC_BASE_URL = "http://127.0.0.1:3000";

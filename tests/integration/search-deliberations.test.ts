@@ -9,7 +9,6 @@ import { buildSearchFilterOptions } from "@/lib/search/list-search-filter-option
 import { searchDeliberations } from "@/lib/search/search-deliberations";
 import { parseSearchParams, searchQueryString } from "@/lib/search/search-params";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "@/lib/search/search-sql";
-import { seedDatabase } from "@/prisma/seed/seed";
 import { connect, createDatabase } from "./support/database";
 import { insertMunicipality, type Fixture } from "./support/factories";
 
@@ -68,10 +67,9 @@ describe("search", () => {
   const numbers = async (query: Record<string, string>) => (await search(query)).hits.map((hit) => hit.number);
 
   beforeAll(async () => {
-    const url = await createDatabase("registre_search");
+    const url = await createDatabase("registre_search", { seeded: "demo" });
     client = await connect(url);
     db = createPrismaClient(url);
-    await seedDatabase(db);
     referenceMunicipalityId = (await client.query(`SELECT id FROM municipality WHERE slug = 'aix-en-provence'`)).rows[0].id;
 
     fixture = await insertMunicipality(client, { members: 5 });

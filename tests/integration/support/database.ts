@@ -23,14 +23,19 @@ export function runtimeDatabaseUrl(name: string): string {
   return url.toString();
 }
 
-/** A fresh database: a copy of the migrated template, or empty with `migrated: false`. */
-export async function createDatabase(name: string, options: { migrated?: boolean } = {}): Promise<string> {
+/**
+ * A fresh database: a copy of the migrated template, or empty with `migrated: false`, or already
+ * holding the seed with `seeded` ("demo": the reference case and the demo data; "reference": the
+ * reference case alone).
+ */
+export async function createDatabase(name: string, options: { migrated?: boolean; seeded?: "demo" | "reference" } = {}): Promise<string> {
   const admin = new pg.Client({ connectionString: inject("serverUrl") });
   await admin.connect();
   try {
     const database = admin.escapeIdentifier(name);
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    const template = options.migrated ?? true ? ` TEMPLATE ${admin.escapeIdentifier(inject("templateDatabase"))}` : "";
+    const source = options.seeded ? inject("seededTemplates")[options.seeded] : inject("templateDatabase");
+    const template = options.migrated ?? true ? ` TEMPLATE ${admin.escapeIdentifier(source)}` : "";
     await admin.query(`CREATE DATABASE ${database}${template}`);
   } finally {
     await admin.end();
