@@ -82,3 +82,7 @@ export function deriveExecutoryStatus({
  */
 export const REJECTED_NOT_TRANSMITTED =
   "Le conseil municipal a rejeté ce projet de délibération : il n'a pas été transmis au contrôle de légalité et n'a pas de caractère exécutoire.";
+
+/** The same, for a rejected act whose transmission was nevertheless recorded (its receipt is shown). */
+export const REJECTED_NOT_EXECUTORY =
+  "Le conseil municipal a rejeté ce projet de délibération : il n'a pas de caractère exécutoire à certifier.";

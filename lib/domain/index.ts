@@ -37,7 +37,7 @@ export {
   withClosingPunctuation,
 } from "./format";
 export type { ExecutoryDates, ExecutoryStatus, ExecutoryStep, ExecutoryStepKey } from "./executory";
-export { deriveExecutoryStatus, REJECTED_NOT_TRANSMITTED } from "./executory";
+export { deriveExecutoryStatus, REJECTED_NOT_EXECUTORY, REJECTED_NOT_TRANSMITTED } from "./executory";
 export type { LocalDateTime } from "./calendar";
 export { DEFAULT_TIME_ZONE, dateColumn, instantAt, isoDay, isTimeZone, localDateAndTime, localDay, localDayBounds } from "./calendar";
 export type { DeliberationRollCallCheck, ExpandedMark, MarkSource, RollCallChange, RollCallChangeIssue, RollCallMark, SittingRollCall } from "./roll-call";

@@ -1,4 +1,4 @@
-import { formatDateShortFr, formatWeekdayDateFr, REJECTED_NOT_TRANSMITTED } from "@/lib/domain";
+import { formatDateShortFr, formatWeekdayDateFr, REJECTED_NOT_EXECUTORY, REJECTED_NOT_TRANSMITTED } from "@/lib/domain";
 import { executoryStatusOf } from "@/lib/deliberations/deliberation-record";
 import { CONTENT_WIDTH } from "@/lib/pdf/page-geometry";
 import type { PdfComposer } from "@/lib/pdf/pdf-composer";
@@ -32,7 +32,8 @@ export function receiptAndExecutoryBox(pdf: PdfComposer, act: ReceiptFacts, { wi
   } else {
     lines.push({ runs: plain("Aucun accusé de réception n'est enregistré pour cet acte.") });
   }
-  if (!withdrawn && !rejected) {
+  if (rejected) lines.push({ runs: plain(REJECTED_NOT_EXECUTORY) });
+  else if (!withdrawn) {
     lines.push({ runs: bold("POUR CERTIFICATION DU CARACTÈRE EXÉCUTOIRE :") });
     for (const step of executoryStatusOf(act).steps.filter((candidate) => candidate.key !== "PUBLISHED")) {
       lines.push({ runs: plain(`- ${step.label.toLocaleUpperCase("fr-FR")} ${step.done ? "✓" : "✗ (non)"}`) });

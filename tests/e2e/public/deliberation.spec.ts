@@ -183,11 +183,12 @@ test.describe("unpublished deliberations", () => {
   });
 });
 
-test("[deliberation]: a rejected act says plainly that it was not transmitted, without an executory box of unticked steps", async ({ page }) => {
+test("[deliberation]: a rejected act says plainly that it is not executory, without a certification of unticked steps", async ({ page }) => {
+  // The seed's rejected act (DL.2018-154) has a receipt: the receipt is shown, the certification is not.
   const number = await rejectedDeliberationNumber();
   expect(number, "the seed holds a published rejected deliberation").not.toBeNull();
   await page.goto(`/deliberations/${number}`);
-  await expect(page.getByTestId("rejected-not-transmitted")).toHaveText(/rejeté ce projet de délibération : il n'a pas été transmis au contrôle de légalité/);
+  await expect(page.getByTestId("receipt-note")).toHaveText(/rejeté ce projet de délibération : il n'a pas de caractère exécutoire/);
   await expect(page.getByText(/Pour certification du caractère exécutoire/i)).toHaveCount(0);
   await expect(page.getByRole("article")).not.toContainText("✗");
 });

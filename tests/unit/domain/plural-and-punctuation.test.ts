@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countWithVerb, REJECTED_NOT_TRANSMITTED, withClosingPunctuation } from "@/lib/domain";
+import { countWithVerb, REJECTED_NOT_EXECUTORY, REJECTED_NOT_TRANSMITTED, withClosingPunctuation } from "@/lib/domain";
 
 describe("countWithVerb", () => {
   const matters = (count: number) =>
@@ -32,5 +32,6 @@ describe("withClosingPunctuation", () => {
 describe("rejected acts", () => {
   it("[executory]: a rejected act is said not transmitted and not executory", () => {
     expect(REJECTED_NOT_TRANSMITTED).toMatch(/rejeté.*n'a pas été transmis au contrôle de légalité.*pas de caractère exécutoire/);
+    expect(REJECTED_NOT_EXECUTORY).toMatch(/rejeté.*pas de caractère exécutoire/);
   });
 });

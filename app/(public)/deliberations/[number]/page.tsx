@@ -12,7 +12,7 @@ import { VoteSection } from "@/components/deliberation/vote-section";
 import { ExtractDownload } from "@/components/extracts/extract-download";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { DemoNotice } from "@/components/ui/demo-notice";
-import { formatDateFr, parseDeliberationNumber, REJECTED_NOT_TRANSMITTED, SECRETARY_LABEL } from "@/lib/domain";
+import { formatDateFr, parseDeliberationNumber, REJECTED_NOT_EXECUTORY, REJECTED_NOT_TRANSMITTED, SECRETARY_LABEL } from "@/lib/domain";
 import { executoryStatusOf } from "@/lib/deliberations/deliberation-record";
 import { convocationParagraph, fullName, nameWithRole } from "@/lib/deliberations/extract-wording";
 import { getPublishedDeliberation } from "@/lib/deliberations/get-published-deliberation";
@@ -126,7 +126,11 @@ export default async function DeliberationPage({ params }: Props) {
             {REJECTED_NOT_TRANSMITTED}
           </p>
         ) : withdrawn && !deliberation.receipt ? null : (
-          <ReceiptBox receipt={deliberation.receipt} certification={withdrawn || rejected ? [] : certification} />
+          <ReceiptBox
+            receipt={deliberation.receipt}
+            certification={withdrawn || rejected ? [] : certification}
+            note={rejected ? REJECTED_NOT_EXECUTORY : undefined}
+          />
         )}
 
         <h2 className="mt-8 text-lg font-bold">OBJET : {deliberation.subject}</h2>
