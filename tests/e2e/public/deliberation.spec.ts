@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { deliberationNumberWithStatus, rejectedDeliberationNumber } from "./support/db";
+import { deliberationNumberWithStatus, queryOne, rejectedDeliberationNumber } from "./support/db";
 import { readReferenceExtract } from "./support/reference-extract";
 
 const reference = readReferenceExtract();
@@ -184,11 +184,19 @@ test.describe("unpublished deliberations", () => {
 });
 
 test("[deliberation]: a rejected act says plainly that it is not executory, without a certification of unticked steps", async ({ page }) => {
-  // The seed's rejected act (DL.2018-154) has a receipt: the receipt is shown, the certification is not.
+  // Without a receipt: "not transmitted" in place of the box; with one (as the seed once had): the receipt, and no certification.
   const number = await rejectedDeliberationNumber();
   expect(number, "the seed holds a published rejected deliberation").not.toBeNull();
+  const receipt = await queryOne(
+    `SELECT 1 FROM prefecture_receipt r JOIN deliberation d ON d.id = r.deliberation_id WHERE d.number = $1 AND d.status = 'PUBLISHED'`,
+    [number],
+  );
   await page.goto(`/deliberations/${number}`);
-  await expect(page.getByTestId("receipt-note")).toHaveText(/rejeté ce projet de délibération : il n'a pas de caractère exécutoire/);
+  await expect(page.getByTestId(receipt ? "receipt-note" : "rejected-not-transmitted")).toHaveText(
+    receipt
+      ? /rejeté ce projet de délibération : il n'a pas de caractère exécutoire à certifier/
+      : /rejeté ce projet de délibération : il n'a pas été transmis au contrôle de légalité et n'a pas de caractère exécutoire/,
+  );
   await expect(page.getByText(/Pour certification du caractère exécutoire/i)).toHaveCount(0);
   await expect(page.getByRole("article")).not.toContainText("✗");
 });
