@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useState } from "react";
 import { listMatters, parseMatterCode } from "@/lib/domain/nomenclature";
-import { agree, countOf } from "@/lib/domain/plural";
+import { countWithVerb } from "@/lib/domain/plural";
 
 const MATTERS = listMatters();
 
@@ -49,7 +49,7 @@ export function MatterPicker({ value, onChange, errors }: { value: string; onCha
           ))}
         </select>
         <p id="matterCode-count" className="text-sm text-muted" aria-live="polite">
-          {countOf(matches.length, "matière")} {agree(matches.length, "correspond", "correspondent")} à la recherche.
+          {countWithVerb(matches.length, { none: "Aucune matière", singular: "matière" }, { singular: "correspond", plural: "correspondent" })} à la recherche.
           {parsed?.ok ? ` Retenue : ${parsed.level1.label} / ${parsed.level2.label}.` : ""}
         </p>
         {errors?.length ? (

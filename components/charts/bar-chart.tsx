@@ -1,16 +1,14 @@
-// Horizontal bar charts drawn on the server as SVG: no client library, and a
-// data table beside each chart as its text alternative (RGAA 1.3, WCAG 1.1.1).
+// Horizontal bar charts drawn on the server: each row's label and value are
+// HTML text, which wraps and keeps its size on a phone (an SVG scaled to 390 px
+// shrank them and cut the longest); only the bar itself is an SVG shape, sized
+// by its attributes (the public pages' style policy allows no inline style).
+// A data table beside each chart is its text alternative (RGAA 1.3, WCAG 1.1.1).
 
 export type Bar = { label: string; value: number; display?: string; note?: string };
-
-const ROW = 28;
-const LABEL_WIDTH = 220;
-const CHART_WIDTH = 640;
 
 export function BarChart({
   id,
   title,
-  description,
   bars,
   max,
   valueHeader,
@@ -18,15 +16,14 @@ export function BarChart({
 }: {
   id: string;
   title: string;
-  description: string;
+  /** A one-line summary of the chart (its rows now say the same as text). */
+  description?: string;
   bars: Bar[];
   max?: number;
   valueHeader: string;
   labelHeader: string;
 }) {
   const top = Math.max(1, max ?? Math.max(0, ...bars.map((bar) => bar.value)));
-  const barSpace = CHART_WIDTH - LABEL_WIDTH - 70;
-  const height = Math.max(ROW, bars.length * ROW) + 8;
   return (
     <figure className="mt-4" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`} className="font-semibold">
@@ -36,30 +33,26 @@ export function BarChart({
         <p className="mt-2 text-muted">Aucune donnée.</p>
       ) : (
         <>
-          <svg
-            role="img"
-            aria-labelledby={`${id}-title ${id}-desc`}
-            viewBox={`0 0 ${CHART_WIDTH} ${height}`}
-            className="mt-2 h-auto w-full max-w-3xl"
-          >
-            <title id={`${id}-title`}>{title}</title>
-            <desc id={`${id}-desc`}>{description}</desc>
+          <ul className="mt-2 max-w-3xl space-y-2" data-testid={`${id}-bars`}>
             {bars.map((bar, index) => {
-              const y = index * ROW + 4;
-              const width = Math.round((bar.value / top) * barSpace);
+              const share = Math.min(100, Math.max(0, (bar.value / top) * 100));
               return (
-                <g key={`${bar.label}-${index}`}>
-                  <text x={LABEL_WIDTH - 8} y={y + 17} textAnchor="end" fontSize="13" fill="currentColor">
-                    {bar.label.length > 30 ? `${bar.label.slice(0, 29)}…` : bar.label}
-                  </text>
-                  <rect x={LABEL_WIDTH} y={y + 3} width={Math.max(width, bar.value > 0 ? 2 : 0)} height={ROW - 8} className="fill-brand" />
-                  <text x={LABEL_WIDTH + width + 6} y={y + 17} fontSize="13" fill="currentColor">
-                    {bar.display ?? String(bar.value)}
-                  </text>
-                </g>
+                <li key={`${bar.label}-${index}`} className="grid items-center gap-x-3 text-sm sm:grid-cols-[14rem_minmax(0,1fr)]">
+                  <span className="wrap-break-word sm:text-right">{bar.label}</span>
+                  <span className="flex min-w-0 items-center gap-2">
+                    <svg aria-hidden="true" focusable="false" viewBox="0 0 100 10" preserveAspectRatio="none" className="h-4 min-w-0 flex-1">
+                      <rect width="100" height="10" className="fill-surface" />
+                      <rect width={bar.value > 0 ? Math.max(share, 0.5) : 0} height="10" className="fill-brand" />
+                    </svg>
+                    <span className="shrink-0 text-right tabular-nums">
+                      <span className="sr-only"> : </span>
+                      {bar.display ?? String(bar.value)}
+                    </span>
+                  </span>
+                </li>
               );
             })}
-          </svg>
+          </ul>
           <details className="mt-2">
             <summary className="cursor-pointer">Voir les données du graphique « {title} »</summary>
             <table className="mt-2 border-collapse text-left">

@@ -35,7 +35,7 @@ function SortHeader({ column, sort, order }: { column: (typeof COLUMNS)[number];
 /** The councillors with their attendance, sortable by each column through links (the state stays in the URL). */
 export function CouncillorTable({ councillors, sort, order }: { councillors: CouncillorRecordSummary[]; sort: CouncillorSort; order: SortOrder }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-left">
         <caption className="sr-only">Élus du conseil municipal, avec leur taux de présence</caption>
         <thead className="border-b-2 border-line">

@@ -1,4 +1,4 @@
-import { formatProxy } from "@/lib/domain";
+import { ATTENDANCE_HEADINGS, formatProxy } from "@/lib/domain";
 import { fullName } from "@/lib/deliberations/extract-wording";
 import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 import type { PublishedDeliberation } from "@/lib/deliberations/get-published-deliberation";
@@ -26,14 +26,14 @@ export function AttendanceLists({ attendance }: { attendance: PublishedDeliberat
   if (recorded === 0) return <p className="mt-5">Aucune présence n&apos;est enregistrée pour ce point.</p>;
   return (
     <div>
-      <AttendanceGroup id="presents" title="Etaient présents :" names={names(attendance.present)} />
+      <AttendanceGroup id="presents" title={ATTENDANCE_HEADINGS.present} names={names(attendance.present)} />
       <AttendanceGroup
         id="pouvoirs"
-        title="Excusés avec pouvoir donné conformément aux dispositions de l'article L 2121-20 du Code Général des Collectivités Territoriales :"
+        title={ATTENDANCE_HEADINGS.represented}
         names={attendance.represented.map(({ giver, holder }) => formatProxy(fullName(giver), fullName(holder)))}
       />
-      <AttendanceGroup id="excuses" title="Excusés sans pouvoir :" names={names(attendance.excused)} />
-      {attendance.absent.length > 0 ? <AttendanceGroup id="absents" title="Absents :" names={names(attendance.absent)} /> : null}
+      <AttendanceGroup id="excuses" title={ATTENDANCE_HEADINGS.excused} names={names(attendance.excused)} />
+      {attendance.absent.length > 0 ? <AttendanceGroup id="absents" title={ATTENDANCE_HEADINGS.absent} names={names(attendance.absent)} /> : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateFr } from "@/lib/domain";
+import { formatDateFr, registerTitle } from "@/lib/domain";
 import { ofMunicipality } from "@/lib/deliberations/extract-wording";
 
 /** The head of the extract: register, number, sitting, presidency. */
@@ -16,8 +16,8 @@ export function ExtractHeading({
 }) {
   return (
     <header className="text-center">
-      <h1 className="text-xl font-bold uppercase tracking-wide sm:text-2xl">
-        <span className="block">Extrait du registre des délibérations du conseil municipal {ofMunicipality(municipalityName)}</span>
+      <h1 className="text-xl font-bold tracking-wide break-words sm:text-2xl">
+        <span className="block">{registerTitle(ofMunicipality(municipalityName))}</span>
         <span className="mt-2 block text-brand print:text-black">N° {number}</span>
       </h1>
       <p className="mt-4 font-semibold">

@@ -4,9 +4,12 @@ import { formatDateShortFr, formatWeekdayDateFr, type ExecutoryStep } from "@/li
 export function ReceiptBox({
   receipt,
   certification,
+  note,
 }: {
   receipt: { actesId: string; receivedAt: Date; signedAt: Date | null } | null;
   certification: ExecutoryStep[];
+  /** Said instead of the certification (a rejected act has none). */
+  note?: string;
 }) {
   return (
     <section aria-labelledby="accuse-reception" className="avoid-break mx-auto mt-6 max-w-xl border-2 border-ink p-4 text-sm">
@@ -25,6 +28,11 @@ export function ReceiptBox({
       ) : (
         <p className="mt-2">Aucun accusé de réception n&apos;est enregistré pour cet acte.</p>
       )}
+      {note ? (
+        <p className="mt-3 font-semibold" data-testid="receipt-note">
+          {note}
+        </p>
+      ) : null}
       {certification.length > 0 ? (
         <>
           <p className="mt-3 font-bold uppercase">Pour certification du caractère exécutoire :</p>

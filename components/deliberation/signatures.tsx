@@ -1,3 +1,4 @@
+import { withClosingPunctuation } from "@/lib/domain";
 import { fullName, nameWithRole } from "@/lib/deliberations/extract-wording";
 import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 
@@ -22,7 +23,7 @@ export function Signatures({
       </div>
       {cosignatory ? (
         <div className="sm:text-right">
-          {cosignatoryTitle ? <p>{cosignatoryTitle},</p> : null}
+          {cosignatoryTitle ? <p>{withClosingPunctuation(cosignatoryTitle, ",")}</p> : null}
           <p>{fullName(cosignatory)}</p>
         </div>
       ) : null}

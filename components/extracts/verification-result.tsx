@@ -17,7 +17,7 @@ export function VerificationResult({
   if (!verification) {
     return (
       <section aria-labelledby="resultat" className="mt-8 rounded border-2 border-danger p-4">
-        <h2 id="resultat" className="text-xl font-bold text-danger">
+        <h2 id="resultat" tabIndex={-1} className="text-xl font-bold text-danger">
           Document non reconnu
         </h2>
         <p className="mt-2">
@@ -31,7 +31,7 @@ export function VerificationResult({
   const { deliberation, sitting, newer } = verification;
   return (
     <section aria-labelledby="resultat" className="mt-8 rounded border-2 border-success p-4">
-      <h2 id="resultat" className="text-xl font-bold text-success">
+      <h2 id="resultat" tabIndex={-1} className="text-xl font-bold text-success">
         {by === "file" ? "Document authentique : délivré par ce portail, non modifié" : "Code reconnu : document délivré par ce portail"}
       </h2>
       <dl className="mt-3 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">

@@ -1,29 +1,59 @@
 "use client";
 
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, type FormEvent } from "react";
 import { listMatters, NOMENCLATURE } from "@/lib/domain";
+import { countOf } from "@/lib/domain/plural";
 import type { SearchFilterOptions } from "@/lib/search/list-search-filter-options";
-import type { SearchParams, SearchSort } from "@/lib/search/search-params";
+import type { SearchParams } from "@/lib/search/search-params";
 
 // A client component for the server's sake: the page sends these few props
 // (its options, labelled once and cached) instead of hundreds of <option>
 // elements in the RSC payload of every search. The browser needs no script
-// for it: a plain GET form, rendered on the server like the rest.
+// for it: a plain GET form, rendered on the server like the rest. With a
+// script, the form leaves out its empty fields (the page redirects a URL that
+// carries some), and the filters open by themselves on wide screens only: on
+// a phone they would push the results a screen and a half down.
 
 const fieldClass = "mt-1 block w-full rounded border border-line bg-white px-3 py-2";
 const labelClass = "block font-medium";
 const MATTERS = listMatters();
+/** Tailwind's `sm` breakpoint: below it, the filters stay folded until asked for. */
+const WIDE_SCREEN = "(min-width: 40rem)";
+
+/** The form's fields as a query string, without the empty ones. */
+function filledQueryString(form: HTMLFormElement): string {
+  const entries = [...new FormData(form).entries()].filter(
+    (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim() !== "",
+  );
+  return new URLSearchParams(entries).toString();
+}
 
 /** The search and its filters: a plain GET form, so the whole state lands in the URL and works without JavaScript. */
-export function SearchForm({ params, options, sort, filtersOpen }: {
+export function SearchForm({ params, options, filtersOpen }: {
   params: SearchParams;
   options: SearchFilterOptions;
-  /** The order of the results (relevance without words makes no sense: date). */
-  sort: SearchSort;
-  /** A filter or an explicit order is set: the filters are shown open. */
+  /** A filter or an explicit order is set: the filters are shown open (on wide screens). */
   filtersOpen: boolean;
 }) {
+  const router = useRouter();
+  // Rendered folded (the server cannot know the screen); unfolded here on a wide screen when a filter is set.
+  const filters = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (filters.current) filters.current.open = filtersOpen && window.matchMedia(WIDE_SCREEN).matches;
+  }, [filtersOpen]);
+  const activeFilters = [params.annee, params.du, params.au, params.seance, params.matiere, params.rapporteur, params.resultat, params.unanimite].filter(
+    (value) => value !== undefined,
+  ).length;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const query = filledQueryString(event.currentTarget);
+    router.push(query ? `/recherche?${query}` : "/recherche");
+  }
+
   return (
-    <form action="/recherche" method="get" role="search" aria-label="Rechercher dans les délibérations" className="mt-6">
+    <form action="/recherche" method="get" role="search" aria-label="Rechercher dans les délibérations" className="mt-6" onSubmit={onSubmit}>
       <label htmlFor="search-q" className={labelClass}>
         Mots, expression entre guillemets, numéro (DL.2022-91) ou identifiant ACTES
       </label>
@@ -45,8 +75,11 @@ export function SearchForm({ params, options, sort, filtersOpen }: {
         Les accents et les majuscules sont ignorés ; « famille » trouve aussi « familles ». Exemple : &quot;convention territoriale&quot;.
       </p>
 
-      <details className="mt-4 rounded border border-line p-4" open={filtersOpen}>
-        <summary className="cursor-pointer font-semibold">Filtres et tri</summary>
+      <details ref={filters} className="mt-4 rounded border border-line p-4">
+        <summary className="cursor-pointer font-semibold">
+          Filtres et tri
+          {activeFilters ? <span className="font-normal"> ({countOf(activeFilters, "filtre actif", "filtres actifs")})</span> : null}
+        </summary>
         <fieldset className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <legend className="sr-only">Affiner la recherche</legend>
           <div>
@@ -119,8 +152,9 @@ export function SearchForm({ params, options, sort, filtersOpen }: {
           </div>
           <div>
             <label htmlFor="search-tri" className={labelClass}>Trier par</label>
-            <select id="search-tri" name="tri" defaultValue={sort} className={fieldClass}>
-              <option value="pertinence">Pertinence</option>
+            {/* Relevance is the default (and needs no parameter): typed words are then ranked, not dated. */}
+            <select id="search-tri" name="tri" defaultValue={params.tri === "date" ? "date" : ""} className={fieldClass}>
+              <option value="">Pertinence (sans mots : date de séance)</option>
               <option value="date">Date de séance, la plus récente d&apos;abord</option>
             </select>
           </div>

@@ -75,3 +75,14 @@ export function deriveExecutoryStatus({
   const since = latest(requiresTransmission && received ? [madePublic, received] : [madePublic]);
   return { executory: true, since, steps, label: `Exécutoire depuis le ${formatDateFr(since)}` };
 }
+
+/**
+ * Said instead of the executory certification of an act the council rejected:
+ * nothing was decided, so nothing was transmitted to the prefect nor can be executory.
+ */
+export const REJECTED_NOT_TRANSMITTED =
+  "Le conseil municipal a rejeté ce projet de délibération : il n'a pas été transmis au contrôle de légalité et n'a pas de caractère exécutoire.";
+
+/** The same, for a rejected act whose transmission was nevertheless recorded (its receipt is shown). */
+export const REJECTED_NOT_EXECUTORY =
+  "Le conseil municipal a rejeté ce projet de délibération : il n'a pas de caractère exécutoire à certifier.";

@@ -93,3 +93,12 @@ export function roleLabel(role: CouncillorRole, civility: Civility): string {
 export function formatProxy(giverName: string, holderName: string): string {
   return `${giverName} à ${holderName}`;
 }
+
+/**
+ * A title or label followed by the punctuation the layout puts after it,
+ * whatever the clerk typed at its end: "L'adjoint ou le conseiller municipal
+ * délégué," typed with its comma still gives one comma, not ",,".
+ */
+export function withClosingPunctuation(text: string, mark: "," | "."): string {
+  return `${text.trim().replace(/[\s,;:.]+$/u, "")}${mark}`;
+}

@@ -12,7 +12,8 @@ export { DomainError } from "./errors";
 export type { CastingVote, CouncillorChoice, Decision, VoteRecord } from "./tally";
 export { checkChoices, checkTally, decideOutcome, deriveTally, describeOutcome, secretBallotTally } from "./tally";
 export { NAMED_VOTE_HEADINGS, REGISTER_TALLY_ROWS, TALLY_FIGURES, TALLY_LABELS, VOTE_CHOICE_LABELS, sentenceCase, voteChoiceInSentence } from "./vote-wording";
-export { agree, countOf } from "./plural";
+export { agree, countOf, countWithVerb } from "./plural";
+export { ATTENDANCE_HEADINGS, REGISTER_TITLE, SECRETARY_LABEL, registerTitle } from "./register-wording";
 export type { DerogationWindow, DerogationWindowIssue } from "./derogations";
 export { checkDerogationWindows, findDerogation } from "./derogations";
 export type { QuorumCheck, QuorumRule } from "./quorum";
@@ -33,9 +34,10 @@ export {
   formatTimeFr,
   formatWeekdayDateFr,
   roleLabel,
+  withClosingPunctuation,
 } from "./format";
 export type { ExecutoryDates, ExecutoryStatus, ExecutoryStep, ExecutoryStepKey } from "./executory";
-export { deriveExecutoryStatus } from "./executory";
+export { deriveExecutoryStatus, REJECTED_NOT_EXECUTORY, REJECTED_NOT_TRANSMITTED } from "./executory";
 export type { LocalDateTime } from "./calendar";
 export { DEFAULT_TIME_ZONE, dateColumn, instantAt, isoDay, isTimeZone, localDateAndTime, localDay, localDayBounds } from "./calendar";
 export type { DeliberationRollCallCheck, ExpandedMark, MarkSource, RollCallChange, RollCallChangeIssue, RollCallMark, SittingRollCall } from "./roll-call";

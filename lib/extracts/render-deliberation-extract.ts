@@ -1,5 +1,5 @@
 import type { PDFDocument } from "pdf-lib";
-import { formatDateFr } from "@/lib/domain";
+import { formatDateFr, registerTitle } from "@/lib/domain";
 import { ofMunicipality } from "@/lib/deliberations/extract-wording";
 import type { ExtractDeliberation, ExtractMunicipality, ExtractSeal } from "./extract-types";
 import { actSubject, rectificationNotice } from "./sections/act";
@@ -40,7 +40,7 @@ export async function renderDeliberationExtract({
   });
 
   documentHeading(pdf, [
-    { text: `EXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL ${ofMunicipality(municipality.name).toLocaleUpperCase("fr-FR")}`, size: 13, spaceAfter: 2 },
+    { text: registerTitle(ofMunicipality(municipality.name)), size: 13, spaceAfter: 2 },
     { text: `N° ${deliberation.number}`, size: 13, spaceAfter: 10 },
   ]);
   if (deliberation.isDemo) demoNotice(pdf, "conseil municipal fictif, cet acte n'a jamais été délibéré.", { spaceBefore: 2 });
@@ -48,7 +48,7 @@ export async function renderDeliberationExtract({
   sittingLine(pdf, sitting);
   presidencyLine(pdf, sitting.president, "heading");
   rectificationNotice(pdf, deliberation);
-  receiptAndExecutoryBox(pdf, deliberation, { withdrawn });
+  receiptAndExecutoryBox(pdf, deliberation, { withdrawn, rejected: result === "REJECTED" });
 
   actSubject(pdf, deliberation.subject);
   convocation(pdf, { ...sitting, communeName: municipality.communeName });

@@ -2,7 +2,7 @@ import "server-only";
 import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
 import { isoDay, localDay, scdlMatterCode, scdlMatterName } from "@/lib/domain";
 import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
-import { csvRecord } from "./csv";
+import { csvRecord, spreadsheetRecord, UTF8_BOM } from "./csv";
 
 // The SCDL « Délibérations » 2.1.5 export (schema.data.gouv.fr/scdl/deliberations):
 // exactly its 17 columns, in its order, one row per published deliberation.
@@ -19,6 +19,31 @@ import { csvRecord } from "./csv";
 // Demo records (is_demo) are left out: the schema has no column to say a row
 // is fictional, and data.gouv.fr's consumers would take them for real acts.
 // The JSON API, which can say so (isDemo), carries them.
+//
+// The same rows are offered as a spreadsheet-friendly file (spreadsheetDeliberationsCsv):
+// the SCDL file is for machines and keeps every text as typed, but a French
+// spreadsheet opens it as one column with broken accents.
+
+/** The SCDL columns' headings in the spreadsheet-friendly file, in the same order. */
+export const SPREADSHEET_HEADINGS = [
+  "Collectivité",
+  "SIRET",
+  "Numéro",
+  "Date",
+  "Code matière",
+  "Matière",
+  "Objet",
+  "Année budgétaire",
+  "Budget",
+  "Préfecture",
+  "Date de réception en préfecture",
+  "Membres en exercice",
+  "Votants",
+  "Pour",
+  "Contre",
+  "Abstentions",
+  "Adresse de l'acte",
+] as const;
 
 export const SCDL_COLUMNS = [
   "COLL_NOM",
@@ -70,17 +95,20 @@ export type ScdlExportOptions = {
   batchSize?: number;
 };
 
-/** The export as CSV chunks: the header, then one chunk per batch of rows in number order. Pass `year` for one year's acts. */
-export async function* scdlDeliberationsCsv({
+type ScdlValue = string | number | null;
+/** One deliberation's SCDL values, in SCDL_COLUMNS' order (dates as YYYY-MM-DD). */
+type ScdlRow = ScdlValue[];
+
+/** The export's rows in batches, in number order. Pass `year` for one year's acts. */
+async function* scdlRowBatches({
   municipalityId,
   year,
   baseUrl,
   db = getPrisma(),
   batchSize = BATCH_SIZE,
-}: ScdlExportOptions): AsyncGenerator<string> {
+}: ScdlExportOptions): AsyncGenerator<ScdlRow[]> {
   // The zone that tells an act's day; everything the act states comes from its snapshot.
   const { timeZone } = await db.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { timeZone: true } });
-  yield csvRecord([...SCDL_COLUMNS]);
   const site = baseUrl.replace(/\/$/, "");
   let after: { year: number; sequence: number } | null = null;
   for (;;) {
@@ -102,33 +130,50 @@ export async function* scdlDeliberationsCsv({
       ORDER BY d."year", d."sequence"
       LIMIT ${batchSize}`);
     if (rows.length === 0) return;
-    let chunk = "";
-    for (const row of rows) {
-      chunk += csvRecord([
-        row.coll_nom,
-        row.coll_siret,
-        row.number,
-        row.voted_at ? isoDay(row.voted_at) : localDay(row.sitting_starts_at, timeZone),
-        scdlMatterCode(row.matter_code),
-        scdlMatterName(row.matter_code),
-        row.subject,
-        "",
-        "",
-        `PREF${row.department_code}`,
-        row.received_at ? isoDay(row.received_at) : "",
-        row.expressed === null ? "" : row.members_in_office,
-        row.expressed === null ? "" : row.expressed + (row.abstentions ?? 0),
-        row.votes_for,
-        row.votes_against,
-        row.abstentions,
-        `${site}/deliberations/${encodeURIComponent(row.number)}`,
-      ]);
-    }
-    yield chunk;
+    yield rows.map((row) => [
+      row.coll_nom,
+      row.coll_siret,
+      row.number,
+      row.voted_at ? isoDay(row.voted_at) : localDay(row.sitting_starts_at, timeZone),
+      scdlMatterCode(row.matter_code),
+      scdlMatterName(row.matter_code),
+      row.subject,
+      "",
+      "",
+      `PREF${row.department_code}`,
+      row.received_at ? isoDay(row.received_at) : "",
+      row.expressed === null ? "" : row.members_in_office,
+      row.expressed === null ? "" : row.expressed + (row.abstentions ?? 0),
+      row.votes_for,
+      row.votes_against,
+      row.abstentions,
+      `${site}/deliberations/${encodeURIComponent(row.number)}`,
+    ]);
     const last = rows[rows.length - 1]!;
     after = { year: last.year, sequence: last.sequence };
     if (rows.length < batchSize) return;
   }
+}
+
+/** The export as CSV chunks: the header, then one chunk per batch of rows in number order. Pass `year` for one year's acts. */
+export async function* scdlDeliberationsCsv(options: ScdlExportOptions): AsyncGenerator<string> {
+  yield csvRecord([...SCDL_COLUMNS]);
+  for await (const batch of scdlRowBatches(options)) yield batch.map((row) => csvRecord(row)).join("");
+}
+
+const DATE_COLUMNS = new Set<number>([SCDL_COLUMNS.indexOf("DELIB_DATE"), SCDL_COLUMNS.indexOf("PREF_DATE")]);
+/** 2022-04-07 → 07/04/2022, the form a French spreadsheet reads as a date. */
+const frenchDate = (value: ScdlValue) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value.split("-").reverse().join("/") : value);
+
+/**
+ * The same rows for a spreadsheet: UTF-8 with a byte order mark, `;` between
+ * fields, CRLF, French headings, dates as JJ/MM/AAAA, and any text that a
+ * spreadsheet would run as a formula neutralised (csv.ts, spreadsheetText).
+ */
+export async function* spreadsheetDeliberationsCsv(options: ScdlExportOptions): AsyncGenerator<string> {
+  const format = (row: ScdlRow) => spreadsheetRecord(row.map((value, index) => (DATE_COLUMNS.has(index) ? frenchDate(value) : value)));
+  yield UTF8_BOM + spreadsheetRecord([...SPREADSHEET_HEADINGS]);
+  for await (const batch of scdlRowBatches(options)) yield batch.map(format).join("");
 }
 
 /** The years that have published, non-demo deliberations: one file each. */
@@ -144,10 +189,10 @@ export async function listScdlYears({ municipalityId, db = getPrisma() }: { muni
  * read-ahead (highWaterMark 0): the next batch is queried only when the
  * consumer asks for more, which Next does when the socket has drained.
  */
-export function scdlDeliberationsStream(options: ScdlExportOptions): ReadableStream<Uint8Array> {
+export function scdlDeliberationsStream(options: ScdlExportOptions & { format?: "scdl" | "spreadsheet" }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   // An async generator runs nothing until asked: no query before the first read.
-  const chunks = scdlDeliberationsCsv(options);
+  const chunks = options.format === "spreadsheet" ? spreadsheetDeliberationsCsv(options) : scdlDeliberationsCsv(options);
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {

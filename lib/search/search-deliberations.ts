@@ -1,6 +1,8 @@
 import "server-only";
 import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
+import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 import type { Tally } from "@/lib/domain";
+import { nameWords, namedCouncillorsSql, type NamedCouncillorRow } from "./councillor-name-sql";
 import { type SearchParams, SEARCH_PAGE_SIZE } from "./search-params";
 import { buildSearchSql, SEARCH_CONFIG, type SearchSqlRow } from "./search-sql";
 
@@ -21,8 +23,13 @@ export type SearchHit = {
   tally: (Tally & { secret: boolean }) | null;
 };
 
+/** A councillor the search's words name, with the number of published acts they reported. */
+export type SearchCouncillor = CouncillorRef & { isDemo: boolean; reported: number };
+
 export type SearchResult = {
   hits: SearchHit[];
+  /** Councillors whose names hold every word of the query (their reported acts are among the hits). */
+  councillors: SearchCouncillor[];
   total: number;
   page: number;
   pageCount: number;
@@ -42,11 +49,14 @@ export async function searchDeliberations({
   pageSize?: number;
   db?: Db;
 }): Promise<SearchResult> {
-  const rows = await db.$queryRaw<SearchSqlRow[]>(buildSearchSql({ municipalityId, params, pageSize }));
+  const words = params.q ? nameWords(params.q) : null;
+  const named = words ? await db.$queryRaw<NamedCouncillorRow[]>(namedCouncillorsSql(municipalityId, words)) : [];
+  const rapporteurIds = named.map((councillor) => councillor.id);
+  const rows = await db.$queryRaw<SearchSqlRow[]>(buildSearchSql({ municipalityId, params, pageSize, rapporteurIds }));
   let total = rows.length ? Number(rows[0]!.total) : 0;
   let meaninglessQuery = false;
   if (!rows.length) {
-    if (params.q) {
+    if (params.q && !named.length) {
       const [lexemes] = await db.$queryRaw<{ nodes: number }[]>(
         Prisma.sql`SELECT numnode(websearch_to_tsquery(${Prisma.raw(`'${SEARCH_CONFIG}'`)}::regconfig, ${params.q})) AS "nodes"`,
       );
@@ -55,7 +65,7 @@ export async function searchDeliberations({
     // Past the last page: say how many there are, so the page can offer the way back.
     if (params.page > 1 && !meaninglessQuery) {
       const [count] = await db.$queryRaw<{ total: bigint }[]>(
-        buildSearchSql({ municipalityId, params: { ...params, page: 1 }, pageSize: 1 }),
+        buildSearchSql({ municipalityId, params: { ...params, page: 1 }, pageSize: 1, rapporteurIds }),
       );
       total = count ? Number(count.total) : 0;
     }
@@ -87,6 +97,16 @@ export async function searchDeliberations({
               votesFor: row.votes_for ?? 0,
               votesAgainst: row.votes_against ?? 0,
             },
+    })),
+    councillors: named.map((councillor) => ({
+      id: councillor.id,
+      civility: councillor.civility,
+      firstName: councillor.first_name,
+      lastName: councillor.last_name,
+      role: councillor.role,
+      roleLabel: councillor.role_label,
+      isDemo: councillor.is_demo,
+      reported: councillor.reported,
     })),
     total,
     page: params.page,

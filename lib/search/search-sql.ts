@@ -91,16 +91,25 @@ export type SearchSqlRow = {
  * CTE holding only identifiers, numbers and ranks, or sitting dates when sorted
  * by date): the page and the count both read them.
  */
-export function buildSearchSql({ municipalityId, params, pageSize = SEARCH_PAGE_SIZE }: {
+export function buildSearchSql({ municipalityId, params, pageSize = SEARCH_PAGE_SIZE, rapporteurIds = [] }: {
   municipalityId: string;
   params: SearchParams;
   pageSize?: number;
+  /** Councillors the words name (councillor-name-sql.ts): the acts they reported match too. */
+  rapporteurIds?: string[];
 }): Prisma.Sql {
   const query = Prisma.sql`websearch_to_tsquery(${Prisma.raw(`'${SEARCH_CONFIG}'`)}::regconfig, ${params.q})`;
   const withText = params.q !== "";
   const byRelevance = effectiveSort(params) === "pertinence";
   const conditions = [publishedDeliberationSql("d", municipalityId), ...filters(municipalityId, params)];
-  if (withText) conditions.push(Prisma.sql`d."search_vector" @@ ${query}`);
+  if (withText) {
+    // An act reported by a councillor the words name matches as well; it ranks after the text's matches (rank 0).
+    conditions.push(
+      rapporteurIds.length
+        ? Prisma.sql`(d."search_vector" @@ ${query} OR d."rapporteur_id" = ANY (${rapporteurIds}::uuid[]))`
+        : Prisma.sql`d."search_vector" @@ ${query}`,
+    );
+  }
   // Normalisation 1 (divided by 1 + log of the vector's length): a long list of proposals does not outweigh a matching subject.
   // Sorted by date, the rank is not needed: not computed.
   const rank = withText && byRelevance ? Prisma.sql`ts_rank(d."search_rank_vector", ${query}, 1)` : Prisma.sql`0::real`;

@@ -115,6 +115,14 @@ describe("JSON API and its OpenAPI document", () => {
     expect(absurd.status).toBe(200);
   });
 
+  it("[api]: perPage above 200 is taken as 200, the maximum, and the answer says so", async () => {
+    const total = ((await (await call("/deliberations", "")).json()) as { pagination: { total: number } }).pagination.total;
+    const clamped = (await (await call("/deliberations", "?perPage=500")).json()) as { data: unknown[]; pagination: { perPage: number; pageCount: number } };
+    expect(clamped.pagination.perPage).toBe(200);
+    expect(clamped.data).toHaveLength(Math.min(total, 200));
+    expect(clamped.pagination.pageCount).toBe(Math.max(1, Math.ceil(total / 200)));
+  });
+
   it("[api]: an unknown or unpublished deliberation, sitting or councillor answers 404 with an Error body", async () => {
     const draft = (await client.query(`SELECT number FROM deliberation WHERE status = 'DRAFT' LIMIT 1`)).rows[0]?.number ?? "DL.1999-1";
     for (const [path, values] of [

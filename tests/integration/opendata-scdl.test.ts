@@ -1,41 +1,24 @@
 import { randomUUID } from "node:crypto";
+import { parse } from "csv-parse/sync";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { csvRecord } from "@/lib/opendata/csv";
-import { SCDL_COLUMNS, listScdlYears, scdlDeliberationsCsv, scdlDeliberationsStream } from "@/lib/opendata/scdl-deliberations";
+import {
+  SCDL_COLUMNS,
+  SPREADSHEET_HEADINGS,
+  listScdlYears,
+  scdlDeliberationsCsv,
+  scdlDeliberationsStream,
+  spreadsheetDeliberationsCsv,
+} from "@/lib/opendata/scdl-deliberations";
 import { connect, createDatabase } from "./support/database";
 import { insertMunicipality } from "./support/factories";
 
-/** A strict RFC 4180 reader: fails on a stray quote rather than guessing. */
+/** RFC 4180 as SCDL files are read, by csv-parse: a stray quote or a ragged row fails; every record ends with CRLF, the last one too. */
 function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let index = 0;
-  while (index < text.length) {
-    if (text[index] === '"') {
-      index += 1;
-      for (;;) {
-        if (index >= text.length) throw new Error("unterminated quoted field");
-        if (text[index] === '"') {
-          if (text[index + 1] === '"') { field += '"'; index += 2; continue; }
-          index += 1;
-          break;
-        }
-        field += text[index];
-        index += 1;
-      }
-    }
-    const char = text[index];
-    if (char === ",") { record.push(field); field = ""; index += 1; }
-    else if (char === "\r" && text[index + 1] === "\n") { record.push(field); records.push(record); record = []; field = ""; index += 2; }
-    else if (char === undefined) break;
-    else if (char === '"' || char === "\n" || char === "\r") throw new Error(`unexpected ${JSON.stringify(char)} at ${index}`);
-    else { field += char; index += 1; }
-  }
-  if (field !== "" || record.length) throw new Error("last record not terminated by CRLF");
-  return records;
+  if (text !== "" && !text.endsWith("\r\n")) throw new Error("last record not terminated by CRLF");
+  return parse(text, { record_delimiter: "\r\n", relax_quotes: false, relax_column_count: false }) as string[][];
 }
 
 // The schema's constraints (DOMAIN.md, SCDL Délibérations 2.1.5).
@@ -191,5 +174,74 @@ describe("open data: SCDL export", () => {
     const line = csvRecord(['CONVENTION "CTG", AVENANT', "a\nb", 3, null]);
     expect(line).toBe('"CONVENTION ""CTG"", AVENANT","a\nb",3,\r\n');
     expect(parseCsv(line)).toEqual([['CONVENTION "CTG", AVENANT', "a\nb", "3", ""]]);
+  });
+
+  it("[spreadsheet]: beside the SCDL file, the same rows open in a French spreadsheet: BOM, `;`, CRLF, French headings, JJ/MM/AAAA", async () => {
+    let text = "";
+    for await (const chunk of spreadsheetDeliberationsCsv({ municipalityId, baseUrl: "https://deliberations.example.fr", db })) text += chunk;
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    expect(text.slice(1).split("\r\n")[0]).toBe(SPREADSHEET_HEADINGS.join(";"));
+    // Every line ends with CRLF (no field of the reference case holds a line break).
+    expect(text.endsWith("\r\n")).toBe(true);
+    expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    const records = parse(text, { delimiter: ";", bom: true, record_delimiter: "\r\n" }) as string[][];
+    expect(records[0]).toEqual([...SPREADSHEET_HEADINGS]);
+    const [, ...scdlRows] = parseCsv(await exportCsv());
+    expect(records).toHaveLength(scdlRows.length + 1);
+    const reference = records.find((row) => row[2] === "DL.2022-91");
+    expect(reference?.slice(0, 7)).toEqual([
+      "Ville d'Aix-en-Provence",
+      "21130001700011",
+      "DL.2022-91",
+      "07/04/2022",
+      "7.10",
+      "finances locales/divers",
+      "CAF - CONVENTION TERRITORIALE GLOBALE DE SERVICE AUX FAMILLES 2022-2026",
+    ]);
+    expect(reference?.[10]).toMatch(/^\d{2}\/04\/2022$/);
+  });
+
+  it("[spreadsheet]: a subject that a spreadsheet would run as a formula is neutralised there, and kept as typed in the SCDL file", async () => {
+    const other = await insertMunicipality(client, { members: 5 });
+    const subjects = [
+      '=HYPERLINK("https://example.com/x";"Cliquez")',
+      "+33 CONVENTION DE PARTENARIAT",
+      "-2 % SUR LES TARIFS",
+      "@SUM(A1:A9)",
+      "\tTABULATION EN TÊTE",
+      "\rRETOUR CHARIOT EN TÊTE",
+      "SUBVENTION = 3 000 € ; AVENANT - 2",
+    ];
+    for (const [index, subject] of subjects.entries()) {
+      const id = randomUUID();
+      await client.query(
+        `INSERT INTO deliberation (id, municipality_id, sitting_id, number, year, sequence, order_in_sitting, subject,
+           matter_code, report, proposals, status, outcome)
+         VALUES ($1, $2, $3, $4, 2022, $5, $5, $6, '7.10', 'Rapport.', 'APPROUVER.', 'TRANSMITTED', 'ADOPTED')`,
+        [id, other.municipalityId, other.sittingId, `DL.2022-${index + 1}`, index + 1, subject],
+      );
+      await client.query(`UPDATE deliberation SET status = 'PUBLISHED', published_at = now() WHERE id = $1`, [id]);
+    }
+    const options = { municipalityId: other.municipalityId, baseUrl: "https://deliberations.example.fr", db };
+    let scdl = "";
+    for await (const chunk of scdlDeliberationsCsv(options)) scdl += chunk;
+    let spreadsheet = "";
+    for await (const chunk of spreadsheetDeliberationsCsv(options)) spreadsheet += chunk;
+
+    const scdlSubjects = (parse(scdl, { columns: true }) as Record<string, string>[]).map((row) => row.DELIB_OBJET);
+    expect(scdlSubjects).toEqual(subjects);
+    const sheetRows = parse(spreadsheet, { delimiter: ";", bom: true, columns: true, relax_quotes: false }) as Record<string, string>[];
+    expect(sheetRows.map((row) => row.Objet)).toEqual([
+      '\'=HYPERLINK("https://example.com/x";"Cliquez")',
+      "'+33 CONVENTION DE PARTENARIAT",
+      "'-2 % SUR LES TARIFS",
+      "'@SUM(A1:A9)",
+      "'\tTABULATION EN TÊTE",
+      "'\rRETOUR CHARIOT EN TÊTE",
+      // Only the start of a cell makes a formula: the rest is kept.
+      "SUBVENTION = 3 000 € ; AVENANT - 2",
+    ]);
+    // The figures stay numbers, the collectivity's name and the address stay text as typed.
+    expect(sheetRows[0]).toMatchObject({ Numéro: "DL.2022-1", "Code matière": "7.10", "Adresse de l'acte": "https://deliberations.example.fr/deliberations/DL.2022-1" });
   });
 });

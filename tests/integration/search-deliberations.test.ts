@@ -121,6 +121,31 @@ describe("search", () => {
     expect(found.hits.map((hit) => hit.subject)).toEqual(["JUMELAGE AVEC UNE VILLE ITALIENNE - VERSION RECTIFIÉE"]);
   });
 
+  it("[search]: a councillor's name finds the councillor and the acts they reported (JOISSAINS, Fabienne VINCENTI)", async () => {
+    const mayor = await search({ q: "JOISSAINS" }, referenceMunicipalityId);
+    expect(mayor.councillors.map((councillor) => `${councillor.firstName} ${councillor.lastName}`)).toEqual(["Sophie JOISSAINS"]);
+    const rapporteur = await search({ q: "Fabienne VINCENTI" }, referenceMunicipalityId);
+    expect(rapporteur.councillors).toEqual([expect.objectContaining({ firstName: "Fabienne", lastName: "VINCENTI", reported: 1 })]);
+    expect(rapporteur.hits.map((hit) => hit.number)).toContain("DL.2022-91");
+    // Accents, case and the civility are ignored; a word that is not in the name finds no councillor.
+    expect((await search({ q: "madame fabienne vincenti" }, referenceMunicipalityId)).councillors).toHaveLength(1);
+    expect((await search({ q: "gerard bramoulle" }, referenceMunicipalityId)).councillors.map((councillor) => councillor.lastName)).toEqual(["BRAMOULLÉ"]);
+    expect((await search({ q: "VINCENTI convention" }, referenceMunicipalityId)).councillors).toEqual([]);
+    // Whole words: VINCENT is not VINCENTI.
+    expect((await search({ q: "VINCENT" }, referenceMunicipalityId)).councillors.map((councillor) => councillor.lastName)).toEqual(["VINCENT"]);
+  });
+
+  it("[search]: an act found by its rapporteur's name ranks after those matching in their text", async () => {
+    // The deputy reported DL.2022-1; "règlement" is in DL.2022-3's subject.
+    await client.query(`UPDATE councillor SET first_name = 'Ondine', last_name = 'RÈGLEMENT' WHERE id = $1`, [fixture.councillorIds[1]]);
+    const byName = await search({ q: "Règlement" });
+    expect(byName.councillors.map((councillor) => councillor.lastName)).toEqual(["RÈGLEMENT"]);
+    expect(byName.hits.map((hit) => hit.number)).toEqual(["DL.2022-3", "DL.2022-1"]);
+    expect((await search({ q: "Ondine RÈGLEMENT" })).hits.map((hit) => hit.number)).toEqual(["DL.2022-1"]);
+    // Another municipality's councillors are not named.
+    expect((await search({ q: "Ondine" }, referenceMunicipalityId)).councillors).toEqual([]);
+  });
+
   it("[search]: another municipality's deliberations are never found", async () => {
     expect((await search({ q: "famille" }, referenceMunicipalityId)).hits.map((hit) => hit.number)).not.toContain("DL.2023-1");
   });

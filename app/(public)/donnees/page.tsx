@@ -45,6 +45,29 @@ export default async function OpenDataPage() {
         </ul>
       </section>
 
+      <section aria-labelledby="spreadsheet-heading" className="mt-8">
+        <h2 id="spreadsheet-heading" className="text-2xl font-bold">Les mêmes données pour un tableur</h2>
+        <p className="mt-2">
+          Pour ouvrir les délibérations dans un tableur (LibreOffice Calc, Excel) : les mêmes lignes, avec des titres de colonnes en
+          français, le point-virgule pour séparateur et les dates au format JJ/MM/AAAA. Le fichier SCDL ci-dessus, lui, est destiné
+          aux programmes et aux portails de données.
+        </p>
+        <ul className="mt-3 list-disc space-y-1 pl-6">
+          <li>
+            <a href="/donnees/tableur/deliberations.csv" download>
+              Toutes les délibérations publiées (CSV pour tableur)
+            </a>
+          </li>
+          {years.map((year) => (
+            <li key={year}>
+              <a href={`/donnees/tableur/deliberations-${year}.csv`} download>
+                Délibérations de {year} (CSV pour tableur)
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+
       <section aria-labelledby="api-heading" className="mt-8">
         <h2 id="api-heading" className="text-2xl font-bold">API JSON</h2>
         <p className="mt-2">
@@ -54,12 +77,12 @@ export default async function OpenDataPage() {
         </p>
         <ul className="mt-3 list-disc space-y-1 pl-6">
           <li>
-            <Link href="/api/v1/openapi.json" prefetch={false}>Description OpenAPI 3.1</Link> (<code>{site}/api/v1/openapi.json</code>)
+            <Link href="/api/v1/openapi.json" prefetch={false}>Description OpenAPI 3.1</Link> (<code className="break-all">{site}/api/v1/openapi.json</code>)
           </li>
           <li><Link href="/api/v1/municipality" prefetch={false}>La collectivité</Link></li>
           <li><Link href="/api/v1/councillors" prefetch={false}>Les élus</Link></li>
           <li><Link href="/api/v1/sittings" prefetch={false}>Les séances</Link></li>
-          <li><Link href="/api/v1/deliberations" prefetch={false}>Les délibérations</Link>, et chacune à <code>/api/v1/deliberations/DL.2022-91</code></li>
+          <li><Link href="/api/v1/deliberations" prefetch={false}>Les délibérations</Link>, et chacune à <code className="break-all">/api/v1/deliberations/DL.2022-91</code></li>
         </ul>
       </section>
 

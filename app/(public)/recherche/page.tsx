@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { SearchCouncillors } from "@/components/search/search-councillors";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchPagination } from "@/components/search/search-pagination";
 import { SearchResults } from "@/components/search/search-results";
@@ -29,8 +30,19 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   };
 }
 
+/** A parameter sent empty (a plain form sends every field): the address is not the search's own. */
+function hasEmptyParameter(raw: Record<string, string | string[] | undefined>): boolean {
+  return Object.values(raw).some((value) => (Array.isArray(value) ? value.some((item) => item.trim() === "") : value?.trim() === ""));
+}
+
 export default async function SearchPage({ searchParams }: Props) {
-  const params = parseSearchParams(await searchParams);
+  const raw = await searchParams;
+  const params = parseSearchParams(raw);
+  // Empty parameters mean nothing: the clean address, which is the one to share and the one the feed follows.
+  if (hasEmptyParameter(raw)) {
+    const clean = searchQueryString(params);
+    redirect(clean ? `/recherche?${clean}` : "/recherche");
+  }
   const municipality = await getCurrentMunicipality();
 
   // A number or a receipt identifier goes straight to the act.
@@ -51,7 +63,9 @@ export default async function SearchPage({ searchParams }: Props) {
     <div>
       <Breadcrumb crumbs={[{ label: "Accueil", href: "/" }, { label: "Recherche" }]} />
       <h1 className="text-3xl font-bold">Rechercher une délibération</h1>
-      <SearchForm params={params} options={filterOptions} sort={sort} filtersOpen={hasFilters(params) || params.tri !== undefined} />
+      <SearchForm params={params} options={filterOptions} filtersOpen={hasFilters(params) || params.tri !== undefined} />
+
+      {result && result.councillors.length > 0 ? <SearchCouncillors councillors={result.councillors} /> : null}
 
       {result ? (
         <section aria-labelledby="search-results-heading" className="mt-8">

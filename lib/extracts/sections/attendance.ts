@@ -1,4 +1,4 @@
-import { formatProxy } from "@/lib/domain";
+import { ATTENDANCE_HEADINGS, formatProxy, SECRETARY_LABEL } from "@/lib/domain";
 import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 import { fullName } from "@/lib/deliberations/extract-wording";
 import type { PdfComposer } from "@/lib/pdf/pdf-composer";
@@ -16,19 +16,19 @@ const group = (pdf: PdfComposer, title: string, text: string) => titledNames(pdf
 
 /** Present, represented (with the holder of each proxy), excused and, when there are any, absent. */
 export function attendanceLists(pdf: PdfComposer, attendance: AttendanceLists): void {
-  group(pdf, "Etaient Présents :", namesSentence(attendance.present));
+  group(pdf, ATTENDANCE_HEADINGS.present, namesSentence(attendance.present));
   group(
     pdf,
-    "Excusés avec pouvoir donné conformément aux dispositions de l'article L 2121-20 du Code Général des Collectivités Territoriales :",
+    ATTENDANCE_HEADINGS.represented,
     attendance.represented.length === 0
       ? "NEANT"
       : `${attendance.represented.map(({ giver, holder }) => formatProxy(fullName(giver), fullName(holder))).join(", ")}.`,
   );
-  group(pdf, "Excusés sans pouvoir :", namesSentence(attendance.excused));
-  if (attendance.absent.length > 0) group(pdf, "Absents :", namesSentence(attendance.absent));
+  group(pdf, ATTENDANCE_HEADINGS.excused, namesSentence(attendance.excused));
+  if (attendance.absent.length > 0) group(pdf, ATTENDANCE_HEADINGS.absent, namesSentence(attendance.absent));
 }
 
 /** "Secrétaire : Madame …" */
 export function secretaryLine(pdf: PdfComposer, secretary: CouncillorRef): void {
-  pdf.paragraph(plain(`Secrétaire : ${fullName(secretary)}`), { spaceBefore: 4 });
+  pdf.paragraph(plain(`${SECRETARY_LABEL} : ${fullName(secretary)}`), { spaceBefore: 4 });
 }

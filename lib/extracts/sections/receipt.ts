@@ -1,4 +1,4 @@
-import { formatDateShortFr, formatWeekdayDateFr } from "@/lib/domain";
+import { formatDateShortFr, formatWeekdayDateFr, REJECTED_NOT_EXECUTORY, REJECTED_NOT_TRANSMITTED } from "@/lib/domain";
 import { executoryStatusOf } from "@/lib/deliberations/deliberation-record";
 import { CONTENT_WIDTH } from "@/lib/pdf/page-geometry";
 import type { PdfComposer } from "@/lib/pdf/pdf-composer";
@@ -13,10 +13,15 @@ export type ReceiptFacts = Parameters<typeof executoryStatusOf>[0] & {
  * certification of its executory character step by step (publication is
  * stated further down, under the signatures).
  */
-export function receiptAndExecutoryBox(pdf: PdfComposer, act: ReceiptFacts, { withdrawn }: { withdrawn: boolean }): void {
+export function receiptAndExecutoryBox(pdf: PdfComposer, act: ReceiptFacts, { withdrawn, rejected = false }: { withdrawn: boolean; rejected?: boolean }): void {
   const { receipt } = act;
   // A report withdrawn from the agenda was never transmitted: nothing to certify unless a receipt exists.
   if (withdrawn && !receipt) return;
+  // Nor was a rejected act: said plainly, instead of a certification of unticked steps.
+  if (rejected && !receipt) {
+    pdf.framed([{ runs: plain(REJECTED_NOT_TRANSMITTED) }], { width: CONTENT_WIDTH * 0.78, spaceBefore: 4 });
+    return;
+  }
   const lines: { runs: TextRun[]; size?: number }[] = [{ runs: bold("Accusé de réception en préfecture"), size: 10 }];
   if (receipt) {
     lines.push(
@@ -27,7 +32,8 @@ export function receiptAndExecutoryBox(pdf: PdfComposer, act: ReceiptFacts, { wi
   } else {
     lines.push({ runs: plain("Aucun accusé de réception n'est enregistré pour cet acte.") });
   }
-  if (!withdrawn) {
+  if (rejected) lines.push({ runs: plain(REJECTED_NOT_EXECUTORY) });
+  else if (!withdrawn) {
     lines.push({ runs: bold("POUR CERTIFICATION DU CARACTÈRE EXÉCUTOIRE :") });
     for (const step of executoryStatusOf(act).steps.filter((candidate) => candidate.key !== "PUBLISHED")) {
       lines.push({ runs: plain(`- ${step.label.toLocaleUpperCase("fr-FR")} ${step.done ? "✓" : "✗ (non)"}`) });

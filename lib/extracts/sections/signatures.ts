@@ -1,4 +1,5 @@
 import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
+import { withClosingPunctuation } from "@/lib/domain";
 import { fullName, nameWithRole } from "@/lib/deliberations/extract-wording";
 import { CONTENT_WIDTH } from "@/lib/pdf/page-geometry";
 import type { PdfComposer } from "@/lib/pdf/pdf-composer";
@@ -14,7 +15,7 @@ export function signatures(pdf: PdfComposer, { president, cosignatory, cosignato
     [
       { lines: [plain(`Ont signé ${nameWithRole(president)}`), plain("Président de séance et les membres du conseil présents :")], x: 0, width: half - 10 },
       {
-        lines: cosignatory ? [...(cosignatoryTitle ? [plain(`${cosignatoryTitle},`)] : []), plain(fullName(cosignatory))] : [],
+        lines: cosignatory ? [...(cosignatoryTitle ? [plain(withClosingPunctuation(cosignatoryTitle, ","))] : []), plain(fullName(cosignatory))] : [],
         x: half + 10,
         width: half - 10,
         align: "right",

@@ -9,7 +9,13 @@ const json = (id: string, description: string) => ({ description, content: { "ap
 const notFound = json("Error", "Introuvable (ou non publié)");
 const pageParameters = [
   { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1, default: 1 } },
-  { name: "perPage", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+  {
+    name: "perPage",
+    in: "query",
+    required: false,
+    description: "Éléments par page, 200 au plus : une valeur plus grande est ramenée à 200 (voir pagination.perPage).",
+    schema: { type: "integer", minimum: 1, maximum: 200, default: 50 },
+  },
 ];
 
 export function buildOpenApiDocument(serverUrl: string) {

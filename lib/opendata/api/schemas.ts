@@ -137,9 +137,17 @@ export const sittingPageSchema = pageOf(sittingSchema).register(apiRegistry, { i
 export const deliberationPageSchema = pageOf(deliberationSummarySchema).register(apiRegistry, { id: "DeliberationPage" });
 export const sittingDetailSchema = sittingSchema.extend({ deliberations: z.array(deliberationSummarySchema) }).register(apiRegistry, { id: "SittingDetail" });
 
+/** The longest page a list gives: a larger `perPage` is taken as this, and the answer's `pagination.perPage` says so. */
+export const MAX_PER_PAGE = 200;
+
 export const pageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  perPage: z.coerce.number().int().min(1).max(200).catch(50),
+  perPage: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .transform((perPage) => Math.min(perPage, MAX_PER_PAGE))
+    .catch(50),
 });
 export type PageQuery = z.infer<typeof pageQuerySchema>;
 

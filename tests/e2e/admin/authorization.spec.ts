@@ -108,6 +108,7 @@ const ROUTES: Record<string, RouteAccess> = {
   "/deliberations/[number]/annexes/[annexId]": { kind: "public", path: () => `/deliberations/DL.2022-91/annexes/${randomUUID()}` },
   "/seances/[date]/liste-des-deliberations.pdf": { kind: "public", path: () => "/seances/2022-04-07/liste-des-deliberations.pdf" },
   "/donnees/scdl/[file]": { kind: "public", path: () => "/donnees/scdl/deliberations.csv" },
+  "/donnees/tableur/[file]": { kind: "public", path: () => "/donnees/tableur/deliberations.csv" },
   "/api/v1/councillors": { kind: "public", path: () => "/api/v1/councillors" },
   "/api/v1/councillors/[id]": { kind: "public", path: (f) => `/api/v1/councillors/${f.councillor.id}` },
   "/api/v1/deliberations": { kind: "public", path: () => "/api/v1/deliberations" },

@@ -44,6 +44,8 @@ test.describe("councillors", () => {
   });
 
   test("[a11y]: the councillors' list and a councillor's page have no serious or critical axe violation", async ({ page }) => {
+    // Two axe runs, one over a table of 110 rows: about 30 s on a loaded 2-core machine.
+    test.setTimeout(60_000);
     await page.goto("/elus");
     await expectNoSeriousViolation(page);
     await openCouncillor(page, /Jacques BOUDON/);

@@ -50,6 +50,27 @@ test("[extract]: /verifier confirms the downloaded extract and rejects a modifie
   await expect(page.getByRole("heading", { name: "Document non reconnu" })).toBeVisible();
 });
 
+test("[extract]: /verifier clears its progress message once the verdict is shown, and moves the focus to it", async ({ page }) => {
+  const pdf = await downloadReferenceExtract(page);
+  await page.goto("/verifier");
+  await page.getByLabel("Fichier PDF à vérifier").setInputFiles({ name: "DL.2022-91-extrait.pdf", mimeType: "application/pdf", buffer: pdf });
+  const verdict = page.getByRole("heading", { name: /Document authentique/ });
+  await expect(verdict).toBeVisible();
+  await expect(verdict).toBeFocused();
+  await expect(page.getByText(/Empreinte calculée/)).toHaveCount(0);
+  await expect(page.getByText(/vérification en cours/)).toHaveCount(0);
+});
+
+test("[extract]: a file that is not a PDF dropped on /verifier is told so, in French, and nothing is looked up", async ({ page }) => {
+  await page.goto("/verifier");
+  const csv = Buffer.from("COLL_NOM,COLL_SIRET,DELIB_ID\r\nVille d'Aix-en-Provence,21130001700011,DL.2022-91\r\n");
+  await page.getByLabel("Fichier PDF à vérifier").setInputFiles({ name: "deliberations.csv", mimeType: "text/csv", buffer: csv });
+  await expect(page.getByText(/« deliberations\.csv » n'est pas un fichier PDF/)).toBeVisible();
+  await expect(page.getByLabel("Fichier PDF à vérifier")).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/verifier$/);
+  await expect(page.getByRole("heading", { name: "Document non reconnu" })).toHaveCount(0);
+});
+
 test("[extract]: the code printed on the extract (its QR code's address) is recognised on /verifier", async ({ page }) => {
   const pdf = await downloadReferenceExtract(page);
   const code = /\/verifier\?code=([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(pdf.toString("latin1"))?.[1];

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { secretBallotDeliberationNumber, withdrawnDeliberationNumber } from "./support/db";
+import { DESKTOP, PHONE, PUBLIC_PAGES, urlOf } from "./support/public-pages";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -21,23 +22,14 @@ async function expectNoSeriousViolation(page: Page, url: string, expectedStatus 
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
 }
 
-const STATIC_PAGES = [
-  { name: "home", url: "/" },
-  { name: "séances", url: "/seances" },
-  { name: "séances filtered by year", url: "/seances?annee=2022" },
-  { name: "a séance", url: "/seances/2022-04-07" },
-  { name: "a demo séance", url: "/seances/2018-11-15" },
-  { name: "délibérations", url: "/deliberations" },
-  { name: "délibérations, page 2", url: "/deliberations?page=2" },
-  { name: "the accessibility statement", url: "/accessibilite" },
-  { name: "the reference deliberation", url: "/deliberations/DL.2022-91" },
-  { name: "the audit checkpoints", url: "/verifier/journal" },
-];
-
-for (const { name, url } of STATIC_PAGES) {
-  test(`[a11y]: ${name} has no serious or critical axe violation`, async ({ page }) => {
-    await expectNoSeriousViolation(page, url);
-  });
+// Every public page (support/public-pages.ts), at a desktop's width and at a phone's.
+for (const viewport of [DESKTOP, PHONE]) {
+  for (const publicPage of PUBLIC_PAGES) {
+    test(`[a11y]: ${publicPage.name} has no serious or critical axe violation at ${viewport.width} px`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await expectNoSeriousViolation(page, await urlOf(publicPage), publicPage.status ?? 200);
+    });
+  }
 }
 
 test("[a11y]: a withdrawn deliberation has no serious or critical axe violation", async ({ page }) => {

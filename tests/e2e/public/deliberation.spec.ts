@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { deliberationNumberWithStatus } from "./support/db";
+import { deliberationNumberWithStatus, queryOne, rejectedDeliberationNumber } from "./support/db";
 import { readReferenceExtract } from "./support/reference-extract";
 
 const reference = readReferenceExtract();
@@ -8,6 +8,9 @@ const REFERENCE_URL = `/deliberations/${reference.number}`;
 function listUnder(page: Page, heading: string) {
   return page.getByRole("region", { name: heading, exact: true }).getByRole("listitem");
 }
+
+/** Names as the list items print them: each followed by its comma, the last by a full stop (text, not CSS). */
+const asPrinted = (names: string[]) => names.map((name, index) => `${name}${index < names.length - 1 ? "," : "."}`);
 
 /** The figure a tally row holds, read from the cell next to its row header. */
 async function tallyFigure(page: Page, label: string): Promise<string> {
@@ -26,7 +29,8 @@ test.describe("reference deliberation DL.2022-91", () => {
   test("[deliberation]: the heading names the register, the number, the sitting and the presidency", async ({ page }) => {
     const heading = page.getByRole("heading", { level: 1 });
     await expect(heading).toHaveCount(1);
-    await expect(heading).toContainText(/Extrait du registre des délibérations du conseil municipal/i);
+    // Worded as the reference extract prints it (and as the signed extract does): capitals without accents.
+    await expect(heading).toContainText("EXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL DE LA VILLE D'AIX-EN-PROVENCE");
     await expect(heading).toContainText(`N° ${reference.number}`);
     await expect(page.getByText("Séance publique du 7 avril 2022")).toBeVisible();
     await expect(page.getByText("Présidence de Sophie JOISSAINS, Maire")).toBeVisible();
@@ -34,19 +38,32 @@ test.describe("reference deliberation DL.2022-91", () => {
 
   test("[deliberation]: shows the 40 present members", async ({ page }) => {
     expect(reference.present).toHaveLength(40);
-    await expect(listUnder(page, "Etaient présents :")).toHaveText(reference.present);
+    await expect(listUnder(page, "Etaient Présents :")).toHaveText(asPrinted(reference.present));
   });
 
   test("[deliberation]: shows the 7 proxies as giver à holder", async ({ page }) => {
     expect(reference.proxies).toHaveLength(7);
     await expect(
       listUnder(page, "Excusés avec pouvoir donné conformément aux dispositions de l'article L 2121-20 du Code Général des Collectivités Territoriales :"),
-    ).toHaveText(reference.proxies);
+    ).toHaveText(asPrinted(reference.proxies));
   });
 
   test("[deliberation]: shows the 8 members excused without proxy", async ({ page }) => {
     expect(reference.excused).toHaveLength(8);
-    await expect(listUnder(page, "Excusés sans pouvoir :")).toHaveText(reference.excused);
+    await expect(listUnder(page, "Excusés sans pouvoir :")).toHaveText(asPrinted(reference.excused));
+  });
+
+  test("[deliberation]: a list of names copied from the page keeps its separators", async ({ page }) => {
+    const copied = await page.getByRole("region", { name: "Etaient Présents :", exact: true }).getByRole("list").evaluate((list) => {
+      const selection = window.getSelection();
+      const range = document.createRange();
+      range.selectNodeContents(list);
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      return selection?.toString() ?? "";
+    });
+    expect(copied.replace(/\s+/g, " ").trim()).toBe(`${reference.present.join(", ")}.`);
+    expect(copied).toContain("Monsieur Marc PENA, Madame Laure SCANDOLERA");
   });
 
   test("[deliberation]: shows the secretary and the rapporteur's reading", async ({ page }) => {
@@ -164,4 +181,22 @@ test.describe("unpublished deliberations", () => {
     const response = await page.goto("/deliberations/pas-un-numero");
     expect(response?.status()).toBe(404);
   });
+});
+
+test("[deliberation]: a rejected act says plainly that it is not executory, without a certification of unticked steps", async ({ page }) => {
+  // Without a receipt: "not transmitted" in place of the box; with one (as the seed once had): the receipt, and no certification.
+  const number = await rejectedDeliberationNumber();
+  expect(number, "the seed holds a published rejected deliberation").not.toBeNull();
+  const receipt = await queryOne(
+    `SELECT 1 FROM prefecture_receipt r JOIN deliberation d ON d.id = r.deliberation_id WHERE d.number = $1 AND d.status = 'PUBLISHED'`,
+    [number],
+  );
+  await page.goto(`/deliberations/${number}`);
+  await expect(page.getByTestId(receipt ? "receipt-note" : "rejected-not-transmitted")).toHaveText(
+    receipt
+      ? /rejeté ce projet de délibération : il n'a pas de caractère exécutoire à certifier/
+      : /rejeté ce projet de délibération : il n'a pas été transmis au contrôle de légalité et n'a pas de caractère exécutoire/,
+  );
+  await expect(page.getByText(/Pour certification du caractère exécutoire/i)).toHaveCount(0);
+  await expect(page.getByRole("article")).not.toContainText("✗");
 });

@@ -45,6 +45,53 @@ test.describe("search", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("DL.2022-91");
   });
 
+  test("[search]: words typed in the empty form are ranked by relevance, and the address carries no empty parameter", async ({ page }) => {
+    await page.goto("/recherche");
+    await page.waitForLoadState("load");
+    await page.getByLabel(/Mots, expression entre guillemets/).fill("convention territoriale globale");
+    await page.getByRole("button", { name: "Rechercher", exact: true }).click();
+    await expect(page).toHaveURL(/\/recherche\?q=convention\+territoriale\+globale$/);
+    await expect(page.getByText(/^Les plus pertinentes d'abord/)).toBeVisible();
+    await expect(page.getByLabel("Trier par")).toHaveValue("");
+  });
+
+  test("[search]: a plain form's empty parameters are redirected to the clean address", async ({ request }) => {
+    const response = await request.get("/recherche?q=convention&annee=&du=&au=&seance=&matiere=&rapporteur=&resultat=&unanimite=&tri=", { maxRedirects: 0 });
+    expect([303, 307, 308]).toContain(response.status());
+    expect(response.headers().location).toMatch(/\/recherche\?q=convention$/);
+  });
+
+  test("[search]: a councillor's name finds the councillor, above the acts they reported", async ({ page }) => {
+    await page.goto("/recherche?q=Fabienne+VINCENTI");
+    const councillors = page.getByRole("region", { name: "Élus" });
+    await expect(councillors.getByRole("link", { name: "Madame Fabienne VINCENTI" })).toBeVisible();
+    await expect(councillors).toContainText("rapporteur de 1 délibération publiée");
+    await expect(results(page).first().getByRole("link")).toContainText("DL.2022-91");
+    await page.goto("/recherche?q=JOISSAINS");
+    await expect(page.getByRole("region", { name: "Élus" }).getByRole("link", { name: "Madame Sophie JOISSAINS" })).toBeVisible();
+    await page.getByRole("region", { name: "Élus" }).getByRole("link", { name: "Madame Sophie JOISSAINS" }).click();
+    await expect(page).toHaveURL(/\/elus\/[0-9a-f-]{36}$/);
+  });
+
+  test.describe("on a 390 px phone", () => {
+    test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+    test("[search]: the filters stay folded, even when some are set, and the first result shows on the first screen", async ({ page }) => {
+      await page.goto("/recherche?annee=2019");
+      await page.waitForLoadState("load");
+      const filters = page.locator("details", { has: page.getByText("Filtres et tri") });
+      await expect(filters).toContainText("(1 filtre actif)");
+      await expect(filters).not.toHaveAttribute("open");
+      const first = results(page).first();
+      await expect(first).toBeVisible();
+      const box = await first.boundingBox();
+      expect(box?.y ?? Infinity).toBeLessThan(844);
+      await page.getByText("Filtres et tri").click();
+      await expect(filters).toHaveAttribute("open", "");
+      await expect(page.getByLabel("Année")).toHaveValue("2019");
+    });
+  });
+
   test("[search]: the filters offer the sittings by their date, and a sitting narrows the results to it", async ({ page }) => {
     await page.goto("/recherche?q=convention&tri=date");
     await expect(page.locator("details", { has: page.getByText("Filtres et tri") })).toHaveAttribute("open", "");

@@ -12,7 +12,7 @@ import { VoteSection } from "@/components/deliberation/vote-section";
 import { ExtractDownload } from "@/components/extracts/extract-download";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { DemoNotice } from "@/components/ui/demo-notice";
-import { formatDateFr, parseDeliberationNumber } from "@/lib/domain";
+import { formatDateFr, parseDeliberationNumber, REJECTED_NOT_EXECUTORY, REJECTED_NOT_TRANSMITTED, SECRETARY_LABEL } from "@/lib/domain";
 import { executoryStatusOf } from "@/lib/deliberations/deliberation-record";
 import { convocationParagraph, fullName, nameWithRole } from "@/lib/deliberations/extract-wording";
 import { getPublishedDeliberation } from "@/lib/deliberations/get-published-deliberation";
@@ -64,6 +64,8 @@ export default async function DeliberationPage({ params }: Props) {
   const { sitting, municipality } = deliberation;
   // A report withdrawn from the agenda was neither read nor decided: there is no act to certify.
   const withdrawn = (deliberation.vote?.result ?? deliberation.outcome) === "WITHDRAWN";
+  // A rejected act decides nothing: it is not transmitted, and has no executory character to certify.
+  const rejected = (deliberation.vote?.result ?? deliberation.outcome) === "REJECTED";
 
   const executory = executoryStatusOf(deliberation);
   // The extract certifies signature, posting and transmission; publication is stated further down.
@@ -119,8 +121,16 @@ export default async function DeliberationPage({ params }: Props) {
           </p>
         ) : null}
 
-        {withdrawn && !deliberation.receipt ? null : (
-          <ReceiptBox receipt={deliberation.receipt} certification={withdrawn ? [] : certification} />
+        {rejected && !deliberation.receipt ? (
+          <p className="avoid-break mx-auto mt-6 max-w-xl border-2 border-ink p-4 text-sm" data-testid="rejected-not-transmitted">
+            {REJECTED_NOT_TRANSMITTED}
+          </p>
+        ) : withdrawn && !deliberation.receipt ? null : (
+          <ReceiptBox
+            receipt={deliberation.receipt}
+            certification={withdrawn || rejected ? [] : certification}
+            note={rejected ? REJECTED_NOT_EXECUTORY : undefined}
+          />
         )}
 
         <h2 className="mt-8 text-lg font-bold">OBJET : {deliberation.subject}</h2>
@@ -131,7 +141,7 @@ export default async function DeliberationPage({ params }: Props) {
 
         <AttendanceLists attendance={deliberation.attendance} />
 
-        <p className="mt-5">Secrétaire : {fullName(sitting.secretary)}</p>
+        <p className="mt-5">{SECRETARY_LABEL} : {fullName(sitting.secretary)}</p>
         {deliberation.rapporteur && !withdrawn ? (
           <p className="mt-3">{fullName(deliberation.rapporteur)} donne lecture du rapport ci-joint.</p>
         ) : null}

@@ -55,7 +55,7 @@ export default async function AuditCheckpointsPage() {
         ) : (
           <>
             <p className="mt-2">{countOf(checkpoints.length, "point de contrôle", "points de contrôle")}, du plus récent au plus ancien.</p>
-            <div className="mt-2 overflow-x-auto">
+            <div className="relative mt-2 overflow-x-auto">
               <table className="w-full border-collapse text-left text-sm">
                 <caption className="sr-only">Points de contrôle signés du journal d&apos;audit, du plus récent au plus ancien</caption>
                 <thead className="border-b-2 border-line">

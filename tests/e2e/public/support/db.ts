@@ -48,3 +48,22 @@ export async function secretBallotDeliberationNumber(): Promise<string | null> {
   );
   return row?.number ?? null;
 }
+
+/** A published deliberation the council rejected. */
+export async function rejectedDeliberationNumber(): Promise<string | null> {
+  const row = await queryOne<{ number: string }>(
+    `SELECT d.number FROM deliberation d JOIN municipality m ON m.id = d.municipality_id
+     WHERE m.slug = $1 AND d.status = 'PUBLISHED' AND d.outcome = 'REJECTED' ORDER BY d.number LIMIT 1`,
+    [MUNICIPALITY],
+  );
+  return row?.number ?? null;
+}
+
+/** The id of a councillor of the reference council, by last name. */
+export async function councillorId(lastName: string): Promise<string | null> {
+  const row = await queryOne<{ id: string }>(
+    `SELECT c.id FROM councillor c JOIN municipality m ON m.id = c.municipality_id WHERE m.slug = $1 AND c.last_name = $2 ORDER BY c.id LIMIT 1`,
+    [MUNICIPALITY, lastName],
+  );
+  return row?.id ?? null;
+}

@@ -1,11 +1,13 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 // The certified extract of DL.2022-91, parsed: what the public page must show.
 // Tests may read the shared reference; the product never does.
 const here = path.dirname(fileURLToPath(import.meta.url));
-const REFERENCE_PATH = path.resolve(here, "../../../../../shared/reference/aix-DL-2022-91.txt");
+// Beside the repository (/work/main → /work/shared); a worktree elsewhere reads the same shared copy.
+const BESIDE = path.resolve(here, "../../../../../shared/reference/aix-DL-2022-91.txt");
+const REFERENCE_PATH = existsSync(BESIDE) ? BESIDE : "/work/shared/reference/aix-DL-2022-91.txt";
 
 function between(text: string, start: string, end: string): string {
   const from = text.indexOf(start);
