@@ -3,7 +3,8 @@ import type { Tx } from "@/lib/db/prisma";
 import { formatCouncillorName } from "@/lib/domain/format";
 import { AppError } from "@/lib/errors";
 import type { SittingInput } from "@/lib/validations/sitting";
-import { dateColumn, instantAt, isoDay, localDateAndTime } from "@/lib/domain/calendar";
+import { dateColumn, instantAt, isoDay, localDateAndTime, localDay } from "@/lib/domain/calendar";
+import { futureDayErrors } from "@/lib/domain/past-events";
 
 /** The columns of a sitting; its day and hour are read on the municipality's clock (`zone`). */
 export function sittingData(input: SittingInput, zone: string) {
@@ -81,6 +82,12 @@ export async function assertSittingOfficers(tx: Tx, municipalityId: string, inpu
     }
   }
   if (Object.keys(errors).length) throw new AppError("VALIDATION", "Le formulaire contient des erreurs : corrigez les champs signalés.", errors);
+}
+
+/** The list of deliberations is posted after the sitting: never on a day still to come (on the municipality's clock). */
+export function assertListPostedInThePast(listPostedAt: string, zone: string, now = new Date()): void {
+  const errors = futureDayErrors({ listPostedAt }, localDay(now, zone));
+  if (errors.listPostedAt) throw new AppError("VALIDATION", errors.listPostedAt[0]!, errors);
 }
 
 export const SITTING_SELECT = {
