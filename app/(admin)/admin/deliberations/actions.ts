@@ -10,7 +10,8 @@ import { createDeliberation } from "@/lib/deliberations/create-deliberation";
 import { publishDeliberation } from "@/lib/deliberations/publish-deliberation";
 import { removeAnnex } from "@/lib/deliberations/remove-annex";
 import { recordAttendance } from "@/lib/deliberations/record-attendance";
-import { recordPrefectureReceipt } from "@/lib/deliberations/record-prefecture-receipt";
+import { copyPreviousVote } from "@/lib/deliberations/copy-previous-vote";
+import { correctPrefectureReceipt, recordPrefectureReceipt } from "@/lib/deliberations/record-prefecture-receipt";
 import { recordVote } from "@/lib/deliberations/record-vote";
 import { rectifyDeliberation } from "@/lib/deliberations/rectify-deliberation";
 import { updateDeliberation } from "@/lib/deliberations/update-deliberation";
@@ -64,6 +65,22 @@ export async function recordReceiptAction(id: string, input: ReceiptInput): Resu
     const deliberation = await recordPrefectureReceipt({ db: getPrisma(), actor: await getSessionUser(), id, input });
     refresh(id);
     return { data: deliberation, message: "L'accusé de réception est enregistré : la délibération est transmise." };
+  });
+}
+
+export async function correctReceiptAction(id: string, input: ReceiptInput): Result {
+  return runAction(async () => {
+    const deliberation = await correctPrefectureReceipt({ db: getPrisma(), actor: await getSessionUser(), id, input });
+    refresh(id);
+    return { data: deliberation, message: "L'accusé de réception est corrigé." };
+  });
+}
+
+export async function copyPreviousVoteAction(id: string): Result {
+  return runAction(async () => {
+    const vote = await copyPreviousVote({ db: getPrisma(), actor: await getSessionUser(), id });
+    refresh(id);
+    return { data: vote, message: vote.outcome === "ADOPTED" ? "Le vote de la version précédente est repris : adopté." : "Le vote de la version précédente est repris : rejeté." };
   });
 }
 
