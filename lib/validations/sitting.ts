@@ -49,3 +49,7 @@ export const SITTING_KIND_OPTIONS = [
   { value: "ORDINARY", label: "Séance ordinaire" },
   { value: "EXTRAORDINARY", label: "Séance extraordinaire" },
 ] as const;
+
+/** The list of deliberations' posting day alone: a later fact (L2121-25), still entered once the sitting's acts are published. */
+export const listPostingSchema = z.object({ listPostedAt: sittingSchema.shape.listPostedAt });
+export type ListPostingInput = z.input<typeof listPostingSchema>;

@@ -10,6 +10,8 @@ import type * as RecordReceipt from "@/lib/deliberations/record-prefecture-recei
 import type * as RecordVote from "@/lib/deliberations/record-vote";
 import type * as RectifyDeliberation from "@/lib/deliberations/rectify-deliberation";
 import { localDay } from "@/lib/domain/calendar";
+import type * as RecordListPosting from "@/lib/sittings/record-list-posting";
+import type * as UpdateSitting from "@/lib/sittings/update-sitting";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { connect, createDatabase } from "./support/database";
 import { insertMunicipality, insertUser, type Fixture } from "./support/factories";
@@ -27,7 +29,9 @@ type Modules = typeof CreateDeliberation &
   typeof RecordReceipt &
   typeof PublishDeliberation &
   typeof RectifyDeliberation &
-  typeof CopyPreviousVote;
+  typeof CopyPreviousVote &
+  typeof RecordListPosting &
+  typeof UpdateSitting;
 
 const ACTES_ID = "013-211300017-20220407-lmc1210471-DE-1-1";
 const RECEIPT = { actesId: ACTES_ID, receivedAt: "2022-04-11", signedAt: "2022-04-12", postedAt: "2022-04-12" };
@@ -106,6 +110,8 @@ describe("receipts, past events and rectifications", () => {
       ...(await import("@/lib/deliberations/publish-deliberation")),
       ...(await import("@/lib/deliberations/rectify-deliberation")),
       ...(await import("@/lib/deliberations/copy-previous-vote")),
+      ...(await import("@/lib/sittings/record-list-posting")),
+      ...(await import("@/lib/sittings/update-sitting")),
     };
   });
   afterAll(async () => {
@@ -225,5 +231,32 @@ describe("receipts, past events and rectifications", () => {
     await modules.recordAttendance({ db, actor: council.clerk, id, input: rollCall(council) });
     await expect(modules.copyPreviousVote({ db, actor: council.clerk, id })).rejects.toMatchObject({ code: "INVALID_STATE", message: "Cette délibération ne rectifie aucune version votée : saisissez le vote." });
     await expect(modules.copyPreviousVote({ db, actor: council.clerk, id: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("[sitting]: the list's posting day is entered after the sitting's first publication, audited, never before the sitting nor after today", async () => {
+    const council = await newCouncil();
+    const id = await voted(council);
+    await modules.recordPrefectureReceipt({ db, actor: council.clerk, id, input: RECEIPT });
+    await modules.publishDeliberation({ db, actor: council.clerk, id, input: { publishedOn: "2022-04-12", publishedAtTime: "10:00" } });
+    const [convenedById, secretaryId] = council.fixture.councillorIds;
+    const sitting = {
+      date: "2022-04-07", time: "14:00", place: "Salle du conseil", kind: "ORDINARY", isPublic: true, convocationDate: "2022-04-01",
+      convenedById, presidentId: convenedById, secretaryId, reconvened: false, membersInOffice: "5", listPostedAt: "2022-04-13",
+    };
+    // The sitting itself is frozen…
+    await expect(modules.updateSitting({ db, actor: council.clerk, id: council.fixture.sittingId, input: sitting })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    // …not the later fact of its list's posting.
+    await modules.recordListPosting({ db, actor: council.clerk, sittingId: council.fixture.sittingId, input: { listPostedAt: "2022-04-13" } });
+    const { rows } = await client.query(`SELECT to_char(list_posted_at, 'YYYY-MM-DD') AS posted FROM sitting WHERE id = $1`, [council.fixture.sittingId]);
+    expect(rows[0].posted).toBe("2022-04-13");
+    const audit = await client.query(`SELECT entity_id, before, after FROM audit_event WHERE municipality_id = $1 AND action = 'sitting.list-posting'`, [council.fixture.municipalityId]);
+    expect(audit.rows).toEqual([{ entity_id: council.fixture.sittingId, before: { listPostedAt: null }, after: { listPostedAt: "2022-04-13" } }]);
+    await expect(modules.recordListPosting({ db, actor: council.clerk, sittingId: council.fixture.sittingId, input: { listPostedAt: "2022-04-06" } })).rejects.toMatchObject({
+      fieldErrors: { listPostedAt: ["La liste des délibérations ne peut être affichée avant la séance."] },
+    });
+    await expect(modules.recordListPosting({ db, actor: council.clerk, sittingId: council.fixture.sittingId, input: { listPostedAt: dayAfter(3) } })).rejects.toMatchObject({
+      fieldErrors: { listPostedAt: [expect.stringMatching(/^La date d'affichage de la liste des délibérations ne peut être postérieure à aujourd'hui/)] },
+    });
+    await expect(modules.recordListPosting({ db, actor: null, sittingId: council.fixture.sittingId, input: { listPostedAt: "2022-04-14" } })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });
