@@ -42,3 +42,5 @@ export type { DeliberationRollCallCheck, ExpandedMark, MarkSource, RollCallChang
 export { atDeliberation, changedMarks, checkRollCallChanges, describeRollCallChange, fixedAttendanceMessage, checkSittingRollCall, expandRollCall, summarizeRollCall } from "./roll-call";
 export type { PastEvent } from "./past-events";
 export { PAST_EVENT_LABELS, futureDayErrors, futureDayMessage, isFutureDay, sittingNotHeldMessage } from "./past-events";
+export type { Mandate } from "./mandate";
+export { isInOffice } from "./mandate";

@@ -4,6 +4,7 @@ import { formatCouncillorName } from "@/lib/domain/format";
 import { AppError } from "@/lib/errors";
 import type { SittingInput } from "@/lib/validations/sitting";
 import { dateColumn, instantAt, isoDay, localDateAndTime, localDay } from "@/lib/domain/calendar";
+import { isInOffice } from "@/lib/domain/mandate";
 import { futureDayErrors } from "@/lib/domain/past-events";
 
 /** The columns of a sitting; its day and hour are read on the municipality's clock (`zone`). */
@@ -63,7 +64,6 @@ export function sittingFormValues(sitting: SittingRow, zone: string): SittingInp
 
 /** The convener, president and secretary must be councillors of the municipality in office on the day. */
 export async function assertSittingOfficers(tx: Tx, municipalityId: string, input: SittingInput): Promise<void> {
-  const day = dateColumn(input.date);
   const roles = [
     ["convenedById", input.convenedById],
     ["presidentId", input.presidentId],
@@ -77,7 +77,7 @@ export async function assertSittingOfficers(tx: Tx, municipalityId: string, inpu
   for (const [field, id] of roles) {
     const councillor = councillors.find((candidate) => candidate.id === id);
     if (!councillor) errors[field] = ["Cet élu n'existe pas dans la collectivité."];
-    else if (councillor.mandateStart > day || (councillor.mandateEnd && councillor.mandateEnd < day)) {
+    else if (!isInOffice({ mandateStart: isoDay(councillor.mandateStart), mandateEnd: councillor.mandateEnd ? isoDay(councillor.mandateEnd) : null }, input.date)) {
       errors[field] = [`${formatCouncillorName(councillor)} n'est pas en fonction le jour de la séance.`];
     }
   }

@@ -4,7 +4,8 @@ import { MAX_MEMBERS_IN_OFFICE } from "./municipality";
 
 export const SITTING_KINDS = ["ORDINARY", "EXTRAORDINARY"] as const;
 
-const councillorId = (label: string) => z.string().uuid(`Choisissez ${label} dans la liste des élus.`);
+const councillorId = (label: string) =>
+  z.string().min(1, { message: `Choisissez ${label} : ce champ est obligatoire.`, abort: true }).uuid(`Choisissez ${label} dans la liste des élus.`);
 
 export const sittingSchema = z
   .object({
@@ -37,7 +38,8 @@ export const sittingSchema = z
     message: "La liste des délibérations ne peut être affichée avant la séance.",
     path: ["listPostedAt"],
   })
-  .refine((sitting) => sitting.presidentId !== sitting.secretaryId, {
+  // Only once both are chosen: two empty fields are each "required", not "the same councillor".
+  .refine((sitting) => !sitting.presidentId || sitting.presidentId !== sitting.secretaryId, {
     message: "Le secrétaire de séance ne peut être le président.",
     path: ["secretaryId"],
   });

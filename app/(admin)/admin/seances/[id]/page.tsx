@@ -5,7 +5,7 @@ import { ListPostingForm } from "@/components/admin/list-posting-form";
 import { SittingForm } from "@/components/admin/sitting-form";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
 import { getPageUser } from "@/lib/auth/session";
-import { councillorOptions } from "@/lib/councillors/councillor-options";
+import { councillorOptionsWithMandates } from "@/lib/councillors/councillor-options";
 import { getPrisma } from "@/lib/db/prisma";
 import { formatCouncillorName, formatDateFr, formatTimeFr } from "@/lib/domain/format";
 import { isoDay } from "@/lib/domain/calendar";
@@ -29,7 +29,7 @@ export default async function AdminSittingPage({ params }: { params: Promise<{ i
   });
   const canEdit = Boolean(actor && EDITOR_ROLES.includes(actor.role));
   const editable = canEdit && !sitting.deliberations.some((deliberation) => deliberation.status === "PUBLISHED");
-  const councillors = editable ? await councillorOptions({ db, actor, demo: sitting.isDemo }) : [];
+  const councillors = editable ? await councillorOptionsWithMandates({ db, actor, demo: sitting.isDemo }) : [];
   const { timeZone } = await getCurrentMunicipality();
   return (
     <div className="flex flex-col gap-6">
