@@ -5,6 +5,7 @@ import { publicPathsOfSitting, revalidateSittingChange } from "@/lib/cache/publi
 import { runAction } from "@/lib/auth/run-action";
 import { getSessionUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
+import { setFlashMessage } from "@/lib/http/flash-message";
 import { createSitting } from "@/lib/sittings/create-sitting";
 import { recordListPosting } from "@/lib/sittings/record-list-posting";
 import { recordSittingRollCall } from "@/lib/sittings/record-sitting-roll-call";
@@ -18,7 +19,8 @@ export async function createSittingAction(input: SittingInput): Promise<ActionRe
   return runAction(async () => {
     const sitting = await createSitting({ db: getPrisma(), actor: await getSessionUser(), input });
     revalidatePath("/admin/seances");
-    return { data: sitting, message: "La séance est enregistrée." };
+    await setFlashMessage("La séance est créée : ajoutez ses délibérations.");
+    return { data: sitting, message: "La séance est créée." };
   });
 }
 

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FlashStatus } from "@/components/ui/flash-status";
+import { readFlashMessage } from "@/lib/http/flash-message";
 import { AnnexForm } from "@/components/admin/annex-form";
 import { DeliberationForm } from "@/components/admin/deliberation-form";
 import { PublishForm } from "@/components/admin/publish-form";
@@ -74,6 +76,7 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
 
   return (
     <div className="flex flex-col gap-8">
+      <FlashStatus message={await readFlashMessage()} />
       <div>
         <p>
           <Link href={`/admin/seances/${deliberation.sitting.id}`}>Séance du {formatDateFr(deliberation.sitting.startsAt)}</Link>
@@ -276,7 +279,7 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
         {deliberation.publishedAt ? (
           <p>Publiée le {formatDateFr(deliberation.publishedAt)}.</p>
         ) : events.includes("PUBLISH") ? (
-          <PublishForm submit={publishDeliberationAction.bind(null, deliberation.id)} />
+          <PublishForm number={deliberation.number} submit={publishDeliberationAction.bind(null, deliberation.id)} />
         ) : (
           <p>Non publiée.</p>
         )}

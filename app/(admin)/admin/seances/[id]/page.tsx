@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FlashStatus } from "@/components/ui/flash-status";
+import { readFlashMessage } from "@/lib/http/flash-message";
 import { ListPostingForm } from "@/components/admin/list-posting-form";
 import { SittingForm } from "@/components/admin/sitting-form";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
@@ -33,6 +35,7 @@ export default async function AdminSittingPage({ params }: { params: Promise<{ i
   const { timeZone } = await getCurrentMunicipality();
   return (
     <div className="flex flex-col gap-6">
+      <FlashStatus message={await readFlashMessage()} />
       <div>
         <h1 className="text-3xl font-bold">
           Séance du {formatDateFr(sitting.startsAt, timeZone)} à {formatTimeFr(sitting.startsAt, timeZone)}
