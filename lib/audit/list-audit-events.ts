@@ -1,7 +1,7 @@
 import "server-only";
 import { ADMIN_ROLES, authorize, type SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/prisma";
-import { localDayBounds } from "@/lib/domain/calendar";
+import { isoDay, localDayBounds } from "@/lib/domain/calendar";
 import { formatCouncillorName, formatDateFr } from "@/lib/domain/format";
 import { AUDIT_ENTITY_LABELS, auditEntityKey } from "./audit-labels";
 import { timeZoneOf } from "@/lib/municipality/time-zone";
@@ -66,13 +66,15 @@ async function namesOfRecords(
   if (!ids.size) return {};
   const id = { in: [...ids] };
   const zone = await timeZoneOf(db, municipalityId);
-  const [deliberations, sittings, councillors, users, annexes, extracts] = await Promise.all([
+  const [deliberations, sittings, councillors, users, annexes, extracts, municipalities, windows] = await Promise.all([
     db.deliberation.findMany({ where: { municipalityId, id }, select: { id: true, number: true, version: true } }),
     db.sitting.findMany({ where: { municipalityId, id }, select: { id: true, startsAt: true } }),
     db.councillor.findMany({ where: { municipalityId, id }, select: { id: true, civility: true, firstName: true, lastName: true } }),
     db.user.findMany({ where: { municipalityId, id }, select: { id: true, name: true } }),
     db.annex.findMany({ where: { municipalityId, id }, select: { id: true, title: true } }),
     db.issuedExtract.findMany({ where: { municipalityId, id }, select: { id: true, fileName: true } }),
+    db.municipality.findMany({ where: { id: { in: [municipalityId].filter((own) => ids.has(own)) } }, select: { id: true, name: true } }),
+    db.derogationWindow.findMany({ where: { municipalityId, id }, select: { id: true, startsOn: true, endsOn: true } }),
   ]);
   return Object.fromEntries([
     ...deliberations.map((row) => [row.id, `délibération ${row.number}${row.version > 1 ? ` (version ${row.version})` : ""}`]),
@@ -81,5 +83,7 @@ async function namesOfRecords(
     ...users.map((row) => [row.id, `compte de ${row.name}`]),
     ...annexes.map((row) => [row.id, `annexe « ${row.title} »`]),
     ...extracts.map((row) => [row.id, `extrait ${row.fileName}`]),
+    ...municipalities.map((row) => [row.id, row.name]),
+    ...windows.map((row) => [row.id, `période du ${formatDateFr(isoDay(row.startsOn))} au ${formatDateFr(isoDay(row.endsOn))}`]),
   ]);
 }

@@ -122,7 +122,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td className="py-2 pr-3">
                 {auditActionLabel(event.action)}
                 {event.entityId ? (
-                  <span className="block break-words text-muted">{names[event.entityId.toLowerCase()] ?? `${auditEntityLabel(event.entity)} (supprimé)`}</span>
+                  <span className="block break-words text-muted">{names[event.entityId.toLowerCase()] ?? auditEntityLabel(event.entity)}</span>
                 ) : null}
               </td>
               <td className="py-2 pr-3">
