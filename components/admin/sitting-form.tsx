@@ -13,21 +13,6 @@ export type MandatedCouncillorOption = CouncillorOption & { mandateStart: string
 
 const OFFICERS = ["convenedById", "presidentId", "secretaryId"] as const;
 
-export const EMPTY_SITTING: SittingInput = {
-  date: "",
-  time: "18:00",
-  place: "",
-  kind: "ORDINARY",
-  isPublic: true,
-  convocationDate: "",
-  convenedById: "",
-  presidentId: "",
-  secretaryId: "",
-  reconvened: false,
-  membersInOffice: "",
-  listPostedAt: "",
-};
-
 export function SittingForm({
   initialValues,
   councillors,

@@ -47,6 +47,26 @@ export const sittingSchema = z
 export type SittingInput = z.input<typeof sittingSchema>;
 export type SittingData = z.output<typeof sittingSchema>;
 
+/**
+ * A new sitting's form. Here, not in the form's module: a value exported by a
+ * "use client" module reaches a server component as a client reference, whose
+ * spread is empty (every field then arrived undefined).
+ */
+export const EMPTY_SITTING: SittingInput = {
+  date: "",
+  time: "18:00",
+  place: "",
+  kind: "ORDINARY",
+  isPublic: true,
+  convocationDate: "",
+  convenedById: "",
+  presidentId: "",
+  secretaryId: "",
+  reconvened: false,
+  membersInOffice: "",
+  listPostedAt: "",
+};
+
 export const SITTING_KIND_OPTIONS = [
   { value: "ORDINARY", label: "Séance ordinaire" },
   { value: "EXTRAORDINARY", label: "Séance extraordinaire" },

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
-import { EMPTY_SITTING, SittingForm } from "@/components/admin/sitting-form";
+import { SittingForm } from "@/components/admin/sitting-form";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
 import { getPageUser } from "@/lib/auth/session";
 import { councillorOptionsWithMandates } from "@/lib/councillors/councillor-options";
 import { getPrisma } from "@/lib/db/prisma";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
+import { EMPTY_SITTING } from "@/lib/validations/sitting";
 import { createSittingAction } from "../actions";
 
 export const metadata: Metadata = { title: "Nouvelle séance · Espace du greffe" };
