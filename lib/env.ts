@@ -20,8 +20,11 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Address the web server listens on (every interface by default; 127.0.0.1 behind a reverse proxy on the same machine). */
   REGISTRE_LISTEN_HOST: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
-  /** The portal's public address, for absolute links (feeds, QR codes, open data). */
-  PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
+  /**
+   * The portal's public address, for absolute links (feeds, QR codes, open data).
+   * Without it, http://localhost:<PORT>: the port actually served (see publicBaseUrlConfigured).
+   */
+  PUBLIC_BASE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
   /** The municipality this portal publishes (its slug). */
   REGISTRE_MUNICIPALITY: z.string().default("aix-en-provence"),
   /** The identity that signs extracts: a PKCS#12 file (path, or its content in base64) and its passphrase. */
@@ -45,7 +48,17 @@ const schema = z.object({
   REGISTRE_TRUSTED_PROXIES: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
   /** The back office's address as the browser sees it; npm start sets it to PUBLIC_BASE_URL. */
   NEXTAUTH_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
-});
+}).transform((parsed) => ({
+  ...parsed,
+  PUBLIC_BASE_URL: parsed.PUBLIC_BASE_URL ?? localBaseUrl(parsed.PORT),
+  /** Whether PUBLIC_BASE_URL was given: a real signing identity prints it on every extract, so it must not be guessed. */
+  publicBaseUrlConfigured: parsed.PUBLIC_BASE_URL !== undefined,
+}));
+
+/** The default public address: this machine, on the port the portal serves. */
+function localBaseUrl(port: number): string {
+  return `http://localhost:${port}`;
+}
 
 export type Env = z.infer<typeof schema>;
 

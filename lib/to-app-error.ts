@@ -20,6 +20,7 @@ export const REGISTRE_SQLSTATES = {
   voteCountsAboveMembersInOffice: "RG003",
   membersInOfficeFrozen: "RG004",
   derogationWindowInUse: "RG005",
+  actesIdOfAnotherAct: "RG006",
 } as const;
 
 const BY_SQLSTATE: Record<string, Refusal> = {
@@ -47,6 +48,10 @@ const BY_SQLSTATE: Record<string, Refusal> = {
     code: "INVALID_STATE",
     message:
       "Ce changement de période dérogatoire rendrait irrégulière une liste de présence déjà enregistrée (un mandataire y porte plus de pouvoirs que ne le permettrait la nouvelle règle). Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.actesIdOfAnotherAct]: {
+    code: "CONFLICT",
+    message: "Cet identifiant ACTES est déjà celui d'une autre délibération : vérifiez l'accusé de réception. Rien n'a été enregistré.",
   },
   // Raised by the immutability triggers of a published deliberation (and of an issued extract).
   "23000": {
@@ -86,10 +91,6 @@ const BY_CONSTRAINT: Record<string, Refusal> = {
   deliberation_municipality_id_number_version_key: {
     code: "CONFLICT",
     message: "Ce numéro de délibération vient d'être attribué à une autre délibération : rechargez la page, un autre numéro vous sera proposé.",
-  },
-  prefecture_receipt_municipality_id_actes_id_key: {
-    code: "CONFLICT",
-    message: "Cet identifiant ACTES est déjà celui d'une autre délibération : vérifiez l'accusé de réception.",
   },
   app_user_email_key: { code: "CONFLICT", message: "Un compte porte déjà cette adresse électronique." },
 };

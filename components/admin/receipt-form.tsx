@@ -8,16 +8,23 @@ import { formatDateFr } from "@/lib/domain/format";
 import type { ActionResult } from "@/lib/validations/action-result";
 import { receiptSchema, type ReceiptInput } from "@/lib/validations/deliberation";
 
+const EMPTY_RECEIPT: ReceiptInput = { actesId: "", receivedAt: "", signedAt: "", postedAt: "" };
+
 /** The prefecture's receipt: the ACTES identifier is read and checked against the municipality and the sitting as it is typed. */
 export function ReceiptForm({
   expected,
   submit,
+  initialValues = EMPTY_RECEIPT,
+  submitLabel = "Enregistrer l'accusé de réception",
 }: {
   expected: { departmentCode: string; siren: string; sittingDate: string };
   submit: (values: ReceiptInput) => Promise<ActionResult<{ id: string }>>;
+  /** The receipt being corrected, or the one of the version a rectification replaces. */
+  initialValues?: ReceiptInput;
+  submitLabel?: string;
 }) {
   const router = useRouter();
-  const form = useZodForm({ schema: receiptSchema, initialValues: { actesId: "", receivedAt: "", signedAt: "", postedAt: "" }, submit, onSuccess: () => router.refresh() });
+  const form = useZodForm({ schema: receiptSchema, initialValues, submit, onSuccess: () => router.refresh() });
   const { values, set, errors } = form;
   const parsed = values.actesId.trim() ? parseActesId(values.actesId) : null;
   const issues = parsed?.ok ? checkActesId(parsed.value, { ...expected, nature: "DE" }) : [];
@@ -41,7 +48,7 @@ export function ReceiptForm({
       <TextField id="receivedAt" label="Date de réception en préfecture" type="date" required value={values.receivedAt} onChange={set("receivedAt")} errors={errors.receivedAt} />
       <TextField id="signedAt" label="Date de signature de l'acte" type="date" required value={values.signedAt} onChange={set("signedAt")} errors={errors.signedAt} />
       <TextField id="postedAt" label="Date d'affichage du compte rendu (facultatif)" type="date" value={values.postedAt ?? ""} onChange={set("postedAt")} errors={errors.postedAt} />
-      <SubmitButton pending={form.pending}>Enregistrer l&apos;accusé de réception</SubmitButton>
+      <SubmitButton pending={form.pending}>{submitLabel}</SubmitButton>
     </form>
   );
 }

@@ -3,10 +3,15 @@
 import { useRouter } from "next/navigation";
 import { CheckboxField, FormStatus, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { useZodForm } from "@/components/forms/use-zod-form";
+import { isInOffice } from "@/lib/domain/mandate";
 import type { ActionResult } from "@/lib/validations/action-result";
 import { SITTING_KIND_OPTIONS, sittingSchema, type SittingInput } from "@/lib/validations/sitting";
 
 export type CouncillorOption = { value: string; label: string };
+/** A councillor the sitting form may offer, with the days of the mandate. */
+export type MandatedCouncillorOption = CouncillorOption & { mandateStart: string; mandateEnd: string | null };
+
+const OFFICERS = ["convenedById", "presidentId", "secretaryId"] as const;
 
 export function SittingForm({
   initialValues,
@@ -16,7 +21,7 @@ export function SittingForm({
   redirectToCreated,
 }: {
   initialValues: SittingInput;
-  councillors: readonly CouncillorOption[];
+  councillors: readonly MandatedCouncillorOption[];
   submit: (values: SittingInput) => Promise<ActionResult<{ id: string }>>;
   submitLabel: string;
   redirectToCreated?: boolean;
@@ -31,15 +36,37 @@ export function SittingForm({
       router.refresh();
     },
   });
-  const { values, set, errors } = form;
-  const councillorSelect = (id: "convenedById" | "presidentId" | "secretaryId", label: string) => (
-    <SelectField id={id} label={label} required value={values[id]} onChange={set(id)} options={councillors} placeholder="— Choisir un élu —" errors={errors[id]} />
+  const { values, set, setValues, errors } = form;
+  // Only those in office on the sitting's day (the server refuses anyone else); before a day is given, everyone.
+  const inOffice = values.date ? councillors.filter((councillor) => isInOffice(councillor, values.date)) : councillors;
+  const changeDate = (date: string) =>
+    setValues((current) => {
+      const next = { ...current, date };
+      // A councillor chosen for another day who is not in office on this one is no longer chosen.
+      for (const officer of OFFICERS) {
+        const chosen = councillors.find((councillor) => councillor.value === current[officer]);
+        if (chosen && date && !isInOffice(chosen, date)) next[officer] = "";
+      }
+      return next;
+    });
+  const councillorSelect = (id: (typeof OFFICERS)[number], label: string) => (
+    <SelectField
+      id={id}
+      label={label}
+      required
+      hint={values.date ? undefined : "Saisissez d'abord la date : la liste se limite aux élus en fonction ce jour-là."}
+      value={values[id]}
+      onChange={set(id)}
+      options={inOffice.map(({ value, label: name }) => ({ value, label: name }))}
+      placeholder="— Choisir un élu —"
+      errors={errors[id]}
+    />
   );
   return (
     <form noValidate onSubmit={form.onSubmit} className="flex max-w-2xl flex-col gap-4">
       <FormStatus message={form.message?.text ?? null} tone={form.message?.tone ?? "error"} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField id="date" label="Date de la séance" type="date" required value={values.date} onChange={set("date")} errors={errors.date} />
+        <TextField id="date" label="Date de la séance" type="date" required value={values.date} onChange={changeDate} errors={errors.date} />
         <TextField id="time" label="Heure d'ouverture" type="time" required value={values.time} onChange={set("time")} errors={errors.time} />
       </div>
       <TextField id="place" label="Lieu" required value={values.place} onChange={set("place")} errors={errors.place} />

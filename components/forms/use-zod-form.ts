@@ -26,7 +26,8 @@ export function useZodForm<Values extends Record<string, unknown>, Result>(optio
   const { draftKey } = options;
   const [values, setStoredValues] = useState<Values>(options.initialValues);
   const [restorable, setRestorable] = useState<LocalDraft<Values> | null>(null);
-  // Only what the user changed is kept, and not while an older draft waits for their decision.
+  // Only what the user changed is kept, always the newest: typing while an older draft is offered
+  // replaces it in storage (the offer, held in memory, can still bring the older one back).
   const typing = useRef(false);
   const initialJson = useRef(JSON.stringify(options.initialValues));
 
@@ -47,7 +48,7 @@ export function useZodForm<Values extends Record<string, unknown>, Result>(optio
   }, [draftKey, values]);
 
   const setValues = (next: SetStateAction<Values>) => {
-    if (!restorable) typing.current = true;
+    typing.current = true;
     setStoredValues(next);
   };
   const draft = {
@@ -59,7 +60,8 @@ export function useZodForm<Values extends Record<string, unknown>, Result>(optio
       setRestorable(null);
     },
     discard: () => {
-      if (draftKey) clearLocalDraft(draftKey);
+      // The older draft goes; what was typed since it was offered stays kept.
+      if (draftKey && !typing.current) clearLocalDraft(draftKey);
       typing.current = true;
       setRestorable(null);
     },

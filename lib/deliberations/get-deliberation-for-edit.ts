@@ -18,6 +18,15 @@ export async function getDeliberationForEdit(options: { db: Db; actor: SessionUs
           cosignatoryId: true, cosignatoryTitle: true, status: true, outcome: true, votedAt: true, signedAt: true, postedAt: true,
           transmittedAt: true, publishedAt: true, isDemo: true,
           nextVersion: { select: { id: true, version: true } },
+          // What a rectification starts from: the replaced version's vote and receipt.
+          previousVersion: {
+            select: {
+              version: true,
+              postedAt: true,
+              vote: { select: { secret: true, votesFor: true, votesAgainst: true, abstentions: true, nonParticipation: true } },
+              prefectureReceipt: { select: { actesId: true, receivedAt: true, signedAt: true } },
+            },
+          },
           sitting: { select: { id: true, startsAt: true, reconvened: true, isDemo: true, membersInOffice: true } },
           attendances: { select: { councillorId: true, status: true, proxyHolderId: true, note: true } },
           vote: {

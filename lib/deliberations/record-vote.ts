@@ -4,6 +4,7 @@ import { authorizeEditor, type Editor, type SessionUser } from "@/lib/auth/roles
 import type { Db, Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/domain/errors";
 import { formatCouncillorName } from "@/lib/domain/format";
+import { sittingNotHeldMessage } from "@/lib/domain/past-events";
 import { checkQuorum } from "@/lib/domain/quorum";
 import { checkChoices, checkTally, decideOutcome, deriveTally, secretBallotTally, type CouncillorChoice } from "@/lib/domain/tally";
 import type { AttendanceEntry, Tally } from "@/lib/domain/types";
@@ -38,6 +39,10 @@ export type RecordedVote = { id: string; outcome: "ADOPTED" | "REJECTED" };
 export async function recordVoteInTransaction(tx: Tx, actor: Editor, { deliberationId, vote: input }: { deliberationId: string; vote: VoteData }): Promise<RecordedVote> {
   const deliberation = await lockDeliberation(tx, actor, deliberationId);
   const status = stepTo(deliberation, "RECORD_VOTE");
+  const zone = await timeZoneOf(tx, actor.municipalityId);
+  const sittingDay = localDay(deliberation.sitting.startsAt, zone);
+  const notHeld = sittingNotHeldMessage(sittingDay, localDay(new Date(), zone));
+  if (notHeld) throw new AppError("INVALID_STATE", notHeld);
   const rows = await tx.attendance.findMany({
     where: { deliberationId: deliberation.id },
     select: { councillorId: true, status: true, proxyHolderId: true, councillor: { select: { civility: true, firstName: true, lastName: true } } },
@@ -97,7 +102,7 @@ export async function recordVoteInTransaction(tx: Tx, actor: Editor, { deliberat
   if (choices.length) {
     await tx.voteRecord.createMany({ data: choices.map((choice) => ({ municipalityId: actor.municipalityId, voteId: vote.id, ...choice })) });
   }
-  await tx.deliberation.update({ where: { id: deliberation.id }, data: { status, outcome: decision.outcome, votedAt: dateColumn(localDay(deliberation.sitting.startsAt, await timeZoneOf(tx, actor.municipalityId))) } });
+  await tx.deliberation.update({ where: { id: deliberation.id }, data: { status, outcome: decision.outcome, votedAt: dateColumn(sittingDay) } });
   await appendAuditEvent(tx, {
     municipalityId: actor.municipalityId,
     userId: actor.id,

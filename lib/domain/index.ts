@@ -42,3 +42,7 @@ export type { LocalDateTime } from "./calendar";
 export { DEFAULT_TIME_ZONE, dateColumn, instantAt, isoDay, isTimeZone, localDateAndTime, localDay, localDayBounds } from "./calendar";
 export type { DeliberationRollCallCheck, ExpandedMark, MarkSource, RollCallChange, RollCallChangeIssue, RollCallMark, SittingRollCall } from "./roll-call";
 export { atDeliberation, changedMarks, checkRollCallChanges, describeRollCallChange, fixedAttendanceMessage, checkSittingRollCall, expandRollCall, summarizeRollCall } from "./roll-call";
+export type { PastEvent } from "./past-events";
+export { PAST_EVENT_LABELS, futureDayErrors, futureDayMessage, isFutureDay, sittingNotHeldMessage } from "./past-events";
+export type { Mandate } from "./mandate";
+export { isInOffice } from "./mandate";

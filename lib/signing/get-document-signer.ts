@@ -11,6 +11,7 @@ import { readPkcs12 } from "./pkcs12";
 
 // The signing identity in use, from the configuration:
 // - REGISTRE_SIGNING_P12_PATH or REGISTRE_SIGNING_P12_BASE64 (+ _PASSPHRASE): a PKCS#12 file;
+//   it requires an explicit PUBLIC_BASE_URL (the address every extract carries);
 // - otherwise, outside production, the development identity of the data directory.
 // `npm start` on its embedded PostgreSQL is a development or demonstration
 // install: it sets REGISTRE_DEVELOPMENT_SIGNING=1 so that it may use the
@@ -25,6 +26,13 @@ function pemToDer(pem: string): Uint8Array {
 export async function loadDocumentSigner(source: Record<string, string | undefined> = process.env): Promise<DocumentSigner> {
   const environment = readEnv(source as NodeJS.ProcessEnv);
   if (environment.REGISTRE_SIGNING_P12_PATH || environment.REGISTRE_SIGNING_P12_BASE64) {
+    // A real identity prints the verification address on every extract, for ever: it is never guessed.
+    if (!environment.publicBaseUrlConfigured) {
+      throw new AppError(
+        "INVALID_STATE",
+        `Le certificat de signature est configuré mais PUBLIC_BASE_URL ne l'est pas : définissez l'adresse publique du portail (par exemple https://deliberations.ville.fr), qui est imprimée, avec son code QR, sur chaque extrait signé. Sans elle, le portail utiliserait ${environment.PUBLIC_BASE_URL}.`,
+      );
+    }
     const file = environment.REGISTRE_SIGNING_P12_PATH
       ? await readFile(path.resolve(environment.REGISTRE_SIGNING_P12_PATH))
       : Buffer.from(environment.REGISTRE_SIGNING_P12_BASE64 ?? "", "base64");

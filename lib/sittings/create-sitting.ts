@@ -5,7 +5,7 @@ import type { Db, Tx } from "@/lib/db/prisma";
 import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { parseInput } from "@/lib/validations/parse";
 import { sittingSchema, type SittingData } from "@/lib/validations/sitting";
-import { assertSittingOfficers, sittingData, sittingSnapshot } from "./sitting-fields";
+import { assertListPostedInThePast, assertSittingOfficers, sittingData, sittingSnapshot } from "./sitting-fields";
 
 export async function createSitting(options: { db: Db; actor: SessionUser | null; input: unknown }): Promise<{ id: string }> {
   const actor = authorizeEditor(options.actor);
@@ -17,6 +17,7 @@ export async function createSitting(options: { db: Db; actor: SessionUser | null
 export async function createSittingInTransaction(tx: Tx, actor: Editor, { sitting: input }: { sitting: SittingData }): Promise<{ id: string }> {
   const zone = await timeZoneOf(tx, actor.municipalityId);
   const data = sittingData(input, zone);
+  assertListPostedInThePast(input.listPostedAt, zone);
   await assertSittingOfficers(tx, actor.municipalityId, input);
   const sitting = await tx.sitting.create({ data: { municipalityId: actor.municipalityId, ...data }, select: { id: true, membersInOffice: true } });
   await appendAuditEvent(tx, {

@@ -3,7 +3,9 @@ import type { Tx } from "@/lib/db/prisma";
 import { formatCouncillorName } from "@/lib/domain/format";
 import { AppError } from "@/lib/errors";
 import type { SittingInput } from "@/lib/validations/sitting";
-import { dateColumn, instantAt, isoDay, localDateAndTime } from "@/lib/domain/calendar";
+import { dateColumn, instantAt, isoDay, localDateAndTime, localDay } from "@/lib/domain/calendar";
+import { isInOffice } from "@/lib/domain/mandate";
+import { futureDayErrors } from "@/lib/domain/past-events";
 
 /** The columns of a sitting; its day and hour are read on the municipality's clock (`zone`). */
 export function sittingData(input: SittingInput, zone: string) {
@@ -62,7 +64,6 @@ export function sittingFormValues(sitting: SittingRow, zone: string): SittingInp
 
 /** The convener, president and secretary must be councillors of the municipality in office on the day. */
 export async function assertSittingOfficers(tx: Tx, municipalityId: string, input: SittingInput): Promise<void> {
-  const day = dateColumn(input.date);
   const roles = [
     ["convenedById", input.convenedById],
     ["presidentId", input.presidentId],
@@ -76,11 +77,17 @@ export async function assertSittingOfficers(tx: Tx, municipalityId: string, inpu
   for (const [field, id] of roles) {
     const councillor = councillors.find((candidate) => candidate.id === id);
     if (!councillor) errors[field] = ["Cet élu n'existe pas dans la collectivité."];
-    else if (councillor.mandateStart > day || (councillor.mandateEnd && councillor.mandateEnd < day)) {
+    else if (!isInOffice({ mandateStart: isoDay(councillor.mandateStart), mandateEnd: councillor.mandateEnd ? isoDay(councillor.mandateEnd) : null }, input.date)) {
       errors[field] = [`${formatCouncillorName(councillor)} n'est pas en fonction le jour de la séance.`];
     }
   }
   if (Object.keys(errors).length) throw new AppError("VALIDATION", "Le formulaire contient des erreurs : corrigez les champs signalés.", errors);
+}
+
+/** The list of deliberations is posted after the sitting: never on a day still to come (on the municipality's clock). */
+export function assertListPostedInThePast(listPostedAt: string, zone: string, now = new Date()): void {
+  const errors = futureDayErrors({ listPostedAt }, localDay(now, zone));
+  if (errors.listPostedAt) throw new AppError("VALIDATION", errors.listPostedAt[0]!, errors);
 }
 
 export const SITTING_SELECT = {

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { parseInput } from "@/lib/validations/parse";
 import { sittingSchema, type SittingData } from "@/lib/validations/sitting";
-import { SITTING_SELECT, assertSittingOfficers, sittingData, sittingSnapshot } from "./sitting-fields";
+import { SITTING_SELECT, assertListPostedInThePast, assertSittingOfficers, sittingData, sittingSnapshot } from "./sitting-fields";
 
 /** Edits a sitting; refused once one of its deliberations is published (the published act names it as it was). */
 export async function updateSitting(options: { db: Db; actor: SessionUser | null; id: string; input: unknown }): Promise<{ id: string }> {
@@ -25,6 +25,7 @@ export async function updateSittingInTransaction(tx: Tx, actor: Editor, { sittin
   if (published) {
     throw new AppError("INVALID_STATE", "Cette séance a des délibérations publiées : elle ne peut plus être modifiée. Rectifiez la délibération concernée.");
   }
+  assertListPostedInThePast(input.listPostedAt, zone);
   await assertSittingOfficers(tx, actor.municipalityId, input);
   await tx.sitting.update({ where: { id: before.id }, data });
   await appendAuditEvent(tx, {

@@ -14,8 +14,9 @@ export const isoDateSchema = (label: string) =>
   z
     .string()
     .trim()
-    .min(1, `Saisissez ${label}.`)
-    .regex(ISO_DATE, `Saisissez ${label} au format jj/mm/aaaa.`)
+    // One message per mistake: an empty day is only "missing", not also badly written and off the calendar.
+    .min(1, { message: `Saisissez ${label}.`, abort: true })
+    .regex(ISO_DATE, { message: `Saisissez ${label} au format jj/mm/aaaa.`, abort: true })
     .refine(isRealDate, `${label.charAt(0).toUpperCase()}${label.slice(1)} n'existe pas au calendrier.`);
 
 /** An optional day: the empty string of an untouched date input means none. */

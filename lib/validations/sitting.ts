@@ -4,7 +4,8 @@ import { MAX_MEMBERS_IN_OFFICE } from "./municipality";
 
 export const SITTING_KINDS = ["ORDINARY", "EXTRAORDINARY"] as const;
 
-const councillorId = (label: string) => z.string().uuid(`Choisissez ${label} dans la liste des élus.`);
+const councillorId = (label: string) =>
+  z.string().min(1, { message: `Choisissez ${label} : ce champ est obligatoire.`, abort: true }).uuid(`Choisissez ${label} dans la liste des élus.`);
 
 export const sittingSchema = z
   .object({
@@ -37,7 +38,8 @@ export const sittingSchema = z
     message: "La liste des délibérations ne peut être affichée avant la séance.",
     path: ["listPostedAt"],
   })
-  .refine((sitting) => sitting.presidentId !== sitting.secretaryId, {
+  // Only once both are chosen: two empty fields are each "required", not "the same councillor".
+  .refine((sitting) => !sitting.presidentId || sitting.presidentId !== sitting.secretaryId, {
     message: "Le secrétaire de séance ne peut être le président.",
     path: ["secretaryId"],
   });
@@ -45,12 +47,11 @@ export const sittingSchema = z
 export type SittingInput = z.input<typeof sittingSchema>;
 export type SittingData = z.output<typeof sittingSchema>;
 
-export const SITTING_KIND_OPTIONS = [
-  { value: "ORDINARY", label: "Séance ordinaire" },
-  { value: "EXTRAORDINARY", label: "Séance extraordinaire" },
-] as const;
-
-/** A blank form. Kept here, not in the form's client module: a server page that spreads a client module's constant gets an empty reference, not the values. */
+/**
+ * A new sitting's form. Here, not in the form's module: a value exported by a
+ * "use client" module reaches a server component as a client reference, whose
+ * spread is empty (every field then arrived undefined).
+ */
 export const EMPTY_SITTING: SittingInput = {
   date: "",
   time: "18:00",
@@ -65,3 +66,12 @@ export const EMPTY_SITTING: SittingInput = {
   membersInOffice: "",
   listPostedAt: "",
 };
+
+export const SITTING_KIND_OPTIONS = [
+  { value: "ORDINARY", label: "Séance ordinaire" },
+  { value: "EXTRAORDINARY", label: "Séance extraordinaire" },
+] as const;
+
+/** The list of deliberations' posting day alone: a later fact (L2121-25), still entered once the sitting's acts are published. */
+export const listPostingSchema = z.object({ listPostedAt: sittingSchema.shape.listPostedAt });
+export type ListPostingInput = z.input<typeof listPostingSchema>;

@@ -30,6 +30,7 @@ describe("signing identity from configuration", () => {
     const signer = await loadDocumentSigner({
       NODE_ENV: "production",
       DATABASE_URL: "postgresql://registre@db.example.fr:5432/registre",
+      PUBLIC_BASE_URL: "https://deliberations.example.fr",
       REGISTRE_SIGNING_P12_PATH: p12Path,
       REGISTRE_SIGNING_P12_PASSPHRASE: "phrase secrète",
     });
@@ -44,6 +45,7 @@ describe("signing identity from configuration", () => {
     const signer = await loadDocumentSigner({
       NODE_ENV: "production",
       DATABASE_URL: "postgresql://registre@db.example.fr:5432/registre",
+      PUBLIC_BASE_URL: "https://deliberations.example.fr",
       REGISTRE_SIGNING_P12_BASE64: readFileSync(p12Path).toString("base64"),
       REGISTRE_SIGNING_P12_PASSPHRASE: "phrase secrète",
     });
@@ -58,8 +60,14 @@ describe("signing identity from configuration", () => {
 
   it("[signature]: a wrong passphrase is reported, not ignored", async () => {
     await expect(
-      loadDocumentSigner({ REGISTRE_SIGNING_P12_PATH: p12Path, REGISTRE_SIGNING_P12_PASSPHRASE: "mauvaise" }),
+      loadDocumentSigner({ PUBLIC_BASE_URL: "https://deliberations.example.fr", REGISTRE_SIGNING_P12_PATH: p12Path, REGISTRE_SIGNING_P12_PASSPHRASE: "mauvaise" }),
     ).rejects.toThrow(/phrase secrète incorrecte/);
+  });
+
+  it("[signature]: a real identity without an explicit PUBLIC_BASE_URL refuses to sign, naming the address it would have guessed", async () => {
+    await expect(
+      loadDocumentSigner({ NODE_ENV: "production", PORT: "3998", REGISTRE_SIGNING_P12_PATH: p12Path, REGISTRE_SIGNING_P12_PASSPHRASE: "phrase secrète" }),
+    ).rejects.toThrow(/PUBLIC_BASE_URL ne l'est pas.*http:\/\/localhost:3998/);
   });
 
   it("[signature]: in production without a configured certificate, the development identity is refused", async () => {

@@ -41,14 +41,30 @@ test("[access]: staff read the sittings but may not create one nor read the audi
   await expect(page.getByRole("link", { name: "Journal d'audit" })).toHaveCount(0);
 });
 
-test("[access]: an administrator reads the audit trail, filtered", async ({ page }) => {
+test("[access]: an administrator reads the audit trail in French, filtered: actions, act numbers and names, one filter per kind, no command to run", async ({ page }) => {
   await signIn(page, DEMO_ACCOUNTS.admin);
   await page.goto("/admin/journal");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Journal d'audit");
+  await expect(page.getByText("npm run")).toHaveCount(0);
+  // One entry per kind of record ("Deliberation" from the seed and "deliberation" from the use cases are one), in French.
+  const kinds = await page.getByLabel("Objet").locator("option").allTextContents();
+  expect(new Set(kinds).size).toBe(kinds.length);
+  expect(kinds).toEqual(expect.arrayContaining(["Délibération", "Séance", "Compte"]));
+  expect(kinds.filter((kind) => /^[a-z_]+$/.test(kind))).toEqual([]);
+
   await page.getByLabel("Objet").selectOption("user");
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page).toHaveURL(/objet=user/);
-  await expect(page.getByRole("cell", { name: /user\.create/ }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: /Compte créé/ }).first()).toBeVisible();
+
+  await page.getByLabel("Objet").selectOption("deliberation");
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/objet=deliberation/);
+  const actions = await page.locator("tbody tr td:nth-child(4)").allTextContents();
+  expect(actions.length).toBeGreaterThan(0);
+  expect(actions.filter((text) => /[0-9a-f]{8}-[0-9a-f]{4}-/.test(text))).toEqual([]);
+  expect(actions.filter((text) => /deliberation\./.test(text))).toEqual([]);
+  expect(actions.some((text) => /délibération DL\.\d{4}-\d+/.test(text))).toBe(true);
 });
 
 test("[access]: the annex upload route refuses an anonymous request (401) and staff (403)", async ({ page }) => {

@@ -68,7 +68,7 @@ const PAGES: Record<string, PageAccess> = {
     editorContent: ["Enregistrer les modifications"],
   },
   "/admin/elus/nouveau": { path: () => "/admin/elus/nouveau", readers: EDITORS, content: () => ["Enregistrer l'élu"] },
-  "/admin/journal": { path: () => "/admin/journal", readers: ADMINS, content: () => ["recalcule la chaîne", "user.create"] },
+  "/admin/journal": { path: () => "/admin/journal", readers: ADMINS, content: () => ["chaînée à la précédente", "Compte créé"] },
   "/admin/seances": { path: () => "/admin/seances", readers: EVERYONE, content: () => ["Séances du conseil municipal"], editorContent: ["Nouvelle séance"] },
   "/admin/seances/[id]": {
     path: (f) => `/admin/seances/${f.draft.sittingId}`,

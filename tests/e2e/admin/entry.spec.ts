@@ -110,7 +110,8 @@ test("[entry]: a clerk records the sitting of 7 April 2022 and DL.2022-91 from s
   // Publication, at the moment the reference case was put online.
   await page.getByLabel("Date de mise en ligne (facultatif)").fill("2022-04-12");
   await page.getByLabel("Heure de mise en ligne (facultatif)").fill("10:00");
-  await page.getByRole("button", { name: "Publier la délibération" }).click();
+  await page.getByRole("button", { name: "Publier la délibération…" }).click();
+  await page.getByRole("button", { name: "Confirmer la publication" }).click();
   await expect(page.getByText("État : Publiée")).toBeVisible();
 
   // The public page, read anonymously on both portals.

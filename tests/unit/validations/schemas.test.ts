@@ -67,6 +67,14 @@ describe("validation schemas", () => {
     expect(errorsOf(sittingSchema, { ...sitting, presidentId: "" }).presidentId?.[0]).toMatch(/Choisissez le président de séance/);
   });
 
+  it("[validations]: an empty sitting date gets one message, and an empty president and secretary are each required, not \"the same\"", () => {
+    expect(errorsOf(sittingSchema, { ...sitting, date: "" }).date).toEqual(["Saisissez la date de la séance."]);
+    expect(errorsOf(sittingSchema, { ...sitting, date: "07/04/2022" }).date).toEqual(["Saisissez la date de la séance au format jj/mm/aaaa."]);
+    const errors = errorsOf(sittingSchema, { ...sitting, presidentId: "", secretaryId: "" });
+    expect(errors.presidentId).toEqual(["Choisissez le président de séance : ce champ est obligatoire."]);
+    expect(errors.secretaryId).toEqual(["Choisissez le secrétaire de séance : ce champ est obligatoire."]);
+  });
+
   const deliberation = {
     number: "DL.2022-91",
     orderInSitting: "1",

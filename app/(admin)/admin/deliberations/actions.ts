@@ -5,12 +5,14 @@ import { revalidatePublication } from "@/lib/cache/public-pages";
 import { runAction } from "@/lib/auth/run-action";
 import { getSessionUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
+import { setFlashMessage } from "@/lib/http/flash-message";
 import { changeDeliberationStatus, type StatusChange } from "@/lib/deliberations/change-deliberation-status";
 import { createDeliberation } from "@/lib/deliberations/create-deliberation";
 import { publishDeliberation } from "@/lib/deliberations/publish-deliberation";
 import { removeAnnex } from "@/lib/deliberations/remove-annex";
 import { recordAttendance } from "@/lib/deliberations/record-attendance";
-import { recordPrefectureReceipt } from "@/lib/deliberations/record-prefecture-receipt";
+import { copyPreviousVote } from "@/lib/deliberations/copy-previous-vote";
+import { correctPrefectureReceipt, recordPrefectureReceipt } from "@/lib/deliberations/record-prefecture-receipt";
 import { recordVote } from "@/lib/deliberations/record-vote";
 import { rectifyDeliberation } from "@/lib/deliberations/rectify-deliberation";
 import { updateDeliberation } from "@/lib/deliberations/update-deliberation";
@@ -55,6 +57,7 @@ export async function recordVoteAction(id: string, input: VoteInput): Result {
   return runAction(async () => {
     const vote = await recordVote({ db: getPrisma(), actor: await getSessionUser(), id, input });
     refresh(id);
+    await setFlashMessage(vote.outcome === "ADOPTED" ? "Le vote est enregistré : adopté." : "Le vote est enregistré : rejeté.");
     return { data: vote, message: vote.outcome === "ADOPTED" ? "Le vote est enregistré : adopté." : "Le vote est enregistré : rejeté." };
   });
 }
@@ -63,7 +66,25 @@ export async function recordReceiptAction(id: string, input: ReceiptInput): Resu
   return runAction(async () => {
     const deliberation = await recordPrefectureReceipt({ db: getPrisma(), actor: await getSessionUser(), id, input });
     refresh(id);
+    await setFlashMessage("L'accusé de réception est enregistré : la délibération est transmise.");
     return { data: deliberation, message: "L'accusé de réception est enregistré : la délibération est transmise." };
+  });
+}
+
+export async function correctReceiptAction(id: string, input: ReceiptInput): Result {
+  return runAction(async () => {
+    const deliberation = await correctPrefectureReceipt({ db: getPrisma(), actor: await getSessionUser(), id, input });
+    refresh(id);
+    return { data: deliberation, message: "L'accusé de réception est corrigé." };
+  });
+}
+
+export async function copyPreviousVoteAction(id: string): Result {
+  return runAction(async () => {
+    const vote = await copyPreviousVote({ db: getPrisma(), actor: await getSessionUser(), id });
+    refresh(id);
+    await setFlashMessage(vote.outcome === "ADOPTED" ? "Le vote de la version précédente est repris : adopté." : "Le vote de la version précédente est repris : rejeté.");
+    return { data: vote, message: vote.outcome === "ADOPTED" ? "Le vote de la version précédente est repris : adopté." : "Le vote de la version précédente est repris : rejeté." };
   });
 }
 
@@ -72,6 +93,7 @@ export async function publishDeliberationAction(id: string, input: PublishInput)
     const deliberation = await publishDeliberation({ db: getPrisma(), actor: await getSessionUser(), id, input });
     refresh(id);
     await revalidatePublication(id);
+    await setFlashMessage(`La délibération ${deliberation.number} est publiée.`);
     return { data: deliberation, message: `La délibération ${deliberation.number} est publiée.` };
   });
 }
@@ -80,6 +102,7 @@ export async function rectifyDeliberationAction(id: string, input: RectifyInput)
   return runAction(async () => {
     const rectification = await rectifyDeliberation({ db: getPrisma(), actor: await getSessionUser(), id, input });
     refresh(id);
+    await setFlashMessage("La rectification est créée : complétez-la.");
     return { data: rectification, message: "La rectification est créée : complétez-la." };
   });
 }

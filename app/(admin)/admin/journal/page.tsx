@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
+import { AUDIT_ACTION_LABELS, auditActionLabel, auditEntityLabel } from "@/lib/audit/audit-labels";
 import { listAuditEvents, type AuditFilters } from "@/lib/audit/list-audit-events";
 import { ADMIN_ROLES } from "@/lib/auth/roles";
 import { getPageUser } from "@/lib/auth/session";
@@ -41,7 +42,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filters = filtersOf(search);
   // The municipality's clock, the one the day filter reads too.
   const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: (await getCurrentMunicipality()).timeZone });
-  const { events, total, page, pages, entities, users } = await listAuditEvents({ db: getPrisma(), actor, filters });
+  const { events, total, page, pages, entities, users, names } = await listAuditEvents({ db: getPrisma(), actor, filters });
+  // The before / after values, with each known identifier replaced by what it names.
+  const readable = (value: unknown) =>
+    JSON.stringify(value, (_key, item: unknown) => (typeof item === "string" && names[item.toLowerCase()] ? names[item.toLowerCase()] : item), 2);
   const pageLink = (target: number) => {
     const params = new URLSearchParams(Object.entries(search).flatMap(([key, value]) => (typeof value === "string" && key !== "page" ? [[key, value]] : [])));
     params.set("page", String(target));
@@ -51,8 +55,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold">Journal d&apos;audit</h1>
       <p>
-        Chaque écriture y est ajoutée dans la même transaction, avec l&apos;empreinte SHA-256 de l&apos;événement précédent ; la base
-        refuse toute modification. <code>npm run audit:verify</code> recalcule la chaîne et désigne le premier événement rompu.
+        Chaque écriture du portail y est inscrite au moment même où elle a lieu, chaînée à la précédente par son empreinte : la base de données
+        refuse toute modification ou suppression. Des points de contrôle signés de la chaîne sont publiés à chaque publication, dans le{" "}
+        <Link href="/flux/journal.json">flux du journal</Link>, de sorte que toute altération serait décelable.
       </p>
       <form className="grid gap-3 rounded border border-line bg-surface p-4 sm:grid-cols-3" action="/admin/journal">
         <div className="flex flex-col gap-1">
@@ -60,13 +65,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <select id="objet" name="objet" defaultValue={filters.entity ?? ""} className="rounded border border-ink bg-white px-3 py-2">
             <option value="">Tous</option>
             {entities.map((entity) => (
-              <option key={entity} value={entity}>{entity}</option>
+              <option key={entity} value={entity}>{auditEntityLabel(entity)}</option>
             ))}
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="action" className="font-medium">Action contient</label>
-          <input id="action" name="action" defaultValue={filters.action ?? ""} className="rounded border border-ink bg-white px-3 py-2" />
+          <label htmlFor="action" className="font-medium">Action</label>
+          <select id="action" name="action" defaultValue={filters.action ?? ""} className="rounded border border-ink bg-white px-3 py-2">
+            <option value="">Toutes</option>
+            {Object.entries(AUDIT_ACTION_LABELS).map(([code, label]) => (
+              <option key={code} value={code}>{label}</option>
+            ))}
+          </select>
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="utilisateur" className="font-medium">Auteur</label>
@@ -110,14 +120,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td className="py-2 pr-3">{dateTime.format(event.occurredAt)}</td>
               <td className="py-2 pr-3">{event.user?.name ?? "Système"}</td>
               <td className="py-2 pr-3">
-                {event.action}
-                {event.entityId ? <span className="block break-all text-muted">{event.entity} {event.entityId}</span> : null}
+                {auditActionLabel(event.action)}
+                {event.entityId ? (
+                  <span className="block break-words text-muted">{names[event.entityId.toLowerCase()] ?? auditEntityLabel(event.entity)}</span>
+                ) : null}
               </td>
               <td className="py-2 pr-3">
                 <details>
                   <summary className="cursor-pointer text-brand">Avant / après</summary>
                   <pre className="mt-2 max-w-md overflow-x-auto whitespace-pre-wrap break-all bg-surface p-2 text-xs">
-                    {JSON.stringify({ avant: event.before, après: event.after }, null, 2)}
+                    {readable({ avant: event.before, après: event.after })}
                   </pre>
                   <p className="break-all text-xs text-muted">Empreinte : {event.hash}</p>
                 </details>

@@ -5,19 +5,22 @@ import { publicPathsOfSitting, revalidateSittingChange } from "@/lib/cache/publi
 import { runAction } from "@/lib/auth/run-action";
 import { getSessionUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
+import { setFlashMessage } from "@/lib/http/flash-message";
 import { createSitting } from "@/lib/sittings/create-sitting";
+import { recordListPosting } from "@/lib/sittings/record-list-posting";
 import { recordSittingRollCall } from "@/lib/sittings/record-sitting-roll-call";
 import { updateSitting } from "@/lib/sittings/update-sitting";
 import type { ActionResult } from "@/lib/validations/action-result";
 import type { SittingRollCallInput } from "@/lib/validations/deliberation";
-import type { SittingInput } from "@/lib/validations/sitting";
+import type { ListPostingInput, SittingInput } from "@/lib/validations/sitting";
 import { countOf } from "@/lib/domain/plural";
 
 export async function createSittingAction(input: SittingInput): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
     const sitting = await createSitting({ db: getPrisma(), actor: await getSessionUser(), input });
     revalidatePath("/admin/seances");
-    return { data: sitting, message: "La séance est enregistrée." };
+    await setFlashMessage("La séance est créée : ajoutez ses délibérations.");
+    return { data: sitting, message: "La séance est créée." };
   });
 }
 
@@ -29,6 +32,15 @@ export async function updateSittingAction(id: string, input: SittingInput): Prom
     revalidatePath(`/admin/seances/${id}`);
     await revalidateSittingChange(publicPathsBefore, id);
     return { data: sitting, message: "Les modifications sont enregistrées." };
+  });
+}
+
+export async function recordListPostingAction(id: string, input: ListPostingInput): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const sitting = await recordListPosting({ db: getPrisma(), actor: await getSessionUser(), sittingId: id, input });
+    revalidatePath(`/admin/seances/${id}`);
+    await revalidateSittingChange([], id);
+    return { data: sitting, message: input.listPostedAt ? "La date d'affichage de la liste est enregistrée." : "La date d'affichage de la liste est effacée." };
   });
 }
 

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FlashStatus } from "@/components/ui/flash-status";
+import { readFlashMessage } from "@/lib/http/flash-message";
 import { AnnexForm } from "@/components/admin/annex-form";
 import { DeliberationForm } from "@/components/admin/deliberation-form";
 import { PublishForm } from "@/components/admin/publish-form";
@@ -25,6 +27,8 @@ import { availableEvents, WORKFLOW_STATUS_LABELS } from "@/lib/domain/workflow";
 import { isAppError } from "@/lib/errors";
 import {
   changeDeliberationStatusAction,
+  copyPreviousVoteAction,
+  correctReceiptAction,
   publishDeliberationAction,
   recordAttendanceAction,
   recordReceiptAction,
@@ -60,10 +64,19 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
       holderName: entry!.proxyHolderId ? (names.get(entry!.proxyHolderId) ?? null) : null,
     }));
   const draft = deliberation.status === "DRAFT";
+  const previous = deliberation.previousVersion;
+  const receiptExpected = { departmentCode: municipality.departmentCode, siren: municipality.siren, sittingDate };
+  const receiptValues = (receipt: { actesId: string; receivedAt: Date; signedAt: Date | null }, postedAt: Date | null) => ({
+    actesId: receipt.actesId,
+    receivedAt: isoDay(receipt.receivedAt),
+    signedAt: isoDay(receipt.signedAt),
+    postedAt: isoDay(postedAt),
+  });
   const publicPath = `/deliberations/${encodeURIComponent(deliberation.number)}`;
 
   return (
     <div className="flex flex-col gap-8">
+      <FlashStatus message={await readFlashMessage()} />
       <div>
         <p>
           <Link href={`/admin/seances/${deliberation.sitting.id}`}>Séance du {formatDateFr(deliberation.sitting.startsAt)}</Link>
@@ -202,7 +215,23 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
             ) : null}
           </div>
         ) : draft && canEdit && deliberation.attendances.length ? (
-          <VoteForm voters={voters} membersInOffice={deliberation.sitting.membersInOffice} submit={recordVoteAction.bind(null, deliberation.id)} />
+          <div className="flex flex-col gap-4">
+            {previous?.vote ? (
+              <div className="flex flex-col gap-2 rounded border border-line p-3">
+                <p>
+                  La version {previous.version} a été votée ainsi : {previous.vote.secret ? "scrutin secret, " : ""}
+                  {previous.vote.votesFor} pour, {previous.vote.votesAgainst} contre, {previous.vote.abstentions} abstention(s), {previous.vote.nonParticipation} ne
+                  prenant pas part au vote. Reprenez ce vote (les mêmes choix, élu par élu) ou saisissez-en un autre ci-dessous.
+                </p>
+                <StatusButton
+                  label={`Reprendre le vote de la version ${previous.version}`}
+                  confirmation={`Enregistrer pour cette version le vote de la version ${previous.version} ?`}
+                  run={copyPreviousVoteAction.bind(null, deliberation.id)}
+                />
+              </div>
+            ) : null}
+            <VoteForm voters={voters} membersInOffice={deliberation.sitting.membersInOffice} submit={recordVoteAction.bind(null, deliberation.id)} />
+          </div>
         ) : (
           <p>{draft ? "Enregistrez d'abord l'appel." : "Pas de vote."}</p>
         )}
@@ -211,11 +240,35 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
       <section aria-labelledby="section-transmission" className="flex flex-col gap-3">
         <h2 id="section-transmission" className="text-2xl font-bold">4. Transmission en préfecture</h2>
         {deliberation.prefectureReceipt ? (
-          <p>
-            Accusé de réception {deliberation.prefectureReceipt.actesId}, reçu le {formatDateFr(isoDay(deliberation.prefectureReceipt.receivedAt))}.
-          </p>
+          <>
+            <p>
+              Accusé de réception {deliberation.prefectureReceipt.actesId}, reçu le {formatDateFr(isoDay(deliberation.prefectureReceipt.receivedAt))}
+              {deliberation.prefectureReceipt.signedAt ? `, acte signé le ${formatDateFr(isoDay(deliberation.prefectureReceipt.signedAt))}` : ""}
+              {deliberation.postedAt ? `, compte rendu affiché le ${formatDateFr(isoDay(deliberation.postedAt))}` : ""}.
+            </p>
+            {deliberation.status === "TRANSMITTED" && canEdit ? (
+              <details className="rounded border border-line p-3">
+                <summary className="cursor-pointer font-medium">Corriger l&apos;accusé de réception ou les dates (jusqu&apos;à la publication)</summary>
+                <div className="mt-3">
+                  <ReceiptForm
+                    expected={receiptExpected}
+                    initialValues={receiptValues(deliberation.prefectureReceipt, deliberation.postedAt)}
+                    submitLabel="Enregistrer la correction"
+                    submit={correctReceiptAction.bind(null, deliberation.id)}
+                  />
+                </div>
+              </details>
+            ) : null}
+          </>
         ) : events.includes("TRANSMIT") ? (
-          <ReceiptForm expected={{ departmentCode: municipality.departmentCode, siren: municipality.siren, sittingDate }} submit={recordReceiptAction.bind(null, deliberation.id)} />
+          <>
+            {previous?.prefectureReceipt ? <p>Repris de la version {previous.version} : vérifiez ou corrigez avant d&apos;enregistrer.</p> : null}
+            <ReceiptForm
+              expected={receiptExpected}
+              initialValues={previous?.prefectureReceipt ? receiptValues(previous.prefectureReceipt, previous.postedAt) : undefined}
+              submit={recordReceiptAction.bind(null, deliberation.id)}
+            />
+          </>
         ) : (
           <p>Pas encore transmise.</p>
         )}
@@ -226,7 +279,7 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
         {deliberation.publishedAt ? (
           <p>Publiée le {formatDateFr(deliberation.publishedAt)}.</p>
         ) : events.includes("PUBLISH") ? (
-          <PublishForm submit={publishDeliberationAction.bind(null, deliberation.id)} />
+          <PublishForm number={deliberation.number} submit={publishDeliberationAction.bind(null, deliberation.id)} />
         ) : (
           <p>Non publiée.</p>
         )}

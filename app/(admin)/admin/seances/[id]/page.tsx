@@ -1,18 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FlashStatus } from "@/components/ui/flash-status";
+import { readFlashMessage } from "@/lib/http/flash-message";
+import { ListPostingForm } from "@/components/admin/list-posting-form";
 import { SittingForm } from "@/components/admin/sitting-form";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
 import { getPageUser } from "@/lib/auth/session";
-import { councillorOptions } from "@/lib/councillors/councillor-options";
+import { councillorOptionsWithMandates } from "@/lib/councillors/councillor-options";
 import { getPrisma } from "@/lib/db/prisma";
 import { formatCouncillorName, formatDateFr, formatTimeFr } from "@/lib/domain/format";
+import { isoDay } from "@/lib/domain/calendar";
 import { WORKFLOW_STATUS_LABELS } from "@/lib/domain/workflow";
 import { isAppError } from "@/lib/errors";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { getSitting } from "@/lib/sittings/get-sitting";
 import { sittingFormValues } from "@/lib/sittings/sitting-fields";
-import { updateSittingAction } from "../actions";
+import { recordListPostingAction, updateSittingAction } from "../actions";
 
 export const metadata: Metadata = { title: "Séance · Espace du greffe" };
 
@@ -27,10 +31,11 @@ export default async function AdminSittingPage({ params }: { params: Promise<{ i
   });
   const canEdit = Boolean(actor && EDITOR_ROLES.includes(actor.role));
   const editable = canEdit && !sitting.deliberations.some((deliberation) => deliberation.status === "PUBLISHED");
-  const councillors = editable ? await councillorOptions({ db, actor, demo: sitting.isDemo }) : [];
+  const councillors = editable ? await councillorOptionsWithMandates({ db, actor, demo: sitting.isDemo }) : [];
   const { timeZone } = await getCurrentMunicipality();
   return (
     <div className="flex flex-col gap-6">
+      <FlashStatus message={await readFlashMessage()} />
       <div>
         <h1 className="text-3xl font-bold">
           Séance du {formatDateFr(sitting.startsAt, timeZone)} à {formatTimeFr(sitting.startsAt, timeZone)}
@@ -94,7 +99,14 @@ export default async function AdminSittingPage({ params }: { params: Promise<{ i
           <SittingForm initialValues={sittingFormValues(sitting, timeZone)} councillors={councillors} submit={updateSittingAction.bind(null, sitting.id)} submitLabel="Enregistrer les modifications" />
         </section>
       ) : canEdit ? (
-        <p>Cette séance a des délibérations publiées : elle ne peut plus être modifiée. <Link href="/admin/seances">Retour aux séances</Link></p>
+        <section aria-labelledby="affichage" className="flex flex-col gap-3">
+          <h2 id="affichage" className="text-2xl font-bold">Affichage de la liste des délibérations</h2>
+          <p>
+            Cette séance a des délibérations publiées : ce qu&apos;elles énoncent (date, lieu, présidence, membres en exercice) ne se modifie plus. L&apos;affichage de la
+            liste, qui vient après, s&apos;enregistre encore.
+          </p>
+          <ListPostingForm initialValues={{ listPostedAt: sitting.listPostedAt ? isoDay(sitting.listPostedAt) : "" }} submit={recordListPostingAction.bind(null, sitting.id)} />
+        </section>
       ) : null}
     </div>
   );

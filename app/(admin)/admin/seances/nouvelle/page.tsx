@@ -3,7 +3,7 @@ import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { SittingForm } from "@/components/admin/sitting-form";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
 import { getPageUser } from "@/lib/auth/session";
-import { councillorOptions } from "@/lib/councillors/councillor-options";
+import { councillorOptionsWithMandates } from "@/lib/councillors/councillor-options";
 import { getPrisma } from "@/lib/db/prisma";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { EMPTY_SITTING } from "@/lib/validations/sitting";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Nouvelle séance · Espace du greffe
 export default async function NewSittingPage() {
   const actor = await getPageUser();
   if (!actor || !EDITOR_ROLES.includes(actor.role)) return <ForbiddenNotice title="Nouvelle séance" />;
-  const [councillors, municipality] = await Promise.all([councillorOptions({ db: getPrisma(), actor }), getCurrentMunicipality()]);
+  const [councillors, municipality] = await Promise.all([councillorOptionsWithMandates({ db: getPrisma(), actor }), getCurrentMunicipality()]);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold">Nouvelle séance</h1>
