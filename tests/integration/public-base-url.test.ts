@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
-import { seedDatabase } from "@/prisma/seed/seed";
 import { createDatabase } from "./support/database";
 import { run, writeFile } from "./support/extract-fixtures";
 
@@ -18,9 +17,9 @@ describe("the default public address follows the port served", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "registre-base-url-"));
 
   beforeAll(async () => {
-    const url = await createDatabase("registre_public_base_url");
+    // The seeded copy, not seedDatabase: importing the seed (and the cores it calls) would read the environment before PORT is set.
+    const url = await createDatabase("registre_public_base_url", { seeded: "reference" });
     db = createPrismaClient(url);
-    await seedDatabase(db, { demo: false });
     process.env.DATABASE_URL = url;
     process.env.REGISTRE_DATA_DIR = dataDir;
     process.env.PORT = "3998";
