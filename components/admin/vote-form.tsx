@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { FormStatus, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { useZodForm } from "@/components/forms/use-zod-form";
-import { DomainError } from "@/lib/domain/errors";
-import { checkTally, decideOutcome, deriveTally, describeOutcome, secretBallotTally } from "@/lib/domain/tally";
-import type { AttendanceEntry, Tally } from "@/lib/domain/types";
+import { describeOutcome } from "@/lib/domain/tally";
+import type { AttendanceEntry } from "@/lib/domain/types";
+import { checkVoteForm, SECRET_BALLOT_COUNTS, type SecretBallotCount, type VoteFormValues } from "@/lib/domain/vote-form";
 import { sentenceCase, TALLY_FIGURES, TALLY_LABELS, VOTE_CHOICE_LABELS } from "@/lib/domain/vote-wording";
 import type { ActionResult } from "@/lib/validations/action-result";
 import { voteSchema, type VoteInput } from "@/lib/validations/deliberation";
@@ -54,44 +54,25 @@ export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly
     onSuccess: () => router.refresh(),
   });
   const { values, setValues, errors } = form;
-  const present = voters.filter((voter) => voter.status === "PRESENT").length;
-  const represented = voters.length - present;
 
   const live = useMemo(() => {
-    let tally: Tally;
-    let issues: string[] = [];
-    if (values.secret) {
-      const number = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
-      tally = secretBallotTally({
-        present,
-        represented,
-        votesFor: number(values.votesFor),
-        votesAgainst: number(values.votesAgainst),
-        abstentions: number(values.abstentions),
-        nonParticipation: number(values.nonParticipation),
-      });
-      issues = checkTally(tally, { membersInOffice }).map((issue) => issue.message);
-    } else {
-      const attendance: AttendanceEntry[] = voters.map((voter) => ({ councillorId: voter.id, name: voter.name, status: voter.status, proxyHolderId: null }));
-      tally = deriveTally({ attendance, choices: Object.entries(values.choices).map(([councillorId, choice]) => ({ councillorId, choice })) });
-    }
-    let result: string | null = null;
-    let tie = false;
-    if (!issues.length) {
-      try {
-        const decision = decideOutcome({ tally, secret: values.secret, castingVote: values.castingVote || null });
-        result = `${describeOutcome({ outcome: decision.outcome, tally })}${decision.casting ? " (voix prépondérante du président)" : ""}`;
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        tie = error.code === "CASTING_VOTE_REQUIRED";
-        issues = [error.message];
-      }
-    }
-    return { tally, issues, result, tie };
-  }, [values, voters, present, represented, membersInOffice]);
+    const attendance: AttendanceEntry[] = voters.map((voter) => ({ councillorId: voter.id, name: voter.name, status: voter.status, proxyHolderId: null }));
+    const vote: VoteFormValues = values.secret
+      ? { secret: true, votesFor: values.votesFor, votesAgainst: values.votesAgainst, abstentions: values.abstentions, nonParticipation: values.nonParticipation }
+      : { secret: false, castingVote: values.castingVote, choices: Object.entries(values.choices).map(([councillorId, choice]) => ({ councillorId, choice })) };
+    const check = checkVoteForm({ attendance, membersInOffice, vote });
+    const result = check.decision ? `${describeOutcome({ outcome: check.decision.outcome, tally: check.tally })}${check.decision.casting ? " (voix prépondérante du président)" : ""}` : null;
+    return { ...check, result };
+  }, [values, voters, membersInOffice]);
 
-  const tieInPublic = !values.secret && live.tally.votesFor === live.tally.votesAgainst && live.tally.expressed > 0;
-  const serverErrors = [...(errors.choices ?? []), ...(errors.votesFor ?? []), ...(errors._form ?? [])];
+  // What the live check says and what the server said, each message once.
+  const shown = (key: string) => [...new Set([...(live.issues[key] ?? []), ...(errors[key] ?? [])])];
+  // An empty count waits for the submit; one typed wrong is said at once.
+  const countIssues = (key: SecretBallotCount) => [...new Set([...(values[key].trim() ? (live.issues[key] ?? []) : []), ...(errors[key] ?? [])])];
+  const tieInPublic = !values.secret && live.tally !== null && live.tally.votesFor === live.tally.votesAgainst && live.tally.expressed > 0;
+  const placed = (key: string) => key === "tally" || key === "castingVote" || key.startsWith("choices.") || (SECRET_BALLOT_COUNTS as readonly string[]).includes(key);
+  const elsewhere = [...new Set(Object.entries(errors).flatMap(([key, messages]) => (placed(key) ? [] : messages)))];
+  const choiceIssues = values.secret ? [] : [...new Set(Object.keys({ ...live.issues, ...errors }).filter((key) => key.startsWith("choices.")).flatMap(shown))];
 
   return (
     <form noValidate onSubmit={form.onSubmit} className="flex flex-col gap-4">
@@ -107,7 +88,7 @@ export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly
       </fieldset>
       {values.secret ? (
         <div className="grid gap-4 sm:grid-cols-4">
-          {(["votesFor", "votesAgainst", "abstentions", "nonParticipation"] as const).map((key) => (
+          {SECRET_BALLOT_COUNTS.map((key) => (
             <TextField
               key={key}
               id={key}
@@ -116,7 +97,7 @@ export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly
               required
               value={values[key]}
               onChange={(value) => setValues((current) => ({ ...current, [key]: value }))}
-              errors={errors[key]}
+              errors={countIssues(key)}
             />
           ))}
         </div>
@@ -169,7 +150,7 @@ export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly
           onChange={(value) => setValues((current) => ({ ...current, castingVote: value as Values["castingVote"] }))}
           options={(["FOR", "AGAINST"] as const).map((value) => ({ value, label: VOTE_CHOICE_LABELS[value] }))}
           placeholder="— Choisir —"
-          errors={errors.castingVote}
+          errors={shown("castingVote")}
         />
       ) : null}
       <div aria-live="polite" className="rounded border border-line bg-surface p-3">
@@ -178,14 +159,14 @@ export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly
           {FIGURES.map(([key, label]) => (
             <div key={key}>
               <dt className="text-sm text-muted">{label}</dt>
-              <dd className="font-medium">{Number.isNaN(live.tally[key]) ? "—" : live.tally[key]}</dd>
+              <dd className="font-medium">{live.figures[key] ?? "—"}</dd>
             </div>
           ))}
         </dl>
         {live.result ? <p className="mt-2 font-bold">Résultat : {live.result}</p> : null}
-        {live.issues.length ? <p className="mt-2 font-medium text-danger">{live.issues.join(" ")}</p> : null}
+        {[...shown("tally"), ...choiceIssues].length ? <p className="mt-2 font-medium text-danger">{[...shown("tally"), ...choiceIssues].join(" ")}</p> : null}
       </div>
-      {serverErrors.length ? <p className="font-medium text-danger">{serverErrors.join(" ")}</p> : null}
+      {elsewhere.length ? <p className="font-medium text-danger">{elsewhere.join(" ")}</p> : null}
       <SubmitButton pending={form.pending}>Enregistrer le vote</SubmitButton>
     </form>
   );

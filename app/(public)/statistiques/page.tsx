@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { BarChart } from "@/components/charts/bar-chart";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
-import { formatDateFr, NOMENCLATURE } from "@/lib/domain";
+import { countOf, formatDateFr, NOMENCLATURE } from "@/lib/domain";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { getCouncilStatistics } from "@/lib/statistics/get-council-statistics";
 
@@ -73,7 +73,7 @@ export default async function StatisticsPage() {
           id="chart-attendance"
           title="Élus présents à chaque séance (sur les membres en exercice)"
           description={statistics.sittings
-            .map((row) => `${formatDateFr(row.startsAt)}${row.isDemo ? ` ${DEMO}` : ""} : ${row.present} présents, ${row.represented} représentés`)
+            .map((row) => `${formatDateFr(row.startsAt)}${row.isDemo ? ` ${DEMO}` : ""} : ${countOf(row.present, "présent")}, ${countOf(row.represented, "représenté")}`)
             .join(" ; ")}
           labelHeader="Séance"
           valueHeader="Présents (représentés)"
@@ -81,7 +81,7 @@ export default async function StatisticsPage() {
           bars={statistics.sittings.map((row) => ({
             label: `${formatDateFr(row.startsAt)}${row.isDemo ? " (fictive)" : ""}`,
             value: row.present,
-            display: `${row.present} présents, ${row.represented} représentés`,
+            display: `${countOf(row.present, "présent")}, ${countOf(row.represented, "représenté")}`,
           }))}
         />
       </section>

@@ -1,3 +1,5 @@
+import { countAttendance, describeAttendanceCounts } from "@/lib/domain/attendance-form";
+import { agree, countOf } from "@/lib/domain/plural";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -173,12 +175,7 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
             submit={recordAttendanceAction.bind(null, deliberation.id)}
           />
         ) : (
-          <p>
-            {deliberation.attendances.filter((entry) => entry.status === "PRESENT").length} présents,{" "}
-            {deliberation.attendances.filter((entry) => entry.status === "REPRESENTED").length} représentés,{" "}
-            {deliberation.attendances.filter((entry) => entry.status === "EXCUSED").length} excusés,{" "}
-            {deliberation.attendances.filter((entry) => entry.status === "ABSENT").length} absents.
-          </p>
+          <p>{describeAttendanceCounts(countAttendance(deliberation.attendances))}.</p>
         )}
         {draft && canEdit && !deliberation.attendances.length ? <p className="text-muted">L&apos;appel n&apos;est pas encore enregistré pour cette délibération.</p> : null}
       </section>
@@ -189,7 +186,7 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
           <div>
             <p>
               {deliberation.vote.secret ? "Scrutin secret" : "Vote public"} : {deliberation.vote.votesFor} pour, {deliberation.vote.votesAgainst} contre,{" "}
-              {deliberation.vote.abstentions} abstentions, {deliberation.vote.nonParticipation} ne prennent pas part au vote.
+              {countOf(deliberation.vote.abstentions, "abstention")}, {deliberation.vote.nonParticipation} {agree(deliberation.vote.nonParticipation, "ne prend", "ne prennent")} pas part au vote.
             </p>
             {deliberation.vote.choices.length ? (
               <ul className="list-disc pl-6">
