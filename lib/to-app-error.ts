@@ -20,6 +20,7 @@ export const REGISTRE_SQLSTATES = {
   voteCountsAboveMembersInOffice: "RG003",
   membersInOfficeFrozen: "RG004",
   derogationWindowInUse: "RG005",
+  membershipOutsideMandate: "RG006",
 } as const;
 
 const BY_SQLSTATE: Record<string, Refusal> = {
@@ -47,6 +48,10 @@ const BY_SQLSTATE: Record<string, Refusal> = {
     code: "INVALID_STATE",
     message:
       "Ce changement de période dérogatoire rendrait irrégulière une liste de présence déjà enregistrée (un mandataire y porte plus de pouvoirs que ne le permettrait la nouvelle règle). Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.membershipOutsideMandate]: {
+    code: "VALIDATION",
+    message: "L'appartenance à un groupe sortirait du mandat de l'élu : elle commence au plus tôt avec le mandat et finit au plus tard avec lui. Rien n'a été enregistré.",
   },
   // Raised by the immutability triggers of a published deliberation (and of an issued extract).
   "23000": {
@@ -91,6 +96,11 @@ const BY_CONSTRAINT: Record<string, Refusal> = {
     code: "CONFLICT",
     message: "Cet identifiant ACTES est déjà celui d'une autre délibération : vérifiez l'accusé de réception.",
   },
+  group_membership_no_overlap: {
+    code: "VALIDATION",
+    message: "Cet élu appartient déjà à un groupe sur une partie de ces dates : un élu n'appartient qu'à un groupe à la fois. Rien n'a été enregistré.",
+  },
+  political_group_municipality_id_name_key: { code: "CONFLICT", message: "Un groupe porte déjà ce nom." },
   app_user_email_key: { code: "CONFLICT", message: "Un compte porte déjà cette adresse électronique." },
 };
 
