@@ -11,18 +11,18 @@ import { endGroupMembershipSchema } from "@/lib/validations/political-group";
 import { parseInput } from "@/lib/validations/parse";
 
 /** A councillor leaves a group on a day (the last day of membership); audited. */
-export async function endGroupMembership(options: { db: Db; actor: SessionUser | null; id: string; input: unknown }): Promise<{ id: string }> {
+export async function endGroupMembership(options: { db: Db; actor: SessionUser | null; id: string; input: unknown }): Promise<{ id: string; councillorId: string }> {
   const actor = authorizeEditor(options.actor);
   const { endsOn } = parseInput(endGroupMembershipSchema, options.input);
   return options.db.$transaction((tx) => endGroupMembershipInTransaction(tx, actor, { membershipId: options.id, endsOn }));
 }
 
 /** The core of `endGroupMembership`, inside the caller's transaction. */
-export async function endGroupMembershipInTransaction(tx: Tx, actor: Editor, { membershipId, endsOn }: { membershipId: string; endsOn: string }): Promise<{ id: string }> {
+export async function endGroupMembershipInTransaction(tx: Tx, actor: Editor, { membershipId, endsOn }: { membershipId: string; endsOn: string }): Promise<{ id: string; councillorId: string }> {
   const membership = isUuid(membershipId)
     ? await tx.groupMembership.findFirst({
         where: { id: membershipId, municipalityId: actor.municipalityId },
-        select: { id: true, startsOn: true, endsOn: true, councillor: { select: { civility: true, firstName: true, lastName: true, mandateStart: true, mandateEnd: true } } },
+        select: { id: true, councillorId: true, startsOn: true, endsOn: true, councillor: { select: { civility: true, firstName: true, lastName: true, mandateStart: true, mandateEnd: true } } },
       })
     : null;
   if (!membership) throw new AppError("NOT_FOUND", "Cette appartenance à un groupe n'existe pas.");
@@ -45,5 +45,5 @@ export async function endGroupMembershipInTransaction(tx: Tx, actor: Editor, { m
     before: { endsOn: membership.endsOn ? isoDay(membership.endsOn) : null },
     after: { endsOn },
   });
-  return { id: membership.id };
+  return { id: membership.id, councillorId: membership.councillorId };
 }

@@ -2,6 +2,7 @@ import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import type { DeliberationStatus } from "@/lib/db/generated/enums";
 import type { Db, Tx } from "@/lib/db/prisma";
 import { demoCouncillors } from "./demo-council";
+import { DEMO_GROUPS, seedDemoGroups } from "./demo-groups";
 import { demoSittings, type DemoSitting } from "./demo-data";
 import { referenceCouncillors, referenceDeliberation, referenceMunicipality, referenceSitting } from "./reference-case";
 import { deliberationProblems, parisDay } from "./seed-rules";
@@ -263,6 +264,9 @@ async function seedDemoData(tx: Tx, demo: readonly DemoSitting[], log: (line: st
   }
 
   const idOf = await councillorIds(tx, municipalityId, true);
+  const memberships = await seedDemoGroups(tx, municipalityId, idOf);
+  await appendAuditEvent(tx, { municipalityId, action: "seed.demo", entity: "PoliticalGroup", after: { groups: DEMO_GROUPS.map((group) => group.name), memberships } });
+  log(`Données de démonstration : ${DEMO_GROUPS.length} groupes politiques fictifs (${memberships} membres).`);
   const byStatus: Record<string, number> = {};
   for (const { sitting, deliberations } of demo) {
     const { id: sittingId } = await createSitting(tx, municipalityId, idOf, sitting, true);

@@ -3,6 +3,8 @@ import { BarChart } from "@/components/charts/bar-chart";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { countOf, formatDateFr, NOMENCLATURE } from "@/lib/domain";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
+import { VotesByGroup } from "@/components/statistics/votes-by-group";
+import { getVotesByGroup } from "@/lib/groups/public-groups";
 import { getCouncilStatistics } from "@/lib/statistics/get-council-statistics";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +15,7 @@ const DEMO = "(démonstration, fictif)";
 
 export default async function StatisticsPage() {
   const municipality = await getCurrentMunicipality();
-  const statistics = await getCouncilStatistics({ municipalityId: municipality.id });
+  const [statistics, votesByGroup] = await Promise.all([getCouncilStatistics({ municipalityId: municipality.id }), getVotesByGroup({ municipalityId: municipality.id })]);
   const yearLabel = (year: number, isDemo: boolean) => (isDemo ? `${year} ${DEMO}` : String(year));
   const familyLabel = new Map(NOMENCLATURE.map((family) => [family.code, family.label]));
   return (
@@ -85,6 +87,7 @@ export default async function StatisticsPage() {
           }))}
         />
       </section>
+      <VotesByGroup tallies={votesByGroup} />
     </div>
   );
 }

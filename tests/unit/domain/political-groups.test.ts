@@ -64,5 +64,6 @@ describe("vote shortcuts", () => {
       { groupId: "g2", groupName: "Opposition", votes: { FOR: 0, AGAINST: 1, ABSTENTION: 0, NOT_VOTING: 0 } },
       { groupId: null, groupName: "Sans groupe", votes: { FOR: 1, AGAINST: 1, ABSTENTION: 0, NOT_VOTING: 1 } },
     ]);
+    expect(votesByGroup([{ day: "2021-01-01", choice: "FOR", memberships: [MAJORITY] }]).map((tally) => tally.groupName)).toEqual(["Majorité"]);
   });
 });

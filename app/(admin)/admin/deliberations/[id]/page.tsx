@@ -42,7 +42,7 @@ export const metadata: Metadata = { title: "Délibération · Espace du greffe" 
 export default async function AdminDeliberationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await getPageUser();
-  const { deliberation, councillors, municipality, windows } = await getDeliberationForEdit({ db: getPrisma(), actor, id }).catch((error: unknown) => {
+  const { deliberation, councillors, municipality, windows, groups, previousVote } = await getDeliberationForEdit({ db: getPrisma(), actor, id }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
@@ -199,7 +199,7 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
             ) : null}
           </div>
         ) : draft && canEdit && deliberation.attendances.length ? (
-          <VoteForm voters={voters} membersInOffice={deliberation.sitting.membersInOffice} submit={recordVoteAction.bind(null, deliberation.id)} />
+          <VoteForm voters={voters} membersInOffice={deliberation.sitting.membersInOffice} groups={groups} previousVote={previousVote} submit={recordVoteAction.bind(null, deliberation.id)} />
         ) : (
           <p>{draft ? "Enregistrez d'abord l'appel." : "Pas de vote."}</p>
         )}
