@@ -46,7 +46,7 @@ test("[clerk's path]: a two-item sitting from the roll call to publication takes
   try {
     const { rows: [municipality] } = await client.query<{ id: string; siren: string; department_code: string }>(`SELECT id, siren, department_code FROM municipality WHERE slug = $1`, [MUNICIPALITY]);
     const { rows: people } = await client.query<{ id: string; civility: "MADAME" | "MONSIEUR"; first_name: string; last_name: string }>(
-      `SELECT id, civility, first_name, last_name FROM councillor WHERE municipality_id = $1 AND NOT is_demo AND mandate_end IS NULL AND mandate_start <= '2024-03-07' ORDER BY last_name, first_name`,
+      `SELECT id, civility, first_name, last_name FROM councillor WHERE municipality_id = $1 AND NOT is_demo AND mandate_start <= '2024-03-07' AND (mandate_end IS NULL OR mandate_end >= '2024-03-07') ORDER BY last_name, first_name`,
       [municipality!.id],
     );
     const names = people.map((row) => formatCouncillorName({ civility: row.civility, firstName: row.first_name, lastName: row.last_name }));

@@ -15,7 +15,7 @@ type Councillor = { id: string; name: string };
 async function insertCalledSitting(client: pg.Client, groupName: string, firstSequence = 901) {
   const { rows: people } = await client.query<{ id: string; civility: "MADAME" | "MONSIEUR"; first_name: string; last_name: string; municipality_id: string }>(
     `SELECT c.id, c.civility, c.first_name, c.last_name, c.municipality_id FROM councillor c JOIN municipality m ON m.id = c.municipality_id
-     WHERE m.slug = $1 AND NOT c.is_demo AND c.mandate_end IS NULL AND c.mandate_start <= '2024-02-01' ORDER BY c.last_name, c.first_name`,
+     WHERE m.slug = $1 AND NOT c.is_demo AND c.mandate_start <= '2024-02-01' AND (c.mandate_end IS NULL OR c.mandate_end >= '2024-02-01') ORDER BY c.last_name, c.first_name`,
     [MUNICIPALITY],
   );
   const municipalityId = people[0]!.municipality_id;
