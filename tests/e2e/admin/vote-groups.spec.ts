@@ -111,18 +111,18 @@ test("[vote]: a secret ballot's mismatch is said once, an empty count never show
     await signIn(page, DEMO_ACCOUNTS.clerk);
     await page.goto(`/admin/deliberations/${deliberationIds[0]!}`);
     await page.getByLabel("Scrutin secret (décompte seulement)").check();
-    await page.getByLabel("Abstentions", { exact: true }).fill("");
+    await page.getByRole("textbox", { name: "Abstentions", exact: true }).fill("");
     await expect(page.getByText("NaN")).toHaveCount(0);
 
     // Submitted with an empty count: said under the field, and gone as soon as the field changes.
     await page.getByRole("button", { name: "Enregistrer le vote" }).click();
     await expect(page.getByText("Pour : saisissez un nombre entier.")).toBeVisible();
-    await page.getByLabel("Pour", { exact: true }).fill("3");
+    await page.getByRole("textbox", { name: "Pour", exact: true }).fill("3");
     await expect(page.getByText("Pour : saisissez un nombre entier.")).toHaveCount(0);
 
     // Counts that do not add up: one message, in the tally, before and after the server's refusal.
-    await page.getByLabel("Contre", { exact: true }).fill("2");
-    await page.getByLabel("Abstentions", { exact: true }).fill("0");
+    await page.getByRole("textbox", { name: "Contre", exact: true }).fill("2");
+    await page.getByRole("textbox", { name: "Abstentions", exact: true }).fill("0");
     const mismatch = `Pour (3) + contre (2) ne font pas les suffrages exprimés (${councillors.length}).`;
     await expect(page.getByText(mismatch)).toHaveCount(1);
     await page.getByRole("button", { name: "Enregistrer le vote" }).click();
