@@ -45,3 +45,8 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/** A form's refusal: `message` sums up, each issue stays under its field (as the domain's form checks key them). */
+export function refuseIfIssues(issues: Record<string, string[]>, message: string): void {
+  if (Object.keys(issues).length) throw new AppError("VALIDATION", message, issues);
+}

@@ -21,6 +21,7 @@ export const REGISTRE_SQLSTATES = {
   membersInOfficeFrozen: "RG004",
   derogationWindowInUse: "RG005",
   actesIdOfAnotherAct: "RG006",
+  membershipOutsideMandate: "RG007",
 } as const;
 
 const BY_SQLSTATE: Record<string, Refusal> = {
@@ -52,6 +53,10 @@ const BY_SQLSTATE: Record<string, Refusal> = {
   [REGISTRE_SQLSTATES.actesIdOfAnotherAct]: {
     code: "CONFLICT",
     message: "Cet identifiant ACTES est déjà celui d'une autre délibération : vérifiez l'accusé de réception. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.membershipOutsideMandate]: {
+    code: "VALIDATION",
+    message: "L'appartenance à un groupe sortirait du mandat de l'élu : elle commence au plus tôt avec le mandat et finit au plus tard avec lui. Rien n'a été enregistré.",
   },
   // Raised by the immutability triggers of a published deliberation (and of an issued extract).
   "23000": {
@@ -92,6 +97,11 @@ const BY_CONSTRAINT: Record<string, Refusal> = {
     code: "CONFLICT",
     message: "Ce numéro de délibération vient d'être attribué à une autre délibération : rechargez la page, un autre numéro vous sera proposé.",
   },
+  group_membership_no_overlap: {
+    code: "VALIDATION",
+    message: "Cet élu appartient déjà à un groupe sur une partie de ces dates : un élu n'appartient qu'à un groupe à la fois. Rien n'a été enregistré.",
+  },
+  political_group_municipality_id_name_key: { code: "CONFLICT", message: "Un groupe porte déjà ce nom." },
   app_user_email_key: { code: "CONFLICT", message: "Un compte porte déjà cette adresse électronique." },
 };
 

@@ -6,10 +6,12 @@ import { AttendanceGrid, HolderSelect, StatusSelect, withStatusRule, type Attend
 import { FormStatus, LocalDraftNotice, SubmitButton } from "@/components/forms/fields";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import type { DerogationWindow } from "@/lib/domain/derogations";
-import { atDeliberation, changedMarks, checkRollCallChanges, checkSittingRollCall, expandRollCall, fixedAttendanceMessage, type MarkSource, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
+import { agree, countOf } from "@/lib/domain/plural";
+import type { MarkSource, RollCallMark, SittingRollCall } from "@/lib/domain/roll-call";
+import { checkRollCallForm, rollCallFieldKey } from "@/lib/domain/roll-call-form";
 import type { WorkflowStatus } from "@/lib/domain/workflow";
 import type { ActionResult } from "@/lib/validations/action-result";
-import { rollCallFieldKey, sittingRollCallSchema, type SittingRollCallInput } from "@/lib/validations/deliberation";
+import { sittingRollCallSchema, type SittingRollCallInput } from "@/lib/validations/deliberation";
 
 export type RollCallDeliberationView = {
   id: string;
@@ -71,42 +73,16 @@ export function SittingRollCallForm({
 
   const live = useMemo(() => {
     const rollCall: SittingRollCall = { opening: opening.map(toMark), changes: changes.map(toMark) };
-    const rowProblems = new Map<string, string[]>();
-    const add = (source: MarkSource, message: string) => {
-      const key = `${source.kind}.${source.index}`;
-      rowProblems.set(key, [...(rowProblems.get(key) ?? []), message]);
-    };
-    // Rows still being typed wait for the submit; wrong ones are left out of the counts.
-    const complete = rollCall.changes.flatMap((change, index) => (change.councillorId && change.deliberationId ? [index] : []));
-    const changeIssues = checkRollCallChanges({ rollCall: { opening: rollCall.opening, changes: complete.map((index) => rollCall.changes[index]!) }, deliberations, names });
-    for (const issue of changeIssues) add({ kind: "change", index: complete[issue.index]! }, issue.message);
-    const wrong = new Set(changeIssues.map((issue) => complete[issue.index]));
-    const usableIndex = complete.filter((index) => !wrong.has(index));
-    const expanded = expandRollCall({
-      rollCall: { opening: rollCall.opening, changes: usableIndex.map((index) => rollCall.changes[index]!) },
-      deliberationIds: deliberations.map((deliberation) => deliberation.id),
-    });
-    const original = (source: MarkSource): MarkSource => (source.kind === "change" ? { kind: "change", index: usableIndex[source.index]! } : source);
-    const checks = checkSittingRollCall({ expanded, names, date: sittingStartsAt, membersInOffice, reconvened, windows });
-    const blocked = deliberations.map((deliberation, at) => {
-      if (deliberation.editable || !deliberation.marks.length) return false;
-      const differing = changedMarks(expanded[at]!.marks, deliberation.marks);
-      for (const mark of differing) add(original(mark.source), fixedAttendanceMessage(deliberation.label, deliberation.status));
-      return differing.length > 0;
-    });
-    checks.forEach((check, at) => {
-      const deliberation = deliberations[at]!;
-      if (!deliberation.editable && !deliberation.marks.length) return;
-      for (const issue of check.issues) for (const source of issue.sources) add(original(source), atDeliberation(deliberation.label, issue.message));
-    });
-    const presentAt = expanded.map(({ marks }) => marks.filter((mark) => mark.status === "PRESENT").map((mark) => mark.councillorId));
-    return { checks, blocked, rowProblems, presentAt, problemCount: rowProblems.size };
-  }, [opening, changes, deliberations, names, sittingStartsAt, membersInOffice, reconvened, windows]);
+    return checkRollCallForm({ rollCall, councillors, deliberations, date: sittingStartsAt, membersInOffice, reconvened, windows });
+  }, [opening, changes, councillors, deliberations, sittingStartsAt, membersInOffice, reconvened, windows]);
 
-  const problemsOf = (kind: MarkSource["kind"], index: number, fields: string[]) => [
-    ...fields.flatMap((field) => form.errors[rollCallFieldKey({ kind, index }, field)] ?? []),
-    ...(live.rowProblems.get(`${kind}.${index}`) ?? []),
-  ];
+  // What the live check says and what the server said, each message once.
+  const problemsOf = (kind: MarkSource["kind"], index: number, fields: string[]) =>
+    fields.flatMap((field) => {
+      const key = rollCallFieldKey({ kind, index }, field);
+      return [...(live.issues[key] ?? []), ...(form.errors[key] ?? [])];
+    });
+  const formIssues = [...new Set([...(live.issues._form ?? []), ...(form.errors._form ?? [])])];
   const openingHolders = opening.filter((row) => row.status === "PRESENT").map((row) => ({ id: row.councillorId, name: nameOf(row.councillorId) }));
   const position = new Map(deliberations.map((deliberation, index) => [deliberation.id, index]));
 
@@ -130,13 +106,13 @@ export function SittingRollCallForm({
     <form noValidate onSubmit={form.onSubmit} className="flex flex-col gap-6">
       <FormStatus message={form.message?.text ?? null} tone={form.message?.tone ?? "error"} />
       <LocalDraftNotice draft={form.draft} />
-      {form.errors._form ? <p className="font-medium text-danger">{form.errors._form.join(" ")}</p> : null}
+      {formIssues.length ? <p className="font-medium text-danger">{formIssues.join(" ")}</p> : null}
 
       <section aria-labelledby="controle" className="flex flex-col gap-2">
         <h2 id="controle" className="text-2xl font-bold">Contrôle, délibération par délibération</h2>
-        <p aria-live="polite" className={live.problemCount ? "font-medium text-danger" : ""}>
-          {live.problemCount
-            ? `${live.problemCount} ligne${live.problemCount > 1 ? "s" : ""} à corriger (signalée${live.problemCount > 1 ? "s" : ""} ci-dessous).`
+        <p aria-live="polite" className={live.rowsWithIssues ? "font-medium text-danger" : ""}>
+          {live.rowsWithIssues
+            ? `${countOf(live.rowsWithIssues, "ligne")} à corriger (${agree(live.rowsWithIssues, "signalée")} ci-dessous).`
             : "Pouvoirs conformes pour toutes les délibérations."}
         </p>
         {/* Focusable, so that a keyboard can scroll it on a narrow screen. */}
@@ -174,7 +150,7 @@ export function SittingRollCallForm({
                       {check.quorum.reached ? "Atteint" : `Non atteint (${check.quorum.required} requis)`}
                     </td>
                     <td className={`py-1 pr-2 ${check.issues.length || live.blocked[at] ? "font-medium text-danger" : ""}`}>
-                      {live.blocked[at] ? "Appel figé modifié" : check.issues.length ? `${check.issues.length} problème${check.issues.length > 1 ? "s" : ""}` : "Conformes"}
+                      {live.blocked[at] ? "Appel figé modifié" : check.issues.length ? countOf(check.issues.length, "problème") : "Conformes"}
                     </td>
                   </tr>
                 );

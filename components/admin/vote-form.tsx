@@ -1,21 +1,29 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo } from "react";
+import { useMemo, useState, type KeyboardEvent } from "react";
 import { FormStatus, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { useZodForm } from "@/components/forms/use-zod-form";
-import { DomainError } from "@/lib/domain/errors";
-import { checkTally, decideOutcome, deriveTally, describeOutcome, secretBallotTally } from "@/lib/domain/tally";
-import type { AttendanceEntry, Tally } from "@/lib/domain/types";
-import { sentenceCase, TALLY_FIGURES, TALLY_LABELS, VOTE_CHOICE_LABELS } from "@/lib/domain/vote-wording";
+import { countOf } from "@/lib/domain/plural";
+import { copyVote, VOTE_CHOICE_KEYS, voteAllExcept, voteAsGroup } from "@/lib/domain/political-groups";
+import { describeOutcome } from "@/lib/domain/tally";
+import type { AttendanceEntry } from "@/lib/domain/types";
+import { checkVoteForm, SECRET_BALLOT_COUNTS, type SecretBallotCount, type VoteFormValues } from "@/lib/domain/vote-form";
+import { sentenceCase, TALLY_FIGURES, TALLY_LABELS, VOTE_CHOICE_LABELS, voteChoiceInSentence } from "@/lib/domain/vote-wording";
 import type { ActionResult } from "@/lib/validations/action-result";
 import { voteSchema, type VoteInput } from "@/lib/validations/deliberation";
 
 type Voter = { id: string; name: string; status: "PRESENT" | "REPRESENTED"; holderName: string | null };
 
+type Choice = "FOR" | "AGAINST" | "ABSTENTION" | "NOT_VOTING";
+
+export type VoteGroup = { id: string; name: string; memberIds: readonly string[] };
+
+export type PreviousVote = { number: string; orderInSitting: number; choices: readonly { councillorId: string; choice: Choice }[] };
+
 type Values = {
   secret: boolean;
-  choices: Record<string, "FOR" | "AGAINST" | "ABSTENTION" | "NOT_VOTING">;
+  choices: Record<string, Choice>;
   castingVote: "" | "FOR" | "AGAINST";
   votesFor: string;
   votesAgainst: string;
@@ -43,7 +51,21 @@ const FIGURES = TALLY_FIGURES.map((key) => [key, sentenceCase(TALLY_LABELS[key])
  * otherwise) or secret (counts). The tally and the result are computed as the
  * clerk types, with the domain library the server uses too.
  */
-export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly Voter[]; membersInOffice: number; submit: (values: VoteInput) => Promise<ActionResult<{ id: string }>> }) {
+export function VoteForm({
+  voters,
+  membersInOffice,
+  groups = [],
+  previousVote = null,
+  submit,
+}: {
+  voters: readonly Voter[];
+  membersInOffice: number;
+  /** the council's groups on the sitting's day, with their members */
+  groups?: readonly VoteGroup[];
+  /** the public vote of the previous item of the sitting */
+  previousVote?: PreviousVote | null;
+  submit: (values: VoteInput) => Promise<ActionResult<{ id: string }>>;
+}) {
   const router = useRouter();
   const initial: Values = { secret: false, choices: Object.fromEntries(voters.map((voter) => [voter.id, "FOR"])), castingVote: "", votesFor: "", votesAgainst: "", abstentions: "0", nonParticipation: "0" };
   const form = useZodForm<Values, { id: string }>({
@@ -54,44 +76,45 @@ export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly
     onSuccess: () => router.refresh(),
   });
   const { values, setValues, errors } = form;
-  const present = voters.filter((voter) => voter.status === "PRESENT").length;
-  const represented = voters.length - present;
+  // Voters whose choice the clerk set: "everyone else votes…" leaves them alone.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [othersChoice, setOthersChoice] = useState<Choice>("AGAINST");
+  const setChoices = (next: (choices: Values["choices"]) => Values["choices"], ids: readonly string[]) => {
+    setValues((current) => ({ ...current, choices: next(current.choices) }));
+    setTouched((current) => new Set([...current, ...ids]));
+  };
+  const voterIds = voters.map((voter) => voter.id);
+  const groupsHere = groups
+    .map((group) => ({ ...group, memberIds: group.memberIds.filter((id) => voterIds.includes(id)) }))
+    .filter((group) => group.memberIds.length);
+  const groupOf = new Map(groupsHere.flatMap((group) => group.memberIds.map((id) => [id, group.name] as const)));
+  const chooseByKey = (event: KeyboardEvent<HTMLSelectElement>, index: number) => {
+    const choice = VOTE_CHOICE_KEYS[event.key.toLowerCase()];
+    if (!choice || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    const id = voters[index]!.id;
+    setChoices((choices) => ({ ...choices, [id]: choice }), [id]);
+    document.getElementById(`vote-${index + 1}`)?.focus();
+  };
 
   const live = useMemo(() => {
-    let tally: Tally;
-    let issues: string[] = [];
-    if (values.secret) {
-      const number = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
-      tally = secretBallotTally({
-        present,
-        represented,
-        votesFor: number(values.votesFor),
-        votesAgainst: number(values.votesAgainst),
-        abstentions: number(values.abstentions),
-        nonParticipation: number(values.nonParticipation),
-      });
-      issues = checkTally(tally, { membersInOffice }).map((issue) => issue.message);
-    } else {
-      const attendance: AttendanceEntry[] = voters.map((voter) => ({ councillorId: voter.id, name: voter.name, status: voter.status, proxyHolderId: null }));
-      tally = deriveTally({ attendance, choices: Object.entries(values.choices).map(([councillorId, choice]) => ({ councillorId, choice })) });
-    }
-    let result: string | null = null;
-    let tie = false;
-    if (!issues.length) {
-      try {
-        const decision = decideOutcome({ tally, secret: values.secret, castingVote: values.castingVote || null });
-        result = `${describeOutcome({ outcome: decision.outcome, tally })}${decision.casting ? " (voix prépondérante du président)" : ""}`;
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        tie = error.code === "CASTING_VOTE_REQUIRED";
-        issues = [error.message];
-      }
-    }
-    return { tally, issues, result, tie };
-  }, [values, voters, present, represented, membersInOffice]);
+    const attendance: AttendanceEntry[] = voters.map((voter) => ({ councillorId: voter.id, name: voter.name, status: voter.status, proxyHolderId: null }));
+    const vote: VoteFormValues = values.secret
+      ? { secret: true, votesFor: values.votesFor, votesAgainst: values.votesAgainst, abstentions: values.abstentions, nonParticipation: values.nonParticipation }
+      : { secret: false, castingVote: values.castingVote, choices: Object.entries(values.choices).map(([councillorId, choice]) => ({ councillorId, choice })) };
+    const check = checkVoteForm({ attendance, membersInOffice, vote });
+    const result = check.decision ? `${describeOutcome({ outcome: check.decision.outcome, tally: check.tally })}${check.decision.casting ? " (voix prépondérante du président)" : ""}` : null;
+    return { ...check, result };
+  }, [values, voters, membersInOffice]);
 
-  const tieInPublic = !values.secret && live.tally.votesFor === live.tally.votesAgainst && live.tally.expressed > 0;
-  const serverErrors = [...(errors.choices ?? []), ...(errors.votesFor ?? []), ...(errors._form ?? [])];
+  // What the live check says and what the server said, each message once.
+  const shown = (key: string) => [...new Set([...(live.issues[key] ?? []), ...(errors[key] ?? [])])];
+  // An empty count waits for the submit; one typed wrong is said at once.
+  const countIssues = (key: SecretBallotCount) => [...new Set([...(values[key].trim() ? (live.issues[key] ?? []) : []), ...(errors[key] ?? [])])];
+  const tieInPublic = !values.secret && live.tally !== null && live.tally.votesFor === live.tally.votesAgainst && live.tally.expressed > 0;
+  const placed = (key: string) => key === "tally" || key === "castingVote" || key.startsWith("choices.") || (SECRET_BALLOT_COUNTS as readonly string[]).includes(key);
+  const elsewhere = [...new Set(Object.entries(errors).flatMap(([key, messages]) => (placed(key) ? [] : messages)))];
+  const choiceIssues = values.secret ? [] : [...new Set(Object.keys({ ...live.issues, ...errors }).filter((key) => key.startsWith("choices.")).flatMap(shown))];
 
   return (
     <form noValidate onSubmit={form.onSubmit} className="flex flex-col gap-4">
@@ -107,7 +130,7 @@ export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly
       </fieldset>
       {values.secret ? (
         <div className="grid gap-4 sm:grid-cols-4">
-          {(["votesFor", "votesAgainst", "abstentions", "nonParticipation"] as const).map((key) => (
+          {SECRET_BALLOT_COUNTS.map((key) => (
             <TextField
               key={key}
               id={key}
@@ -116,11 +139,77 @@ export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly
               required
               value={values[key]}
               onChange={(value) => setValues((current) => ({ ...current, [key]: value }))}
-              errors={errors[key]}
+              errors={countIssues(key)}
             />
           ))}
         </div>
       ) : (
+        <>
+        <section aria-labelledby="saisie-rapide" className="flex flex-col gap-3 rounded border border-line p-3">
+          <h3 id="saisie-rapide" className="font-bold">Saisie rapide</h3>
+          <p id="aide-clavier" className="text-sm text-muted">
+            Au clavier : sur la ligne d&apos;un élu, tapez P (pour), C (contre), A (abstention) ou N (ne prend pas part au vote) ; le curseur passe à l&apos;élu suivant.
+          </p>
+          {previousVote ? (
+            <button
+              type="button"
+              onClick={() => setChoices(() => copyVote(voterIds, previousVote.choices) as Values["choices"], voterIds)}
+              className="self-start rounded border border-brand px-3 py-1 text-brand hover:bg-brand-soft"
+            >
+              Reprendre le vote de la délibération n° {previousVote.orderInSitting} ({previousVote.number})
+            </button>
+          ) : null}
+          {groupsHere.map((group) => (
+            <div key={group.id} role="group" aria-label={`Vote du groupe ${group.name}`} className="flex flex-wrap items-center gap-2">
+              <span className="font-medium">
+                Groupe {group.name} ({countOf(group.memberIds.length, "votant")}) :
+              </span>
+              {CHOICE_OPTIONS.map((option) => (
+                <button
+                  key={option.value}
+                  type="button"
+                  aria-label={`Tout le groupe ${group.name} : ${voteChoiceInSentence(option.value)}`}
+                  onClick={() => setChoices((choices) => voteAsGroup(choices, group.memberIds, option.value), group.memberIds)}
+                  className="rounded border border-brand px-2 py-1 text-sm text-brand hover:bg-brand-soft"
+                >
+                  {option.label}
+                </button>
+              ))}
+            </div>
+          ))}
+          <div className="flex flex-wrap items-end gap-2">
+            <label htmlFor="vote-des-autres" className="font-medium">
+              Tous les autres présents et représentés votent
+            </label>
+            <select id="vote-des-autres" value={othersChoice} onChange={(event) => setOthersChoice(event.target.value as Choice)} className="rounded border border-ink bg-white px-2 py-1">
+              {CHOICE_OPTIONS.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              onClick={() => {
+                const others = voterIds.filter((id) => !touched.has(id));
+                setChoices((choices) => voteAllExcept(choices, othersChoice, touched), others);
+              }}
+              className="rounded border border-brand px-3 py-1 text-brand hover:bg-brand-soft"
+            >
+              Appliquer aux autres<span className="sr-only"> (les votes déjà saisis restent)</span>
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setValues((current) => ({ ...current, choices: Object.fromEntries(voterIds.map((id) => [id, "FOR"])) }));
+                setTouched(new Set());
+              }}
+              className="rounded border border-line px-3 py-1 hover:bg-surface"
+            >
+              Tout remettre à « pour »
+            </button>
+          </div>
+        </section>
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">Vote de chaque élu présent ou représenté</caption>
           <thead>
@@ -134,6 +223,7 @@ export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly
               <tr key={voter.id} className="border-b border-line">
                 <th scope="row" className="py-1 pr-2 font-normal">
                   {voter.name}
+                  {groupOf.has(voter.id) ? <span className="block text-xs text-muted">Groupe {groupOf.get(voter.id)}</span> : null}
                   {voter.holderName ? <span className="block text-xs text-muted">représenté par {voter.holderName}</span> : null}
                 </th>
                 <td className="py-1 pr-2">
@@ -144,9 +234,11 @@ export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly
                     id={`vote-${index}`}
                     value={values.choices[voter.id]}
                     onChange={(event) => {
-                      const choice = event.target.value as Values["choices"][string];
-                      setValues((current) => ({ ...current, choices: { ...current.choices, [voter.id]: choice } }));
+                      const choice = event.target.value as Choice;
+                      setChoices((choices) => ({ ...choices, [voter.id]: choice }), [voter.id]);
                     }}
+                    onKeyDown={(event) => chooseByKey(event, index)}
+                    aria-describedby="aide-clavier"
                     className="rounded border border-ink bg-white px-2 py-1"
                   >
                     {CHOICE_OPTIONS.map((option) => (
@@ -160,6 +252,7 @@ export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly
             ))}
           </tbody>
         </table>
+        </>
       )}
       {tieInPublic ? (
         <SelectField
@@ -169,7 +262,7 @@ export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly
           onChange={(value) => setValues((current) => ({ ...current, castingVote: value as Values["castingVote"] }))}
           options={(["FOR", "AGAINST"] as const).map((value) => ({ value, label: VOTE_CHOICE_LABELS[value] }))}
           placeholder="— Choisir —"
-          errors={errors.castingVote}
+          errors={shown("castingVote")}
         />
       ) : null}
       <div aria-live="polite" className="rounded border border-line bg-surface p-3">
@@ -178,14 +271,14 @@ export function VoteForm({ voters, membersInOffice, submit }: { voters: readonly
           {FIGURES.map(([key, label]) => (
             <div key={key}>
               <dt className="text-sm text-muted">{label}</dt>
-              <dd className="font-medium">{Number.isNaN(live.tally[key]) ? "—" : live.tally[key]}</dd>
+              <dd className="font-medium">{live.figures[key] ?? "—"}</dd>
             </div>
           ))}
         </dl>
         {live.result ? <p className="mt-2 font-bold">Résultat : {live.result}</p> : null}
-        {live.issues.length ? <p className="mt-2 font-medium text-danger">{live.issues.join(" ")}</p> : null}
+        {[...shown("tally"), ...choiceIssues].length ? <p className="mt-2 font-medium text-danger">{[...shown("tally"), ...choiceIssues].join(" ")}</p> : null}
       </div>
-      {serverErrors.length ? <p className="font-medium text-danger">{serverErrors.join(" ")}</p> : null}
+      {elsewhere.length ? <p className="font-medium text-danger">{elsewhere.join(" ")}</p> : null}
       <SubmitButton pending={form.pending}>Enregistrer le vote</SubmitButton>
     </form>
   );

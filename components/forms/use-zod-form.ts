@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, useTransition, type SetStateAction } from 
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/validations/action-result";
 import { fieldErrorsOf } from "@/lib/validations/parse";
+import { stillStanding } from "./still-standing";
 import { clearLocalDraft, readLocalDraft, writeLocalDraft, type LocalDraft } from "./local-draft";
 
 /**
@@ -66,7 +67,10 @@ export function useZodForm<Values extends Record<string, unknown>, Result>(optio
       setRestorable(null);
     },
   };
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  // Errors hold for the values they were found in: a field's error goes as soon as the field changes.
+  const [refusal, setRefusal] = useState<{ errors: Record<string, string[]>; values: Values }>({ errors: {}, values: options.initialValues });
+  const setErrors = (found: Record<string, string[]>) => setRefusal({ errors: found, values });
+  const errors = stillStanding(refusal.errors, refusal.values, values);
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -97,3 +101,4 @@ export function useZodForm<Values extends Record<string, unknown>, Result>(optio
 
   return { values, setValues, set, errors, message, pending, onSubmit, draft };
 }
+

@@ -22,6 +22,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "sitting.create": "Séance créée",
   "sitting.update": "Séance modifiée",
   "sitting.list-posting": "Affichage de la liste des délibérations enregistré",
+  "group.create": "Groupe politique créé",
+  "group.membership.add": "Élu inscrit dans un groupe",
+  "group.membership.end": "Appartenance à un groupe terminée",
   "municipality.update": "Réglages de la collectivité modifiés",
   "derogation_window.create": "Période dérogatoire ajoutée",
   "derogation_window.update": "Période dérogatoire modifiée",
@@ -44,6 +47,8 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   derogation_window: "Période dérogatoire",
   issued_extract: "Extrait signé",
   user: "Compte",
+  political_group: "Groupe politique",
+  group_membership: "Appartenance à un groupe",
 };
 
 export function auditActionLabel(action: string): string {

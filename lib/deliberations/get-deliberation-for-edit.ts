@@ -5,6 +5,9 @@ import { AppError } from "@/lib/errors";
 import { loadDerogationWindows } from "@/lib/municipality/load-derogation-windows";
 import { councillorsInOffice } from "@/lib/councillors/councillors-in-office";
 import { isUuid } from "@/lib/validations/common";
+import { localDay } from "@/lib/domain/calendar";
+import { groupsOnDay } from "@/lib/groups/list-political-groups";
+import { timeZoneOf } from "@/lib/municipality/time-zone";
 
 /** A deliberation as the back office works on it (any status), with the councillors in office on its sitting's day. */
 export async function getDeliberationForEdit(options: { db: Db; actor: SessionUser | null; id: string }) {
@@ -42,10 +45,27 @@ export async function getDeliberationForEdit(options: { db: Db; actor: SessionUs
       })
     : null;
   if (!deliberation) throw new AppError("NOT_FOUND", "Cette délibération n'existe pas.");
-  const [councillors, municipality, windows] = await Promise.all([
+  const sittingDay = localDay(deliberation.sitting.startsAt, await timeZoneOf(options.db, actor.municipalityId));
+  const [councillors, municipality, windows, groups, previousVote] = await Promise.all([
     options.db.$transaction((tx) => councillorsInOffice(tx, actor.municipalityId, deliberation.sitting)),
     options.db.municipality.findUniqueOrThrow({ where: { id: actor.municipalityId }, select: { departmentCode: true, siren: true, slug: true } }),
     loadDerogationWindows(options.db, actor.municipalityId),
+    groupsOnDay(options.db, actor.municipalityId, sittingDay),
+    previousPublicVote(options.db, actor.municipalityId, deliberation),
   ]);
-  return { deliberation, councillors, municipality, windows };
+  return { deliberation, councillors, municipality, windows, groups, previousVote };
+}
+
+/**
+ * The public vote of the item before this one in the sitting (the current version
+ * of the closest earlier deliberation that has one): what "copy the previous
+ * item's vote" carries over.
+ */
+async function previousPublicVote(db: Db, municipalityId: string, deliberation: { id: string; orderInSitting: number; sitting: { id: string } }) {
+  const previous = await db.deliberation.findFirst({
+    where: { municipalityId, sittingId: deliberation.sitting.id, nextVersion: null, orderInSitting: { lt: deliberation.orderInSitting }, vote: { secret: false } },
+    orderBy: [{ orderInSitting: "desc" }, { sequence: "desc" }],
+    select: { number: true, orderInSitting: true, vote: { select: { choices: { select: { councillorId: true, choice: true } } } } },
+  });
+  return previous?.vote ? { number: previous.number, orderInSitting: previous.orderInSitting, choices: previous.vote.choices } : null;
 }

@@ -2,13 +2,12 @@ import "server-only";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { authorizeEditor, type Editor, type SessionUser } from "@/lib/auth/roles";
 import type { Db, Tx } from "@/lib/db/prisma";
-import { DomainError } from "@/lib/domain/errors";
 import { formatCouncillorName } from "@/lib/domain/format";
 import { sittingNotHeldMessage } from "@/lib/domain/past-events";
 import { checkQuorum } from "@/lib/domain/quorum";
-import { checkChoices, checkTally, decideOutcome, deriveTally, secretBallotTally, type CouncillorChoice } from "@/lib/domain/tally";
-import type { AttendanceEntry, Tally } from "@/lib/domain/types";
-import { AppError } from "@/lib/errors";
+import type { AttendanceEntry } from "@/lib/domain/types";
+import { checkVoteForm, VOTE_REFUSAL } from "@/lib/domain/vote-form";
+import { AppError, refuseIfIssues } from "@/lib/errors";
 import { loadDerogationWindows } from "@/lib/municipality/load-derogation-windows";
 import { voteSchema, type VoteData } from "@/lib/validations/deliberation";
 import { parseInput } from "@/lib/validations/parse";
@@ -16,9 +15,6 @@ import { dateColumn, localDay } from "@/lib/domain/calendar";
 import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { lockDeliberation, stepTo } from "./deliberation-workflow";
 
-function refuse(messages: string[], field = "_form"): never {
-  throw new AppError("VALIDATION", messages.join(" "), { [field]: messages });
-}
 
 /**
  * Records the vote of a draft: a public vote names those against, abstaining
@@ -56,45 +52,19 @@ export async function recordVoteInTransaction(tx: Tx, actor: Editor, { deliberat
   const quorum = checkQuorum({ membersInOffice, present, date: startsAt, reconvened, windows });
   if (!quorum.reached) throw new AppError("INVALID_STATE", quorum.message);
 
-  let tally: Tally;
-  let choices: CouncillorChoice[] = [];
-  let castingVote: "FOR" | "AGAINST" | null = null;
-  if (input.secret) {
-    const represented = attendance.filter((entry) => entry.status === "REPRESENTED").length;
-    tally = secretBallotTally({
-      present,
-      represented,
-      votesFor: Number(input.votesFor),
-      votesAgainst: Number(input.votesAgainst),
-      abstentions: Number(input.abstentions),
-      nonParticipation: Number(input.nonParticipation),
-    });
-    const issues = checkTally(tally, { membersInOffice });
-    if (issues.length) refuse(issues.map((issue) => issue.message), "votesFor");
-  } else {
-    const issues = checkChoices({ attendance, choices: input.choices });
-    if (issues.length) refuse(issues.map((issue) => issue.message), "choices");
-    const named = new Map(input.choices.map((choice) => [choice.councillorId, choice.choice]));
-    choices = attendance
-      .filter((entry) => entry.status === "PRESENT" || entry.status === "REPRESENTED")
-      .map((entry) => ({ councillorId: entry.councillorId, choice: named.get(entry.councillorId) ?? "FOR" }));
-    tally = deriveTally({ attendance, choices });
-    castingVote = input.castingVote || null;
-  }
-  let decision;
-  try {
-    decision = decideOutcome({ tally, secret: input.secret, castingVote });
-  } catch (error) {
-    if (error instanceof DomainError) refuse([error.message], "castingVote");
-    throw error;
-  }
+  const check = checkVoteForm({ attendance, membersInOffice, vote: input });
+  refuseIfIssues(check.issues, VOTE_REFUSAL);
+  // A form without issues has its tally and its decision.
+  const tally = check.tally!;
+  const decision = check.decision!;
+  const { choices, castingVote } = check;
   const vote = await tx.vote.create({
     data: {
       municipalityId: actor.municipalityId,
       deliberationId: deliberation.id,
       secret: input.secret,
       ...tally,
-      castingVote: decision.casting ? castingVote : null,
+      castingVote,
       result: decision.outcome,
     },
     select: { id: true },
@@ -110,7 +80,7 @@ export async function recordVoteInTransaction(tx: Tx, actor: Editor, { deliberat
     entity: "deliberation",
     entityId: deliberation.id,
     before: { status: deliberation.status },
-    after: { status, outcome: decision.outcome, secret: input.secret, tally, castingVote: decision.casting ? castingVote : null, notFor: choices.filter((choice) => choice.choice !== "FOR") },
+    after: { status, outcome: decision.outcome, secret: input.secret, tally, castingVote, notFor: choices.filter((choice) => choice.choice !== "FOR") },
   });
   return { id: deliberation.id, outcome: decision.outcome };
 }

@@ -41,7 +41,13 @@ export { deriveExecutoryStatus, REJECTED_NOT_EXECUTORY, REJECTED_NOT_TRANSMITTED
 export type { LocalDateTime } from "./calendar";
 export { DEFAULT_TIME_ZONE, dateColumn, instantAt, isoDay, isTimeZone, localDateAndTime, localDay, localDayBounds } from "./calendar";
 export type { DeliberationRollCallCheck, ExpandedMark, MarkSource, RollCallChange, RollCallChangeIssue, RollCallMark, SittingRollCall } from "./roll-call";
-export { atDeliberation, changedMarks, checkRollCallChanges, describeRollCallChange, fixedAttendanceMessage, checkSittingRollCall, expandRollCall, summarizeRollCall } from "./roll-call";
+export { changedMarks, checkRollCallChanges, describeRollCallChange, checkSittingRollCall, expandRollCall, summarizeRollCall } from "./roll-call";
+export type { RollCallFormCheck, RollCallFormDeliberation } from "./roll-call-form";
+export { atDeliberations, checkRollCallForm, deliberationLabel, fixedAttendanceMessage, rollCallFieldKey } from "./roll-call-form";
+export type { AttendanceCheck, AttendanceCounts, AttendanceFormRow } from "./attendance-form";
+export { checkAttendance, checkRoster, countAttendance } from "./attendance-form";
+export type { FormIssues } from "./form-issues";
+export { addIssue, hasIssues } from "./form-issues";
 export type { PastEvent } from "./past-events";
 export { PAST_EVENT_LABELS, futureDayErrors, futureDayMessage, isFutureDay, sittingNotHeldMessage } from "./past-events";
 export type { Mandate } from "./mandate";

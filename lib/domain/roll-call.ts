@@ -2,7 +2,6 @@ import { DomainError } from "./errors";
 import { checkProxies, checkQuorum, type QuorumCheck } from "./quorum";
 import type { DerogationWindow } from "./derogations";
 import type { AttendanceEntry, AttendanceStatus, Civility } from "./types";
-import type { WorkflowStatus } from "./workflow";
 
 // A sitting's roll call as the clerk takes it: one call at the opening, then
 // the arrivals and departures as the agenda goes on. Each deliberation's own
@@ -203,21 +202,6 @@ export function describeRollCallChange(change: {
   const state = change.status === "REPRESENTED" && change.holderName ? `${agreed("représenté")} par ${change.holderName}` : agreed(STATUS_WORDS[change.status]);
   const note = change.note ? ` (${change.note})` : "";
   return `${change.name} est ${state} à partir de la délibération ${change.deliberationNumber}${note}.`;
-}
-
-/** "la délibération n° 3 (DL.2022-3)" at the start of a sentence. */
-const sentenceStart = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
-
-/** A rule broken at one deliberation, said with the deliberation ("la délibération n° 3 (DL.2022-3)" as `label`). */
-export function atDeliberation(label: string, message: string): string {
-  return `${sentenceStart(label)} : ${message}`;
-}
-
-/** Why a deliberation's list cannot follow the sitting's roll call any more, and what to do. */
-export function fixedAttendanceMessage(label: string, status: WorkflowStatus): string {
-  return status === "PUBLISHED"
-    ? `${sentenceStart(label)} est publiée : sa liste de présence ne peut plus changer (émettez une rectification).`
-    : `${sentenceStart(label)} n'est plus un projet : sa liste de présence ne peut plus changer (annulez d'abord son vote ou son retrait).`;
 }
 
 /** Counts, quorum and proxy rules at each deliberation, every issue traced to the rows that cause it. */

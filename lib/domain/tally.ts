@@ -175,9 +175,10 @@ export type Decision = { outcome: "ADOPTED" | "REJECTED"; casting: boolean };
 /**
  * Absolute majority of suffrages exprimés (L2121-20): adopted when pour > contre.
  * On a tie the president's vote decides in a public vote; in a secret ballot a tie rejects.
- * With no suffrage exprimé nothing is adopted.
+ * With no suffrage exprimé nothing is adopted. An inconsistent tally, or a public tie
+ * without the casting vote, gives the issue instead of a decision.
  */
-export function decideOutcome({
+export function weighOutcome({
   tally,
   secret,
   castingVote,
@@ -185,28 +186,38 @@ export function decideOutcome({
   tally: Tally;
   secret: boolean;
   castingVote?: CastingVote | null;
-}): Decision {
+}): { decision: Decision } | { issue: DomainIssue } {
   const [firstIssue] = checkTally(tally);
-  if (firstIssue) throw new DomainError("INCONSISTENT_TALLY", `Décompte incohérent : ${firstIssue.message}`);
+  if (firstIssue) return { issue: { code: "INCONSISTENT_TALLY", message: `Décompte incohérent : ${firstIssue.message}` } };
   const { votesFor, votesAgainst } = tally;
-  if (votesFor + votesAgainst === 0) return { outcome: "REJECTED", casting: false };
-  if (votesFor > votesAgainst) return { outcome: "ADOPTED", casting: false };
-  if (votesFor < votesAgainst) return { outcome: "REJECTED", casting: false };
-  if (secret) return { outcome: "REJECTED", casting: false };
+  const decided = (outcome: Decision["outcome"], casting = false) => ({ decision: { outcome, casting } });
+  if (votesFor + votesAgainst === 0) return decided("REJECTED");
+  if (votesFor > votesAgainst) return decided("ADOPTED");
+  if (votesFor < votesAgainst) return decided("REJECTED");
+  if (secret) return decided("REJECTED");
   switch (castingVote) {
     case "FOR":
-      return { outcome: "ADOPTED", casting: true };
+      return decided("ADOPTED", true);
     case "AGAINST":
-      return { outcome: "REJECTED", casting: true };
+      return decided("REJECTED", true);
     case null:
     case undefined:
-      throw new DomainError(
-        "CASTING_VOTE_REQUIRED",
-        `Partage égal des voix (${votesFor} pour, ${votesAgainst} contre) : indiquez le vote du président de séance, qui est prépondérant.`,
-      );
+      return {
+        issue: {
+          code: "CASTING_VOTE_REQUIRED",
+          message: `Partage égal des voix (${votesFor} pour, ${votesAgainst} contre) : indiquez le vote du président de séance, qui est prépondérant.`,
+        },
+      };
     default:
       return assertNever(castingVote);
   }
+}
+
+/** The decision of `weighOutcome`, or its issue thrown as a DomainError. */
+export function decideOutcome(input: { tally: Tally; secret: boolean; castingVote?: CastingVote | null }): Decision {
+  const weighed = weighOutcome(input);
+  if ("issue" in weighed) throw new DomainError(weighed.issue.code, weighed.issue.message);
+  return weighed.decision;
 }
 
 /** The French wording of a result, as printed on the extract ("Adopté à l'unanimité"). */

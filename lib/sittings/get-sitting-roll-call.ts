@@ -3,6 +3,7 @@ import { EDITOR_ROLES, authorize, type SessionUser } from "@/lib/auth/roles";
 import type { Db, Tx } from "@/lib/db/prisma";
 import { councillorsInOffice } from "@/lib/councillors/councillors-in-office";
 import { formatCouncillorName } from "@/lib/domain/format";
+import { deliberationLabel } from "@/lib/domain/roll-call-form";
 import { summarizeRollCall, type RollCallMark, type SittingRollCall } from "@/lib/domain/roll-call";
 import { isEditable, type WorkflowStatus } from "@/lib/domain/workflow";
 import { AppError } from "@/lib/errors";
@@ -57,7 +58,7 @@ export async function loadSittingRollCall(tx: Tx, municipalityId: string, sittin
   const deliberations: RollCallDeliberation[] = sitting.deliberations.map(({ attendances, ...deliberation }) => ({
     ...deliberation,
     editable: isEditable(deliberation.status),
-    label: `la délibération n° ${deliberation.orderInSitting} (${deliberation.number})`,
+    label: deliberationLabel(deliberation),
     marks: attendances,
   }));
   return {

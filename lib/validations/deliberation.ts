@@ -3,7 +3,7 @@ import { parseActesId } from "@/lib/domain/actes";
 import { parseMatterCode } from "@/lib/domain/nomenclature";
 import { parseDeliberationNumber } from "@/lib/domain/numbering";
 import { isoDateSchema, optionalIsoDateSchema, optionalText } from "./common";
-import { TALLY_LABELS } from "@/lib/domain/vote-wording";
+import { countMessage, parseCount, type SecretBallotCount } from "@/lib/domain/vote-form";
 
 // The deliberation's forms: content, roll call, vote, receipt, publication,
 // rectification. Each schema is used by the form (client) and the action (server).
@@ -69,14 +69,11 @@ export const sittingRollCallSchema = z.object({
 });
 export type SittingRollCallInput = z.input<typeof sittingRollCallSchema>;
 
-/** The form's key of a field of a roll call row ("opening.3.status", "changes.0.proxyHolderId"). */
-export function rollCallFieldKey(source: { kind: "opening" | "change"; index: number }, field: string): string {
-  return `${source.kind === "opening" ? "opening" : "changes"}.${source.index}.${field}`;
-}
+export { rollCallFieldKey } from "@/lib/domain/roll-call-form";
 
 export const VOTE_CHOICES = ["AGAINST", "ABSTENTION", "NOT_VOTING"] as const;
 
-const count = (label: string) => z.string().trim().regex(/^\d{1,3}$/, `${label} : saisissez un nombre entier.`);
+const count = (key: SecretBallotCount) => z.string().refine((value) => parseCount(value) !== null, countMessage(key)).transform((value) => value.trim());
 
 export const voteSchema = z.discriminatedUnion("secret", [
   z.object({
@@ -87,10 +84,10 @@ export const voteSchema = z.discriminatedUnion("secret", [
   }),
   z.object({
     secret: z.literal(true),
-    votesFor: count(TALLY_LABELS.votesFor),
-    votesAgainst: count(TALLY_LABELS.votesAgainst),
-    abstentions: count(TALLY_LABELS.abstentions),
-    nonParticipation: count(TALLY_LABELS.nonParticipation),
+    votesFor: count("votesFor"),
+    votesAgainst: count("votesAgainst"),
+    abstentions: count("abstentions"),
+    nonParticipation: count("nonParticipation"),
   }),
 ]);
 export type VoteInput = z.input<typeof voteSchema>;

@@ -19,6 +19,7 @@ import { attendanceSchema, deliberationSchema, receiptSchema, voteSchema } from 
 import { parseInput } from "@/lib/validations/parse";
 import { sittingSchema } from "@/lib/validations/sitting";
 import { demoCouncillors } from "./demo-council";
+import { DEMO_GROUPS, seedDemoGroups } from "./demo-groups";
 import { demoSittings, type DemoSitting } from "./demo-data";
 import { referenceCouncillors, referenceDeliberation, referenceMunicipality, referenceSitting } from "./reference-case";
 import { deliberationProblems, parisDay } from "./seed-rules";
@@ -277,6 +278,8 @@ async function seedDemoData(tx: Tx, demo: readonly DemoSitting[], log: (line: st
   }
 
   const idOf = await councillorIds(tx, municipalityId, true);
+  const memberships = await seedDemoGroups(tx, actor, idOf);
+  log(`Données de démonstration : ${DEMO_GROUPS.length} groupes politiques fictifs (${memberships} membres).`);
   const byStatus: Record<string, number> = {};
   for (const { sitting, deliberations } of demo) {
     const { id: sittingId } = await createSitting(tx, actor, idOf, sitting, true);

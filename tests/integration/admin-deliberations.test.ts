@@ -272,10 +272,19 @@ describe("back office: deliberations", () => {
     const id = await calledDraft(council);
     await expect(
       modules.recordVote({ db, actor: clerk, id, input: { secret: false, choices: [{ councillorId: fixture.councillorIds[4]!, choice: "AGAINST" }], castingVote: "" } }),
-    ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { choices: [expect.stringContaining("ne peut pas être compté")] } });
+    ).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: "Le vote ne peut pas être enregistré : corrigez ce qui est signalé.",
+      fieldErrors: { [`choices.${fixture.councillorIds[4]!}`]: [expect.stringContaining("ne peut pas être compté")] },
+    });
     await expect(
       modules.recordVote({ db, actor: clerk, id, input: { secret: true, votesFor: "3", votesAgainst: "2", abstentions: "0", nonParticipation: "0" } }),
-    ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { votesFor: [expect.stringContaining("ne font pas les suffrages exprimés")] } });
+    ).rejects.toMatchObject({
+      code: "VALIDATION",
+      // Said once, for the tally: neither in the summary nor under a field.
+      message: "Le vote ne peut pas être enregistré : corrigez ce qui est signalé.",
+      fieldErrors: { tally: ["Pour (3) + contre (2) ne font pas les suffrages exprimés (4)."] },
+    });
     const result = await modules.recordVote({
       db,
       actor: clerk,

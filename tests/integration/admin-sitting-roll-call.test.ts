@@ -131,9 +131,18 @@ describe("back office: the sitting's roll call", () => {
     const input = { opening: opening(), changes: [change(2, 0, "EXCUSED")] };
     const refusal = await modules.recordSittingRollCall({ db, actor: clerk, sittingId: fixture.sittingId, input }).catch((error: unknown) => error);
     expect(refusal).toMatchObject({ code: "VALIDATION", message: "L'appel contient des erreurs : corrigez les lignes signalées." });
-    const message = "La délibération n° 3 (DL.2022-3) : Monsieur Prénom0 NOM0, mandataire de Monsieur Prénom6 NOM6, ne figure pas parmi les présents et ne peut donc pas porter de pouvoir.";
+    const message = "À la délibération n° 3 (DL.2022-3) : Monsieur Prénom0 NOM0, mandataire de Monsieur Prénom6 NOM6, ne figure pas parmi les présents et ne peut donc pas porter de pouvoir.";
     expect((refusal as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ "opening.6.proxyHolderId": [message], "changes.0.proxyHolderId": [message] });
     expect(await attendanceOf(deliberationIds[2]!)).toEqual(before);
+    expect(await auditCount()).toBe(3);
+  });
+
+  it("[roll call]: a rule broken at several deliberations is one message per row, naming the deliberations in good French", async () => {
+    const input = { opening: opening(), changes: [change(1, 0, "EXCUSED")] };
+    const refusal = await modules.recordSittingRollCall({ db, actor: clerk, sittingId: fixture.sittingId, input }).catch((error: unknown) => error);
+    const message =
+      "Aux délibérations n° 2 (DL.2022-2) et n° 3 (DL.2022-3) : Monsieur Prénom0 NOM0, mandataire de Monsieur Prénom6 NOM6, ne figure pas parmi les présents et ne peut donc pas porter de pouvoir.";
+    expect((refusal as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ "opening.6.proxyHolderId": [message], "changes.0.proxyHolderId": [message] });
     expect(await auditCount()).toBe(3);
   });
 

@@ -37,6 +37,17 @@ describe("seed", () => {
     expect(counts.deliberation).toBeGreaterThan(10);
     const council = await client.query(`SELECT is_demo, count(*)::int AS n FROM councillor GROUP BY is_demo ORDER BY is_demo`);
     expect(council.rows).toEqual([{ is_demo: false, n: 55 }, { is_demo: true, n: 55 }]);
+    // The fictional council sits in three political groups, for the whole demo mandate.
+    const groups = await client.query(
+      `SELECT g.name, g.is_demo, count(m.id)::int AS members, bool_and(c.is_demo) AS fictional
+       FROM political_group g JOIN group_membership m ON m.group_id = g.id JOIN councillor c ON c.id = m.councillor_id
+       GROUP BY g.name, g.is_demo ORDER BY members DESC`,
+    );
+    expect(groups.rows).toEqual([
+      { name: "Ensemble pour la ville", is_demo: true, members: 44, fictional: true },
+      { name: "Agir pour demain", is_demo: true, members: 8, fictional: true },
+      { name: "Citoyens indépendants", is_demo: true, members: 3, fictional: true },
+    ]);
   });
 
   it("[seed]: is idempotent: a second run changes nothing", async () => {
@@ -146,8 +157,10 @@ describe("seed", () => {
     expect(actions.get("deliberation.vote")).toBe(await count(`SELECT count(*)::int AS n FROM vote`));
     expect(actions.get("deliberation.transmit")).toBe(await count(`SELECT count(*)::int AS n FROM prefecture_receipt`));
     expect(actions.get("deliberation.publish")).toBe(await count(`SELECT count(*)::int AS n FROM deliberation WHERE status = 'PUBLISHED'`));
+    expect(actions.get("group.create")).toBe(await count(`SELECT count(*)::int AS n FROM political_group`));
+    expect(actions.get("group.membership.add")).toBe(await count(`SELECT count(*)::int AS n FROM group_membership`));
     // Besides the cores' rows, only the seed's own summaries.
-    const others = [...actions.keys()].filter((action) => !/^(councillor|sitting|deliberation)\./.test(action));
+    const others = [...actions.keys()].filter((action) => !/^(councillor|sitting|deliberation|group)\./.test(action));
     expect(others.every((action) => action.startsWith("seed."))).toBe(true);
   });
 

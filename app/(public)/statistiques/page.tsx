@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { BarChart } from "@/components/charts/bar-chart";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
-import { formatDateFr, NOMENCLATURE } from "@/lib/domain";
+import { countOf, formatDateFr, NOMENCLATURE } from "@/lib/domain";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
+import { VotesByGroup } from "@/components/statistics/votes-by-group";
+import { getVotesByGroup } from "@/lib/groups/public-groups";
 import { getCouncilStatistics } from "@/lib/statistics/get-council-statistics";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +15,7 @@ const DEMO = "(démonstration, fictif)";
 
 export default async function StatisticsPage() {
   const municipality = await getCurrentMunicipality();
-  const statistics = await getCouncilStatistics({ municipalityId: municipality.id });
+  const [statistics, votesByGroup] = await Promise.all([getCouncilStatistics({ municipalityId: municipality.id }), getVotesByGroup({ municipalityId: municipality.id })]);
   const yearLabel = (year: number, isDemo: boolean) => (isDemo ? `${year} ${DEMO}` : String(year));
   const familyLabel = new Map(NOMENCLATURE.map((family) => [family.code, family.label]));
   return (
@@ -73,7 +75,7 @@ export default async function StatisticsPage() {
           id="chart-attendance"
           title="Élus présents à chaque séance (sur les membres en exercice)"
           description={statistics.sittings
-            .map((row) => `${formatDateFr(row.startsAt)}${row.isDemo ? ` ${DEMO}` : ""} : ${row.present} présents, ${row.represented} représentés`)
+            .map((row) => `${formatDateFr(row.startsAt)}${row.isDemo ? ` ${DEMO}` : ""} : ${countOf(row.present, "présent")}, ${countOf(row.represented, "représenté")}`)
             .join(" ; ")}
           labelHeader="Séance"
           valueHeader="Présents (représentés)"
@@ -81,10 +83,11 @@ export default async function StatisticsPage() {
           bars={statistics.sittings.map((row) => ({
             label: `${formatDateFr(row.startsAt)}${row.isDemo ? " (fictive)" : ""}`,
             value: row.present,
-            display: `${row.present} présents, ${row.represented} représentés`,
+            display: `${countOf(row.present, "présent")}, ${countOf(row.represented, "représenté")}`,
           }))}
         />
       </section>
+      <VotesByGroup tallies={votesByGroup} />
     </div>
   );
 }

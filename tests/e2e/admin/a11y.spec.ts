@@ -50,6 +50,7 @@ const BACK_OFFICE_PAGES: [name: string, url: () => Promise<string> | string][] =
   ["the councillors", () => "/admin/elus"],
   ["a councillor search", () => "/admin/elus?q=bou"],
   ["a new councillor", () => "/admin/elus/nouveau"],
+  ["the political groups", () => "/admin/groupes"],
   ["a councillor", async () => `/admin/elus/${await councillorId()}`],
   ["a draft deliberation", async () => `/admin/deliberations/${await deliberationId("d.status = 'DRAFT'")}`],
   ["a voted deliberation", async () => `/admin/deliberations/${await deliberationId("d.status = 'VOTED'")}`],

@@ -30,6 +30,7 @@ const ACTION_ROLES: Record<string, readonly Role[]> = {
   "app/(admin)/admin/collectivite/actions.ts": ADMINS,
   "app/(admin)/admin/seances/actions.ts": EDITORS,
   "app/(admin)/admin/elus/actions.ts": EDITORS,
+  "app/(admin)/admin/groupes/actions.ts": EDITORS,
   "app/(admin)/admin/deliberations/actions.ts": EDITORS,
 };
 
@@ -68,6 +69,7 @@ const PAGES: Record<string, PageAccess> = {
     editorContent: ["Enregistrer les modifications"],
   },
   "/admin/elus/nouveau": { path: () => "/admin/elus/nouveau", readers: EDITORS, content: () => ["Enregistrer l'élu"] },
+  "/admin/groupes": { path: () => "/admin/groupes", readers: EDITORS, content: () => ["Créer un groupe"] },
   "/admin/journal": { path: () => "/admin/journal", readers: ADMINS, content: () => ["chaînée à la précédente", "Compte créé"] },
   "/admin/seances": { path: () => "/admin/seances", readers: EVERYONE, content: () => ["Séances du conseil municipal"], editorContent: ["Nouvelle séance"] },
   "/admin/seances/[id]": {

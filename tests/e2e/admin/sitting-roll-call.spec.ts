@@ -64,7 +64,10 @@ test("[roll call]: a clerk calls the roll once for the sitting, records an arriv
     const summary = page.getByRole("table", { name: /pour chaque délibération/ });
     await expect(summary.getByRole("row", { name: /DL\.2023-2/ })).toContainText("1 problème");
     await expect(summary.getByRole("row", { name: /DL\.2023-1/ })).toContainText("Conformes");
-    await expect(page.getByText(`La délibération n° 2 (DL.2023-2) : ${c.name} porte déjà 2 pouvoirs (maximum 1 à cette date).`).first()).toBeVisible();
+    // Said once per row for both deliberations concerned, not once per deliberation.
+    const twoProxies = page.getByText(`Aux délibérations n° 2 (DL.2023-2) et n° 3 (DL.2023-3) : ${c.name} porte déjà 2 pouvoirs (maximum 1 à cette date).`);
+    await expect(twoProxies).toHaveCount(2);
+    await expect(page.getByText(`La délibération n° 3 (DL.2023-3) : ${c.name}`)).toHaveCount(0);
     await page.getByLabel("Changement 1 : mandataire").selectOption({ label: e.name });
     await expect(page.getByText("Pouvoirs conformes pour toutes les délibérations.")).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { atDeliberation, changedMarks, checkRollCallChanges, describeRollCallChange, fixedAttendanceMessage, checkSittingRollCall, DomainError, expandRollCall, summarizeRollCall } from "@/lib/domain";
+import { changedMarks, checkRollCallChanges, describeRollCallChange, checkSittingRollCall, DomainError, expandRollCall, summarizeRollCall } from "@/lib/domain";
 import { NATIONAL_WINDOWS } from "./national-windows";
 import type { RollCallChange, RollCallMark, SittingRollCall } from "@/lib/domain";
 
@@ -212,21 +212,6 @@ describe("changedMarks", () => {
   it("[roll call]: every mark when the record lacks or has extra councillors", () => {
     expect(changedMarks(first!.marks, [])).toHaveLength(5);
     expect(changedMarks(first!.marks, [...OPENING, mark("z")])).toHaveLength(5);
-  });
-});
-
-describe("fixedAttendanceMessage", () => {
-  it("[roll call]: a rule broken at a deliberation is said with the deliberation first", () => {
-    expect(atDeliberation("la délibération n° 3 (DL.2022-3)", "Madame A porte déjà 2 pouvoirs.")).toBe("La délibération n° 3 (DL.2022-3) : Madame A porte déjà 2 pouvoirs.");
-  });
-
-  it("[roll call]: a voted act's list waits for its vote to be cancelled; a published one needs a rectification", () => {
-    expect(fixedAttendanceMessage("la délibération n° 1 (DL.2022-1)", "VOTED")).toBe(
-      "La délibération n° 1 (DL.2022-1) n'est plus un projet : sa liste de présence ne peut plus changer (annulez d'abord son vote ou son retrait).",
-    );
-    expect(fixedAttendanceMessage("la délibération n° 1 (DL.2022-1)", "PUBLISHED")).toBe(
-      "La délibération n° 1 (DL.2022-1) est publiée : sa liste de présence ne peut plus changer (émettez une rectification).",
-    );
   });
 });
 

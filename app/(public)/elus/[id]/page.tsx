@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { isUuid } from "@/lib/validations/common";
+import { CouncillorGroups } from "@/components/councillors/councillor-groups";
 import { DeliberationLinks } from "@/components/councillors/deliberation-links";
 import { formatRate } from "@/components/councillors/format-rate";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { DemoNotice } from "@/components/ui/demo-notice";
 import { getCouncillorRecord, type SittingPresence } from "@/lib/councillor-records/get-councillor-record";
 import { formatCouncillorName, formatDateFr, roleLabel } from "@/lib/domain";
+import { getCouncillorGroups } from "@/lib/groups/public-groups";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { countOf } from "@/lib/domain/plural";
 
@@ -19,7 +21,8 @@ type Props = { params: Promise<{ id: string }> };
 const load = cache(async (id: string) => {
   if (!isUuid(id)) return null;
   const municipality = await getCurrentMunicipality();
-  return getCouncillorRecord({ municipalityId: municipality.id, id });
+  const [record, groups] = await Promise.all([getCouncillorRecord({ municipalityId: municipality.id, id }), getCouncillorGroups({ municipalityId: municipality.id, councillorId: id })]);
+  return record ? { ...record, groups } : null;
 });
 
 const PRESENCE: Record<SittingPresence, string> = {
@@ -52,6 +55,7 @@ export default async function CouncillorPage({ params }: Props) {
       <dl className="mt-4 grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
         <dt className="font-semibold">Fonction</dt>
         <dd>{record.roleLabel ?? roleLabel(record.role, record.civility)}</dd>
+        <CouncillorGroups memberships={record.groups} />
         <dt className="font-semibold">Mandat</dt>
         <dd>
           depuis le {formatDateFr(record.mandateStart)}

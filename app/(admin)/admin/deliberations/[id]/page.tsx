@@ -1,3 +1,5 @@
+import { countAttendance, describeAttendanceCounts } from "@/lib/domain/attendance-form";
+import { agree, countOf } from "@/lib/domain/plural";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -44,7 +46,7 @@ export const metadata: Metadata = { title: "Délibération · Espace du greffe" 
 export default async function AdminDeliberationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await getPageUser();
-  const { deliberation, councillors, municipality, windows } = await getDeliberationForEdit({ db: getPrisma(), actor, id }).catch((error: unknown) => {
+  const { deliberation, councillors, municipality, windows, groups, previousVote } = await getDeliberationForEdit({ db: getPrisma(), actor, id }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
@@ -186,12 +188,7 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
             submit={recordAttendanceAction.bind(null, deliberation.id)}
           />
         ) : (
-          <p>
-            {deliberation.attendances.filter((entry) => entry.status === "PRESENT").length} présents,{" "}
-            {deliberation.attendances.filter((entry) => entry.status === "REPRESENTED").length} représentés,{" "}
-            {deliberation.attendances.filter((entry) => entry.status === "EXCUSED").length} excusés,{" "}
-            {deliberation.attendances.filter((entry) => entry.status === "ABSENT").length} absents.
-          </p>
+          <p>{describeAttendanceCounts(countAttendance(deliberation.attendances))}.</p>
         )}
         {draft && canEdit && !deliberation.attendances.length ? <p className="text-muted">L&apos;appel n&apos;est pas encore enregistré pour cette délibération.</p> : null}
       </section>
@@ -202,7 +199,7 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
           <div>
             <p>
               {deliberation.vote.secret ? "Scrutin secret" : "Vote public"} : {deliberation.vote.votesFor} pour, {deliberation.vote.votesAgainst} contre,{" "}
-              {deliberation.vote.abstentions} abstentions, {deliberation.vote.nonParticipation} ne prennent pas part au vote.
+              {countOf(deliberation.vote.abstentions, "abstention")}, {deliberation.vote.nonParticipation} {agree(deliberation.vote.nonParticipation, "ne prend", "ne prennent")} pas part au vote.
             </p>
             {deliberation.vote.choices.length ? (
               <ul className="list-disc pl-6">
@@ -220,8 +217,8 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
               <div className="flex flex-col gap-2 rounded border border-line p-3">
                 <p>
                   La version {previous.version} a été votée ainsi : {previous.vote.secret ? "scrutin secret, " : ""}
-                  {previous.vote.votesFor} pour, {previous.vote.votesAgainst} contre, {previous.vote.abstentions} abstention(s), {previous.vote.nonParticipation} ne
-                  prenant pas part au vote. Reprenez ce vote (les mêmes choix, élu par élu) ou saisissez-en un autre ci-dessous.
+                  {previous.vote.votesFor} pour, {previous.vote.votesAgainst} contre, {countOf(previous.vote.abstentions, "abstention")}, {previous.vote.nonParticipation}{" "}
+                  {agree(previous.vote.nonParticipation, "ne prenant", "ne prenant")} pas part au vote. Reprenez ce vote (les mêmes choix, élu par élu) ou saisissez-en un autre ci-dessous.
                 </p>
                 <StatusButton
                   label={`Reprendre le vote de la version ${previous.version}`}
@@ -230,7 +227,7 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
                 />
               </div>
             ) : null}
-            <VoteForm voters={voters} membersInOffice={deliberation.sitting.membersInOffice} submit={recordVoteAction.bind(null, deliberation.id)} />
+            <VoteForm voters={voters} membersInOffice={deliberation.sitting.membersInOffice} groups={groups} previousVote={previousVote} submit={recordVoteAction.bind(null, deliberation.id)} />
           </div>
         ) : (
           <p>{draft ? "Enregistrez d'abord l'appel." : "Pas de vote."}</p>
