@@ -85,7 +85,7 @@ test("[entry]: a clerk records the sitting of 7 April 2022 and DL.2022-91 from s
   await expect(page.getByText("1 problème de pouvoir à corriger")).toBeVisible();
   await page.getByLabel(`Présence de ${fullName(extra)}`, { exact: true }).selectOption("EXCUSED");
   await expect(page.getByText("Pouvoirs conformes.")).toBeVisible();
-  await expect(page.getByText("40 présents, 7 représentés, 8 excusés, 0 absents.")).toBeVisible();
+  await expect(page.getByText("40 présents, 7 représentés, 8 excusés, 0 absent.")).toBeVisible();
   await expect(page.getByText(/^Quorum atteint/)).toBeVisible();
   await page.getByRole("button", { name: "Enregistrer l'appel" }).click();
   await expect(page.getByRole("status").filter({ hasText: "La liste de présence est enregistrée." })).toBeVisible();
