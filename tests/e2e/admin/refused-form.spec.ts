@@ -7,7 +7,8 @@ import { DEMO_ACCOUNTS, signIn } from "../support/sign-in";
 test("[forms]: a deliberation refused by the server (number taken) keeps every field typed", async ({ page }) => {
   await signIn(page, DEMO_ACCOUNTS.clerk);
   const sitting = await queryOne<{ id: string }>(
-    `SELECT s.id FROM sitting s JOIN municipality m ON m.id = s.municipality_id WHERE m.slug = $1 AND NOT s.is_demo ORDER BY s.starts_at LIMIT 1`,
+    // The reference sitting itself (other specs add sittings of their own, on other days, whose councillors in office differ).
+    `SELECT s.id FROM sitting s JOIN municipality m ON m.id = s.municipality_id JOIN deliberation d ON d.sitting_id = s.id WHERE m.slug = $1 AND d.number = 'DL.2022-91' LIMIT 1`,
     [process.env.REGISTRE_MUNICIPALITY ?? "aix-en-provence"],
   );
   await page.goto(`/admin/seances/${sitting!.id}/deliberations/nouvelle`);
@@ -82,7 +83,8 @@ test("[forms]: municipality settings refused (invalid e-mail) keep every field t
 test("[forms]: what is typed and not saved survives a reload, offered back until saved, discarded or signed out", async ({ page }) => {
   await signIn(page, DEMO_ACCOUNTS.clerk);
   const sitting = await queryOne<{ id: string }>(
-    `SELECT s.id FROM sitting s JOIN municipality m ON m.id = s.municipality_id WHERE m.slug = $1 AND NOT s.is_demo ORDER BY s.starts_at LIMIT 1`,
+    // The reference sitting itself (other specs add sittings of their own, on other days, whose councillors in office differ).
+    `SELECT s.id FROM sitting s JOIN municipality m ON m.id = s.municipality_id JOIN deliberation d ON d.sitting_id = s.id WHERE m.slug = $1 AND d.number = 'DL.2022-91' LIMIT 1`,
     [process.env.REGISTRE_MUNICIPALITY ?? "aix-en-provence"],
   );
   const url = `/admin/seances/${sitting!.id}/deliberations/nouvelle`;
