@@ -110,6 +110,12 @@ test("[clerk's path]: a two-item sitting from the roll call to publication takes
       [sitting!.id],
     );
     expect(votes.rows).toEqual(numbers.map((number) => ({ number, votes_against: 8, votes_for: people.length - 1 - 8 })));
+    // The path ends with both acts published, their receipts recorded.
+    const states = await client.query<{ number: string; status: string; actes_id: string | null }>(
+      `SELECT d.number, d.status, r.actes_id FROM deliberation d LEFT JOIN prefecture_receipt r ON r.deliberation_id = d.id WHERE d.sitting_id = $1 ORDER BY d.number`,
+      [sitting!.id],
+    );
+    expect(states.rows).toEqual(numbers.map((number, index) => ({ number, status: "PUBLISHED", actes_id: `${municipality!.department_code}-${municipality!.siren}-20240307-E2E${index + 1}-DE-1-1` })));
     // Measured on 2026-12-01: 13 field actions and 7 submissions (before: about 75 and 10). The README gives the figures.
     console.log(`Parcours du greffe : ${counts.fieldActions} actions sur les champs, ${counts.submissions} envois de formulaire.`);
     expect(counts.fieldActions).toBeLessThanOrEqual(15);
