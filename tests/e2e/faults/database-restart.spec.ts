@@ -52,7 +52,7 @@ test("[faults]: a PostgreSQL restart under load gives 503 then 200, never 500; a
 
   const output: string[] = [];
   // What `npm start` runs, in a process group of its own so that nothing outlives the test.
-  const portal: ChildProcess = spawn(process.execPath, ["--import", "tsx", "lib/db/cli/serve.ts", "start"], {
+  const portal: ChildProcess = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/db/cli/serve.ts", "start"], {
     cwd: PROJECT_ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
