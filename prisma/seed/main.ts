@@ -1,11 +1,11 @@
 import { createPrismaClient } from "@/lib/db/prisma";
 import { seedDatabase, type SeedResult } from "./seed";
 
-// npx tsx prisma/seed/main.ts [--no-demo]
+// npm run db:seed [-- --no-demo] (under --conditions=react-server: the seed calls the server-only use-case cores)
 // Writes the reference case and, unless --no-demo, the demo data into the
 // database named by DATABASE_URL. Safe to run again: nothing is written twice.
 
-const USAGE = "Usage : DATABASE_URL=postgresql://… npx tsx prisma/seed/main.ts [--no-demo]";
+const USAGE = "Usage : DATABASE_URL=postgresql://… npm run db:seed [-- --no-demo]";
 
 const REFERENCE_WORDING: Record<SeedResult["reference"], string> = {
   created: "créé",
