@@ -21,7 +21,8 @@ const OUTAGE_MS = 4_000;
 const RECOVERY_BOUND_MS = 60_000;
 const LOOPS = 3;
 
-type Sample = { at: number; url: string; status: number; retryAfter: string | undefined; text: string };
+/** One answer: when its request was sent (`sentAt`) and when it came back (`at`). */
+type Sample = { sentAt: number; at: number; url: string; status: number; retryAfter: string | undefined; text: string };
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -98,13 +99,14 @@ test("[faults]: a PostgreSQL restart under load gives 503 then 200, never 500; a
     let running = true;
     let counter = 0;
     const get = async (url: string) => {
+      const sentAt = Date.now();
       const response = await load!.get(url, { maxRedirects: 0, timeout: 20_000 }).catch((error: Error) => {
-        samples.push({ at: Date.now(), url: url.replace(/[?&]n=\d+/, ""), status: 0, retryAfter: undefined, text: error.message });
+        samples.push({ sentAt, at: Date.now(), url: url.replace(/[?&]n=\d+/, ""), status: 0, retryAfter: undefined, text: error.message });
         return null;
       });
       if (!response) return;
       const text = response.status() === 503 ? await response.text() : "";
-      samples.push({ at: Date.now(), url: url.replace(/[?&]n=\d+/, ""), status: response.status(), retryAfter: response.headers()["retry-after"], text });
+      samples.push({ sentAt, at: Date.now(), url: url.replace(/[?&]n=\d+/, ""), status: response.status(), retryAfter: response.headers()["retry-after"], text });
     };
     const reader = async () => {
       while (running) {
@@ -117,6 +119,7 @@ test("[faults]: a PostgreSQL restart under load gives 503 then 200, never 500; a
     const writer = async () => {
       while (running) {
         counter += 1;
+        const sentAt = Date.now();
         const response = await clerk!
           .post(`/admin/deliberations/${draft}/annexes`, {
             multipart: { title: `Annexe sous charge ${counter}`, isPublic: "true", file: { name: "charge.pdf", mimeType: "application/pdf", buffer: pdfBytes } },
@@ -124,11 +127,11 @@ test("[faults]: a PostgreSQL restart under load gives 503 then 200, never 500; a
           })
           .catch((error: Error) => {
             // A connection cut is recorded (status 0) and fails the check below, with the portal's log.
-            samples.push({ at: Date.now(), url: "POST annexe", status: 0, retryAfter: undefined, text: error.message });
+            samples.push({ sentAt, at: Date.now(), url: "POST annexe", status: 0, retryAfter: undefined, text: error.message });
             return null;
           });
         if (!response) continue;
-        samples.push({ at: Date.now(), url: "POST annexe", status: response.status(), retryAfter: response.headers()["retry-after"], text: "" });
+        samples.push({ sentAt, at: Date.now(), url: "POST annexe", status: response.status(), retryAfter: response.headers()["retry-after"], text: "" });
         if (response.status() === 200) {
           const body = (await response.json()) as { ok: boolean; data?: { id: string } };
           if (body.ok && body.data) acknowledged.push(body.data.id);
@@ -158,7 +161,8 @@ test("[faults]: a PostgreSQL restart under load gives 503 then 200, never 500; a
     const log = output.join("").split("\n").filter((line) => /arrêté|Error|⨯/.test(line)).slice(0, 20).join("\n");
     expect(samples.filter((sample) => sample.status === 0), `no connection cut (portal log: ${log})`).toEqual([]);
     expect(samples.filter((sample) => sample.status >= 500 && sample.status !== 503), "no server error but 503").toEqual([]);
-    const outage = (sample: Sample) => sample.at > stoppedAt + 500 && sample.at < restartingAt;
+    // Sent once the database was gone, answered before it came back: a search sent just before the stop may still end in 200 after it.
+    const outage = (sample: Sample) => sample.sentAt > stoppedAt + 500 && sample.at < restartingAt;
     expect(statuses((sample) => outage(sample) && sample.url !== cached), "only 503 for what needs the database during the outage").toEqual([
       "/api/v1/deliberations?page=1 503",
       "/recherche?q=budget 503",
