@@ -22,6 +22,7 @@ export const REGISTRE_SQLSTATES = {
   derogationWindowInUse: "RG005",
   actesIdOfAnotherAct: "RG006",
   membershipOutsideMandate: "RG007",
+  agendaDeliberationOfAnotherSitting: "RG008",
 } as const;
 
 const BY_SQLSTATE: Record<string, Refusal> = {
@@ -57,6 +58,10 @@ const BY_SQLSTATE: Record<string, Refusal> = {
   [REGISTRE_SQLSTATES.membershipOutsideMandate]: {
     code: "VALIDATION",
     message: "L'appartenance à un groupe sortirait du mandat de l'élu : elle commence au plus tôt avec le mandat et finit au plus tard avec lui. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.agendaDeliberationOfAnotherSitting]: {
+    code: "VALIDATION",
+    message: "Ce point de l'ordre du jour désigne un projet de délibération d'une autre séance. Rien n'a été enregistré.",
   },
   // Raised by the immutability triggers of a published deliberation (and of an issued extract).
   "23000": {
