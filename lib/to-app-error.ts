@@ -23,6 +23,7 @@ export const REGISTRE_SQLSTATES = {
   actesIdOfAnotherAct: "RG006",
   membershipOutsideMandate: "RG007",
   agendaDeliberationOfAnotherSitting: "RG008",
+  timeZoneFrozen: "RG009",
 } as const;
 
 const BY_SQLSTATE: Record<string, Refusal> = {
@@ -62,6 +63,11 @@ const BY_SQLSTATE: Record<string, Refusal> = {
   [REGISTRE_SQLSTATES.agendaDeliberationOfAnotherSitting]: {
     code: "VALIDATION",
     message: "Ce point de l'ordre du jour désigne un projet de délibération d'une autre séance. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.timeZoneFrozen]: {
+    code: "INVALID_STATE",
+    message:
+      "Des délibérations de la collectivité sont publiées : leur date et leur heure sont lues dans ce fuseau horaire, qui ne peut plus être modifié. Rien n'a été enregistré.",
   },
   // Raised by the immutability triggers of a published deliberation (and of an issued extract).
   "23000": {

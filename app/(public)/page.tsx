@@ -41,7 +41,7 @@ export default async function HomePage() {
           <Link href="/deliberations">Toutes les délibérations ({latest.total})</Link>
         </div>
         {latest.deliberations.length > 0 ? (
-          <DeliberationList deliberations={latest.deliberations} />
+          <DeliberationList deliberations={latest.deliberations} zone={municipality.timeZone} />
         ) : (
           <p>Aucune délibération n&apos;est encore publiée.</p>
         )}
@@ -54,7 +54,7 @@ export default async function HomePage() {
           </h2>
           <Link href="/seances">Toutes les séances</Link>
         </div>
-        {sittings.length > 0 ? <SittingList sittings={sittings} /> : <p>Aucune séance n&apos;a encore de délibération publiée.</p>}
+        {sittings.length > 0 ? <SittingList sittings={sittings} zone={municipality.timeZone} /> : <p>Aucune séance n&apos;a encore de délibération publiée.</p>}
       </section>
 
       <section aria-labelledby="collectivite" className="rounded bg-surface p-6">

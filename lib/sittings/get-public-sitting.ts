@@ -29,8 +29,8 @@ export type PublicSitting = {
   convenedBy: CouncillorRef;
   president: CouncillorRef;
   secretary: CouncillorRef;
-  /** The municipality as the sitting's first published act states it. */
-  municipality: StatedMunicipality;
+  /** The municipality as the sitting's first published act states it, and its clock (frozen once an act is published). */
+  municipality: StatedMunicipality & { timeZone: string };
   /** Attendance at the first published deliberation of the sitting (members come and go). */
   attendance: { deliberationNumber: string; present: number; represented: number; excused: number; absent: number } | null;
   /** Arrivals, departures and proxies given in the course of the sitting, as sentences of the minutes. */
@@ -114,7 +114,7 @@ export async function getPublicSitting({
     listPostedAt: sitting.listPostedAt,
     reconvened: sitting.reconvened,
     ...stated.sitting,
-    municipality: stated.municipality,
+    municipality: { ...stated.municipality, timeZone: zone },
     slug: date,
     attendance,
     movements: listMovements(stated.acts),

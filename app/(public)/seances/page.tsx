@@ -81,7 +81,7 @@ export default async function SittingsPage({ searchParams }: Props) {
               <h2 id={`annee-${groupYear}`} className="mb-3 text-2xl font-bold">
                 {groupYear}
               </h2>
-              <SittingList sittings={group} />
+              <SittingList sittings={group} zone={municipality.timeZone} />
             </section>
           ))
         )}

@@ -37,8 +37,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { sitting } = await loadSitting(params);
   if (!sitting) return { title: "Séance introuvable" };
   return {
-    title: `Séance du ${formatDateFr(sitting.startsAt)}`,
-    description: `Séance du conseil municipal du ${formatDateFr(sitting.startsAt)} : ${countOf(sitting.deliberations.length, "délibération publiée", "délibérations publiées")}.`,
+    title: `Séance du ${formatDateFr(sitting.startsAt, sitting.municipality.timeZone)}`,
+    description: `Séance du conseil municipal du ${formatDateFr(sitting.startsAt, sitting.municipality.timeZone)} : ${countOf(sitting.deliberations.length, "délibération publiée", "délibérations publiées")}.`,
   };
 }
 
@@ -47,7 +47,7 @@ export default async function SittingPage({ params }: Props) {
   if (!sitting) notFound();
   // The municipality as the sitting's published acts state it (members in office included).
   const { municipality } = sitting;
-  const title = `Séance du ${formatDateFr(sitting.startsAt)}`;
+  const title = `Séance du ${formatDateFr(sitting.startsAt, municipality.timeZone)}`;
 
   return (
     <div>
