@@ -23,6 +23,11 @@ export const REGISTRE_SQLSTATES = {
   actesIdOfAnotherAct: "RG006",
   membershipOutsideMandate: "RG007",
   agendaDeliberationOfAnotherSitting: "RG008",
+  minutesPublishedImmutable: "RG030",
+  minutesStepOutOfOrder: "RG031",
+  minutesNotLaterSitting: "RG032",
+  minutesVersionChain: "RG033",
+  minutesAdoptedOffSitting: "RG034",
 } as const;
 
 const BY_SQLSTATE: Record<string, Refusal> = {
@@ -62,6 +67,26 @@ const BY_SQLSTATE: Record<string, Refusal> = {
   [REGISTRE_SQLSTATES.agendaDeliberationOfAnotherSitting]: {
     code: "VALIDATION",
     message: "Ce point de l'ordre du jour désigne un projet de délibération d'une autre séance. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.minutesPublishedImmutable]: {
+    code: "INVALID_STATE",
+    message: "Ce procès-verbal est publié : il ne peut plus être modifié ni supprimé. Créez une nouvelle version pour le corriger.",
+  },
+  [REGISTRE_SQLSTATES.minutesStepOutOfOrder]: {
+    code: "INVALID_STATE",
+    message: "Le procès-verbal suit les étapes dans l'ordre : projet, soumis à une séance, adopté par elle, puis publié. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.minutesNotLaterSitting]: {
+    code: "VALIDATION",
+    message: "Le procès-verbal est soumis à une séance postérieure à la sienne. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.minutesVersionChain]: {
+    code: "CONFLICT",
+    message: "Cette séance a déjà un procès-verbal : une correction est une nouvelle version du procès-verbal publié. Rechargez la page.",
+  },
+  [REGISTRE_SQLSTATES.minutesAdoptedOffSitting]: {
+    code: "VALIDATION",
+    message: "Le procès-verbal est adopté le jour de la séance à laquelle il a été soumis. Rien n'a été enregistré.",
   },
   // Raised by the immutability triggers of a published deliberation (and of an issued extract).
   "23000": {

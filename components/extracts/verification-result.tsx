@@ -46,7 +46,7 @@ export function VerificationResult({
             </>
           ) : sitting ? (
             <>
-              Liste des délibérations de la <Link href={`/seances/${sitting.slug}`}>séance du {formatDateFr(sitting.startsAt)}</Link>
+              {verification.kind === "MINUTES" ? "Procès-verbal de la" : "Liste des délibérations de la"} <Link href={`/seances/${sitting.slug}`}>séance du {formatDateFr(sitting.startsAt)}</Link>
             </>
           ) : (
             verification.fileName
