@@ -31,7 +31,7 @@ function openingSection(pdf: PdfComposer, record: MinutesRecord, startsAt: Date)
   const { sitting } = record;
   pdf.paragraph(
     plain(
-      `L'an ${startsAt.getUTCFullYear()}, le ${formatDateFr(startsAt)} à ${formatTimeFr(startsAt)}, le conseil municipal ${ofMunicipality(record.municipality.name)}, ` +
+      `Le ${formatDateFr(startsAt)} à ${formatTimeFr(startsAt)}, le conseil municipal ${ofMunicipality(record.municipality.name)}, ` +
         `réuni en séance ${sittingKindLabel(sitting.kind).toLowerCase()} ${inPlace(sitting.place)}, ` +
         (sitting.convocationDate ? `sur convocation du ${formatDateFr(sitting.convocationDate)} adressée par ${nameWithRole(sitting.convenedBy)}, ` : "") +
         `a siégé sous la présidence de ${nameWithRole(sitting.president)}.`,
@@ -70,7 +70,7 @@ function deliberationSection(pdf: PdfComposer, record: MinutesRecord, deliberati
     subject: deliberation.reportSubject ?? deliberation.subject,
   });
   reportAndProposals(pdf, deliberation);
-  if (deliberation.quorum) pdf.paragraph(plain(`Quorum : ${deliberation.quorum.message}`), { spaceBefore: 4, spaceAfter: 4 });
+  if (deliberation.quorum) pdf.paragraph(plain(deliberation.quorum.message), { spaceBefore: 4, spaceAfter: 4 });
   const { vote } = deliberation;
   if (vote) {
     if (vote.secret) pdf.paragraph(bold("Scrutin secret"), { spaceAfter: 4 });
