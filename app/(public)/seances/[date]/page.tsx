@@ -3,6 +3,7 @@ import { cache } from "react";
 import { SittingDeliberationsTable } from "@/components/sitting/sitting-deliberations-table";
 import { SittingFacts } from "@/components/sitting/sitting-facts";
 import { ExtractDownload } from "@/components/extracts/extract-download";
+import { SittingMinutes } from "@/components/minutes/sitting-minutes";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { DemoNotice } from "@/components/ui/demo-notice";
 import { formatDateFr } from "@/lib/domain";
@@ -48,6 +49,7 @@ export default async function SittingPage({ params }: Props) {
   // The municipality as the sitting's published acts state it (members in office included).
   const { municipality } = sitting;
   const title = `Séance du ${formatDateFr(sitting.startsAt)}`;
+  const current = await getCurrentMunicipality();
 
   return (
     <div>
@@ -110,6 +112,8 @@ export default async function SittingPage({ params }: Props) {
         </p>
         <SittingDeliberationsTable deliberations={sitting.deliberations} />
       </section>
+
+      <SittingMinutes municipalityId={current.id} sittingId={sitting.id} slug={sitting.slug} zone={current.timeZone} />
     </div>
   );
 }
