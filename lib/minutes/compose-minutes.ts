@@ -176,7 +176,8 @@ export async function composeMinutes(db: Db | Tx, { municipalityId, sittingId, t
       position: item.position,
       kind: item.kind,
       title: item.title,
-      discussion: discussions[key] ?? null,
+      // A text written before the agenda item existed stays under the deliberation's number.
+      discussion: discussions[key] ?? (record ? discussions[minutesItemKey({ deliberationNumber: record.number })] : undefined) ?? null,
       deliberation: record ? deliberationOf(record, quorumOf(record, facts, windows)) : null,
       approval: item.minutesSitting
         ? {

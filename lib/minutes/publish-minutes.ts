@@ -2,6 +2,7 @@ import "server-only";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { authorizeEditor, type Editor, type SessionUser } from "@/lib/auth/roles";
 import { MinutesStatus, type Db, type Prisma, type Tx } from "@/lib/db/prisma";
+import { isoDay, localDay } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import { composeMinutes } from "./compose-minutes";
 import { loadHeldSitting, lockLatestMinutes, requireMinutes } from "./minutes-access";
@@ -17,7 +18,8 @@ export async function publishMinutes(options: { db: Db; actor: SessionUser | nul
   return options.db.$transaction((tx) => publishMinutesInTransaction(tx, actor, { sittingId: options.sittingId }));
 }
 
-export async function publishMinutesInTransaction(tx: Tx, actor: Editor, { sittingId }: { sittingId: string }) {
+/** `publishedAt`: now, or (the seed writing a past cycle) the instant it was put online, after the adoption and not in the future. */
+export async function publishMinutesInTransaction(tx: Tx, actor: Editor, { sittingId, publishedAt = new Date() }: { sittingId: string; publishedAt?: Date }) {
   const sitting = await loadHeldSitting(tx, actor, sittingId);
   const minutes = requireMinutes(await lockLatestMinutes(tx, sitting.id));
   if (minutes.status !== MinutesStatus.ADOPTED) {
@@ -28,8 +30,10 @@ export async function publishMinutesInTransaction(tx: Tx, actor: Editor, { sitti
         : "Le procès-verbal se publie après son adoption par le conseil : enregistrez d'abord le vote d'approbation.",
     );
   }
+  if (publishedAt.getTime() > Date.now() || (minutes.adoptedAt && localDay(publishedAt, sitting.zone) < isoDay(minutes.adoptedAt))) {
+    throw new AppError("VALIDATION", "Le procès-verbal se publie après son adoption, et pas à une date future.");
+  }
   const record = await composeMinutes(tx, { municipalityId: actor.municipalityId, sittingId: sitting.id, texts: minutes });
-  const publishedAt = new Date();
   await tx.minutes.update({
     where: { id: minutes.id },
     data: { status: MinutesStatus.PUBLISHED, publishedAt, record: record as unknown as Prisma.InputJsonValue },

@@ -14,6 +14,7 @@ import type * as VerifyExtract from "@/lib/extracts/verify-issued-extract";
 import type * as AdoptMinutes from "@/lib/minutes/adopt-minutes";
 import type * as ComposeMinutes from "@/lib/minutes/compose-minutes";
 import type * as CorrectMinutes from "@/lib/minutes/correct-minutes";
+import type * as MinutesDeadlines from "@/lib/minutes/list-minutes-deadlines";
 import type * as PublicMinutes from "@/lib/minutes/get-public-minutes";
 import type * as PublishMinutes from "@/lib/minutes/publish-minutes";
 import type * as SaveMinutes from "@/lib/minutes/save-minutes";
@@ -36,6 +37,7 @@ type Modules = typeof CreateDeliberation &
   typeof AdoptMinutes &
   typeof PublishMinutes &
   typeof CorrectMinutes &
+  typeof MinutesDeadlines &
   typeof ComposeMinutes &
   typeof PublicMinutes &
   typeof MinutesExtract &
@@ -136,6 +138,7 @@ describe("procès-verbal", () => {
       ...(await import("@/lib/minutes/adopt-minutes")),
       ...(await import("@/lib/minutes/publish-minutes")),
       ...(await import("@/lib/minutes/correct-minutes")),
+      ...(await import("@/lib/minutes/list-minutes-deadlines")),
       ...(await import("@/lib/minutes/compose-minutes")),
       ...(await import("@/lib/minutes/get-public-minutes")),
       ...(await import("@/lib/extracts/get-minutes-extract")),
@@ -274,5 +277,30 @@ describe("procès-verbal", () => {
 
     const verification = await modules.verifyIssuedExtract({ municipalityId: fixture.municipalityId, lookup: { sha256: extract!.sha256 } });
     expect(verification).toMatchObject({ kind: "MINUTES", sitting: { startsAt: new Date("2022-04-07T12:00:00Z") }, newer: null });
+  });
+
+  it("[minutes]: the deadlines list the PVs owed since 1 July 2022, overdue first, with their legal date", async () => {
+    const { fixture, clerk } = await newCouncil();
+    const insertSitting = async (startsAt: string) => {
+      const id = randomUUID();
+      await client.query(
+        `INSERT INTO sitting (id, municipality_id, starts_at, place, convocation_date, convened_by_id, president_id, secretary_id)
+         VALUES ($1, $2, $3, 'Salle du conseil', ($3::timestamptz)::date - 6, $4, $4, $5)`,
+        [id, fixture.municipalityId, startsAt, fixture.councillorIds[0], fixture.councillorIds[1]],
+      );
+      return id;
+    };
+    const september = await insertSitting("2022-09-29T16:00:00Z");
+    const november = await insertSitting("2022-11-10T17:00:00Z");
+    await modules.saveMinutes({ db, actor: clerk, sittingId: september, input: TEXTS });
+    await modules.submitMinutes({ db, actor: clerk, sittingId: september, input: { approvingSittingId: november } });
+    await modules.adoptMinutes({ db, actor: clerk, sittingId: september, input: adoption });
+    const deadlines = await modules.listMinutesDeadlines({ db, municipalityId: fixture.municipalityId, now: new Date("2022-11-20T12:00:00Z") });
+    // The sittings of 7 April and 12 May 2022 come before the reform: they owe nothing here.
+    expect(deadlines.map(({ step, dueOn, overdue, sittingDay }) => ({ step, dueOn, overdue, sittingDay }))).toEqual([
+      { step: "PUBLISH", dueOn: "2022-11-17", overdue: true, sittingDay: "2022-09-29" },
+      { step: "SUBMIT", dueOn: null, overdue: false, sittingDay: "2022-11-10" },
+    ]);
+    expect(deadlines[0]?.label).toBe("Procès-verbal de la séance du 29 septembre 2022 à publier dans la semaine de son adoption");
   });
 });
