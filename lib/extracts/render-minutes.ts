@@ -29,9 +29,10 @@ export type MinutesDocument = {
 
 function openingSection(pdf: PdfComposer, record: MinutesRecord, startsAt: Date): void {
   const { sitting } = record;
+  const zone = record.municipality.timeZone;
   pdf.paragraph(
     plain(
-      `Le ${formatDateFr(startsAt)} à ${formatTimeFr(startsAt)}, le conseil municipal ${ofMunicipality(record.municipality.name)}, ` +
+      `Le ${formatDateFr(startsAt, zone)} à ${formatTimeFr(startsAt, zone)}, le conseil municipal ${ofMunicipality(record.municipality.name)}, ` +
         `réuni en séance ${sittingKindLabel(sitting.kind).toLowerCase()} ${inPlace(sitting.place)}, ` +
         (sitting.convocationDate ? `sur convocation du ${formatDateFr(sitting.convocationDate)} adressée par ${nameWithRole(sitting.convenedBy)}, ` : "") +
         `a siégé sous la présidence de ${nameWithRole(sitting.president)}.`,
@@ -87,10 +88,11 @@ function deliberationSection(pdf: PdfComposer, record: MinutesRecord, deliberati
 }
 
 function itemSection(pdf: PdfComposer, record: MinutesRecord, item: MinutesItem): void {
+  const zone = record.municipality.timeZone;
   pdf.rule({ spaceBefore: 8, spaceAfter: 6 });
   pdf.paragraph(bold(`${item.position}. ${item.title}`), { size: 11, spaceAfter: 4, keepWithNext: true });
   if (item.approval) {
-    const result = item.approval.result ? `Le procès-verbal de la séance du ${formatDateFr(item.approval.sittingStartsAt)} est ${item.approval.result}.` : "Le vote d'approbation n'est pas enregistré.";
+    const result = item.approval.result ? `Le procès-verbal de la séance du ${formatDateFr(item.approval.sittingStartsAt, zone)} est ${item.approval.result}.` : "Le vote d'approbation n'est pas enregistré.";
     pdf.paragraph(plain(result), { spaceAfter: 2 });
     if (item.approval.observations) clerkText(pdf, "Observations :", item.approval.observations);
   }
@@ -100,9 +102,10 @@ function itemSection(pdf: PdfComposer, record: MinutesRecord, item: MinutesItem)
 }
 
 function adoptionAndSignatures(pdf: PdfComposer, { adoption, publishedAt, record }: MinutesDocument): void {
+  const zone = record.municipality.timeZone;
   pdf.rule({ spaceBefore: 10, spaceAfter: 6 });
   pdf.paragraph(
-    plain(`Procès-verbal ${adoption.result} par le conseil municipal en sa séance du ${formatDateFr(adoption.approvingSittingStartsAt)}, publié le ${formatDateFr(publishedAt)}.`),
+    plain(`Procès-verbal ${adoption.result} par le conseil municipal en sa séance du ${formatDateFr(adoption.approvingSittingStartsAt, zone)}, publié le ${formatDateFr(publishedAt, zone)}.`),
     { spaceAfter: 4, keepWithNext: true },
   );
   clerkText(pdf, "Observations lors de l'adoption :", adoption.observations);
@@ -121,7 +124,7 @@ function adoptionAndSignatures(pdf: PdfComposer, { adoption, publishedAt, record
 export async function renderMinutes({ document, seal }: { document: MinutesDocument; seal: CertifiedSeal }): Promise<PDFDocument> {
   const { record } = document;
   const startsAt = new Date(record.sitting.startsAt);
-  const day = formatDateFr(startsAt);
+  const day = formatDateFr(startsAt, record.municipality.timeZone);
   const pdf = await createRegisterDocument({
     title: `Procès-verbal de la séance du ${day}`,
     author: record.municipality.name,

@@ -212,7 +212,7 @@ export async function composeMinutes(db: Db | Tx, { municipalityId, sittingId, t
   return {
     version: texts.version,
     correctionReason: texts.correctionReason,
-    municipality: { name: sitting.municipality.name, communeName: sitting.municipality.communeName },
+    municipality: { name: sitting.municipality.name, communeName: sitting.municipality.communeName, timeZone: zone },
     sitting: {
       startsAt: sitting.startsAt.toISOString(),
       kind: sitting.kind,

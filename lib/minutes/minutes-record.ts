@@ -60,7 +60,7 @@ const deliberation = z.object({
 export const minutesRecordSchema = z.object({
   version: z.int(),
   correctionReason: z.string().nullable(),
-  municipality: z.object({ name: z.string(), communeName: z.string() }),
+  municipality: z.object({ name: z.string(), communeName: z.string(), timeZone: z.string() }),
   sitting: z.object({
     startsAt: z.iso.datetime(),
     kind: z.enum(SittingKind),
