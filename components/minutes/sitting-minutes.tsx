@@ -1,10 +1,8 @@
 import { ExtractDownload } from "@/components/extracts/extract-download";
-import { getPrisma } from "@/lib/db/prisma";
-import { getPublicMinutesState } from "@/lib/minutes/get-public-minutes";
+import type { PublicMinutesState } from "@/lib/minutes/get-public-minutes";
 
 /** The sitting's procès-verbal on its public page: its stage once submitted, and the signed PDF once published. */
-export async function SittingMinutes({ municipalityId, sittingId, slug, zone }: { municipalityId: string; sittingId: string; slug: string; zone: string }) {
-  const minutes = await getPublicMinutesState(getPrisma(), { municipalityId, sittingId, zone });
+export function SittingMinutes({ minutes, slug }: { minutes: PublicMinutesState | null; slug: string }) {
   return (
     <section aria-labelledby="proces-verbal" className="mt-10">
       <h2 id="proces-verbal" className="mb-3 text-2xl font-bold">

@@ -4,6 +4,8 @@ import { SittingDeliberationsTable } from "@/components/sitting/sitting-delibera
 import { SittingFacts } from "@/components/sitting/sitting-facts";
 import { ExtractDownload } from "@/components/extracts/extract-download";
 import { SittingMinutes } from "@/components/minutes/sitting-minutes";
+import { getPrisma } from "@/lib/db/prisma";
+import { getPublicMinutesState } from "@/lib/minutes/get-public-minutes";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { DemoNotice } from "@/components/ui/demo-notice";
 import { formatDateFr } from "@/lib/domain";
@@ -49,7 +51,8 @@ export default async function SittingPage({ params }: Props) {
   // The municipality as the sitting's published acts state it (members in office included).
   const { municipality } = sitting;
   const title = `Séance du ${formatDateFr(sitting.startsAt)}`;
-  const current = await getCurrentMunicipality();
+  const { id: municipalityId, timeZone } = await getCurrentMunicipality();
+  const minutes = await getPublicMinutesState(getPrisma(), { municipalityId, sittingId: sitting.id, zone: timeZone });
 
   return (
     <div>
@@ -113,7 +116,7 @@ export default async function SittingPage({ params }: Props) {
         <SittingDeliberationsTable deliberations={sitting.deliberations} />
       </section>
 
-      <SittingMinutes municipalityId={current.id} sittingId={sitting.id} slug={sitting.slug} zone={current.timeZone} />
+      <SittingMinutes minutes={minutes} slug={sitting.slug} />
     </div>
   );
 }
