@@ -24,6 +24,11 @@ export const REGISTRE_SQLSTATES = {
   membershipOutsideMandate: "RG007",
   agendaDeliberationOfAnotherSitting: "RG008",
   timeZoneFrozen: "RG009",
+  minutesPublishedImmutable: "RG030",
+  minutesStepOutOfOrder: "RG031",
+  minutesNotLaterSitting: "RG032",
+  minutesVersionChain: "RG033",
+  minutesAdoptedOffSitting: "RG034",
 } as const;
 
 const BY_SQLSTATE: Record<string, Refusal> = {
@@ -68,6 +73,26 @@ const BY_SQLSTATE: Record<string, Refusal> = {
     code: "INVALID_STATE",
     message:
       "Des délibérations de la collectivité sont publiées : leur date et leur heure sont lues dans ce fuseau horaire, qui ne peut plus être modifié. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.minutesPublishedImmutable]: {
+    code: "INVALID_STATE",
+    message: "Ce procès-verbal est publié : il ne peut plus être modifié ni supprimé. Créez une nouvelle version pour le corriger.",
+  },
+  [REGISTRE_SQLSTATES.minutesStepOutOfOrder]: {
+    code: "INVALID_STATE",
+    message: "Le procès-verbal suit les étapes dans l'ordre : projet, soumis à une séance, adopté par elle, puis publié. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.minutesNotLaterSitting]: {
+    code: "VALIDATION",
+    message: "Le procès-verbal est soumis à une séance postérieure à la sienne. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.minutesVersionChain]: {
+    code: "CONFLICT",
+    message: "Cette séance a déjà un procès-verbal : une correction est une nouvelle version du procès-verbal publié. Rechargez la page.",
+  },
+  [REGISTRE_SQLSTATES.minutesAdoptedOffSitting]: {
+    code: "VALIDATION",
+    message: "Le procès-verbal est adopté le jour de la séance à laquelle il a été soumis. Rien n'a été enregistré.",
   },
   // Raised by the immutability triggers of a published deliberation (and of an issued extract).
   "23000": {

@@ -49,7 +49,7 @@ export function VerificationResult({
             </>
           ) : sitting ? (
             <>
-              Liste des délibérations de la <Link href={`/seances/${sitting.slug}`}>séance du {formatDateFr(sitting.startsAt, zone)}</Link>
+              {verification.kind === "MINUTES" ? "Procès-verbal de la" : "Liste des délibérations de la"} <Link href={`/seances/${sitting.slug}`}>séance du {formatDateFr(sitting.startsAt, zone)}</Link>
             </>
           ) : (
             verification.fileName

@@ -52,3 +52,16 @@ export type { PastEvent } from "./past-events";
 export { PAST_EVENT_LABELS, futureDayErrors, futureDayMessage, isFutureDay, sittingNotHeldMessage } from "./past-events";
 export type { Mandate } from "./mandate";
 export { isInOffice } from "./mandate";
+export type { AdoptionVote, MinutesDeadline, MinutesDeadlineStep, MinutesFacts, MinutesStatus } from "./minutes";
+export {
+  canMoveMinutes,
+  checkAdoptionVote,
+  describeAdoptionVote,
+  describeMinutesState,
+  isMinutesEditable,
+  MINUTES_PUBLICATION_DAYS,
+  MINUTES_REFORM_DAY,
+  MINUTES_STATUS_LABELS,
+  minutesApprovalTitle,
+  minutesDeadline,
+} from "./minutes";

@@ -75,6 +75,20 @@ export async function verifyIssuedExtract({
         issuedAt: later.issuedAt,
       };
     }
+  } else if (extract.kind === ExtractKind.MINUTES && extract.sittingId && sitting) {
+    // A correction of the PV, published since, replaces this one.
+    const corrected = await prisma.minutes.findFirst({
+      where: { municipalityId, sittingId: extract.sittingId, status: "PUBLISHED", publishedAt: { gt: extract.issuedAt } },
+      orderBy: { version: "desc" },
+      select: { version: true, publishedAt: true },
+    });
+    if (corrected) {
+      newer = {
+        label: `Une version corrigée (n° ${corrected.version}) du procès-verbal de cette séance a été publiée depuis : ce document est remplacé.`,
+        href: `/seances/${sitting.slug}/proces-verbal.pdf`,
+        issuedAt: corrected.publishedAt,
+      };
+    }
   }
 
   const { deliberation } = extract;

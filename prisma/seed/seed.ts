@@ -21,6 +21,7 @@ import { sittingSchema } from "@/lib/validations/sitting";
 import { demoCouncillors } from "./demo-council";
 import { DEMO_GROUPS, seedDemoGroups } from "./demo-groups";
 import { demoSittings, type DemoSitting } from "./demo-data";
+import { seedDemoMinutes } from "./demo-minutes";
 import { referenceCouncillors, referenceDeliberation, referenceMunicipality, referenceSitting } from "./reference-case";
 import { deliberationProblems, parisDay } from "./seed-rules";
 import type { DerogationWindow } from "@/lib/domain/derogations";
@@ -281,13 +282,17 @@ async function seedDemoData(tx: Tx, demo: readonly DemoSitting[], log: (line: st
   const memberships = await seedDemoGroups(tx, actor, idOf);
   log(`Données de démonstration : ${DEMO_GROUPS.length} groupes politiques fictifs (${memberships} membres).`);
   const byStatus: Record<string, number> = {};
+  const sittingIds: string[] = [];
   for (const { sitting, deliberations } of demo) {
     const { id: sittingId } = await createSitting(tx, actor, idOf, sitting, true);
+    sittingIds.push(sittingId);
     for (const deliberation of deliberations) {
       await createDeliberation(tx, actor, sittingId, idOf, deliberation);
       byStatus[deliberation.status] = (byStatus[deliberation.status] ?? 0) + 1;
     }
   }
+  const minutes = await seedDemoMinutes(tx, actor, sittingIds);
+  log(`Données de démonstration : ${minutes.published} procès-verbaux adoptés et publiés, ${minutes.drafts} en projet.`);
   await appendAuditEvent(tx, {
     municipalityId,
     action: "seed.demo",

@@ -159,8 +159,14 @@ describe("seed", () => {
     expect(actions.get("deliberation.publish")).toBe(await count(`SELECT count(*)::int AS n FROM deliberation WHERE status = 'PUBLISHED'`));
     expect(actions.get("group.create")).toBe(await count(`SELECT count(*)::int AS n FROM political_group`));
     expect(actions.get("group.membership.add")).toBe(await count(`SELECT count(*)::int AS n FROM group_membership`));
+    expect(actions.get("minutes.create")).toBe(await count(`SELECT count(*)::int AS n FROM minutes`));
+    expect(actions.get("minutes.publish")).toBe(await count(`SELECT count(*)::int AS n FROM minutes WHERE status = 'PUBLISHED'`));
+    // The demo cycle: every demo sitting but the last has its PV adopted at the next one and published.
+    expect(await count(`SELECT count(*)::int AS n FROM minutes m JOIN sitting s ON s.id = m.sitting_id WHERE s.is_demo AND m.status = 'PUBLISHED'`)).toBe(
+      (await count(`SELECT count(*)::int AS n FROM sitting WHERE is_demo`)) - 1,
+    );
     // Besides the cores' rows, only the seed's own summaries.
-    const others = [...actions.keys()].filter((action) => !/^(councillor|sitting|deliberation|group)\./.test(action));
+    const others = [...actions.keys()].filter((action) => !/^(councillor|sitting|deliberation|group|minutes)\./.test(action));
     expect(others.every((action) => action.startsWith("seed."))).toBe(true);
   });
 

@@ -46,6 +46,7 @@ const BACK_OFFICE_PAGES: [name: string, url: () => Promise<string> | string][] =
   ["a sitting", async () => `/admin/seances/${await sittingId()}`],
   ["a new deliberation", async () => `/admin/seances/${await sittingId()}/deliberations/nouvelle`],
   ["a sitting's roll call", async () => `/admin/seances/${await sittingId()}/appel`],
+  ["a sitting's procès-verbal", async () => `/admin/seances/${await sittingId()}/proces-verbal`],
   ["the roll call of a sitting with a draft", async () => `/admin/seances/${await draftSittingId()}/appel`],
   ["the councillors", () => "/admin/elus"],
   ["a councillor search", () => "/admin/elus?q=bou"],

@@ -32,6 +32,7 @@ const ACTION_ROLES: Record<string, readonly Role[]> = {
   "app/(admin)/admin/elus/actions.ts": EDITORS,
   "app/(admin)/admin/groupes/actions.ts": EDITORS,
   "app/(admin)/admin/deliberations/actions.ts": EDITORS,
+  "app/(admin)/admin/seances/[id]/proces-verbal/actions.ts": EDITORS,
 };
 
 type Fixtures = {
@@ -84,6 +85,11 @@ const PAGES: Record<string, PageAccess> = {
     readers: EDITORS,
     content: () => ["Enregistrer le projet"],
   },
+  "/admin/seances/[id]/proces-verbal": {
+    path: (f) => `/admin/seances/${f.draft.sittingId}/proces-verbal`,
+    readers: EVERYONE,
+    content: () => ["Ce que les enregistrements de la séance établissent"],
+  },
   "/admin/seances/nouvelle": { path: () => "/admin/seances/nouvelle", readers: EDITORS, content: () => ["Créer la séance"] },
   "/admin/utilisateurs": { path: () => "/admin/utilisateurs", readers: ADMINS, content: () => [DEMO_ACCOUNTS.admin.email, "Créer le compte"] },
   "/admin/utilisateurs/[id]": { path: (f) => `/admin/utilisateurs/${f.accounts.STAFF.id}`, readers: ADMINS, content: (f) => [f.accounts.STAFF.email] },
@@ -109,6 +115,7 @@ const ROUTES: Record<string, RouteAccess> = {
   },
   "/deliberations/[number]/annexes/[annexId]": { kind: "public", path: () => `/deliberations/DL.2022-91/annexes/${randomUUID()}` },
   "/seances/[date]/liste-des-deliberations.pdf": { kind: "public", path: () => "/seances/2022-04-07/liste-des-deliberations.pdf" },
+  "/seances/[date]/proces-verbal.pdf": { kind: "public", path: () => "/seances/2018-02-22/proces-verbal.pdf" },
   "/donnees/scdl/[file]": { kind: "public", path: () => "/donnees/scdl/deliberations.csv" },
   "/donnees/tableur/[file]": { kind: "public", path: () => "/donnees/tableur/deliberations.csv" },
   "/api/v1/councillors": { kind: "public", path: () => "/api/v1/councillors" },

@@ -21,6 +21,7 @@ const PUBLIC_REFUSALS: { url: string; statuses: number[] }[] = [
   { url: "/seances/2022-13-45", statuses: [404] },
   { url: "/seances/%FF", statuses: [400, 404] },
   { url: "/seances/0000-01-01/liste-des-deliberations.pdf", statuses: [404] },
+  { url: "/seances/0000-01-01/proces-verbal.pdf", statuses: [404] },
   { url: "/deliberations/%25", statuses: [404] },
   { url: "/deliberations/DL%252E2022-91", statuses: [404] },
   { url: "/deliberations/%FF", statuses: [400, 404] },

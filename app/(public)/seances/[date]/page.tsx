@@ -3,6 +3,9 @@ import { cache } from "react";
 import { SittingDeliberationsTable } from "@/components/sitting/sitting-deliberations-table";
 import { SittingFacts } from "@/components/sitting/sitting-facts";
 import { ExtractDownload } from "@/components/extracts/extract-download";
+import { SittingMinutes } from "@/components/minutes/sitting-minutes";
+import { getPrisma } from "@/lib/db/prisma";
+import { getPublicMinutesState } from "@/lib/minutes/get-public-minutes";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { DemoNotice } from "@/components/ui/demo-notice";
 import { formatDateFr } from "@/lib/domain";
@@ -48,6 +51,8 @@ export default async function SittingPage({ params }: Props) {
   // The municipality as the sitting's published acts state it (members in office included).
   const { municipality } = sitting;
   const title = `Séance du ${formatDateFr(sitting.startsAt, municipality.timeZone)}`;
+  const { id: municipalityId } = await getCurrentMunicipality();
+  const minutes = await getPublicMinutesState(getPrisma(), { municipalityId, sittingId: sitting.id, zone: municipality.timeZone });
 
   return (
     <div>
@@ -110,6 +115,8 @@ export default async function SittingPage({ params }: Props) {
         </p>
         <SittingDeliberationsTable deliberations={sitting.deliberations} />
       </section>
+
+      <SittingMinutes minutes={minutes} slug={sitting.slug} />
     </div>
   );
 }

@@ -55,6 +55,9 @@ export default async function AdminSittingPage({ params }: { params: Promise<{ i
             >
               Ajouter une délibération
             </Link>
+            <Link href={`/admin/seances/${sitting.id}/proces-verbal`} className="rounded border border-brand px-4 py-2 font-medium text-brand no-underline hover:bg-brand-soft">
+              Procès-verbal
+            </Link>
             {sitting.deliberations.length ? (
               <Link href={`/admin/seances/${sitting.id}/appel`} className="rounded border border-brand px-4 py-2 font-medium text-brand no-underline hover:bg-brand-soft">
                 Appel de la séance (arrivées et départs)
