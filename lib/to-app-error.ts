@@ -23,6 +23,8 @@ export const REGISTRE_SQLSTATES = {
   actesIdOfAnotherAct: "RG006",
   membershipOutsideMandate: "RG007",
   agendaDeliberationOfAnotherSitting: "RG008",
+  publicSlugImmutable: "RG020",
+  cancelHeldSitting: "RG021",
 } as const;
 
 const BY_SQLSTATE: Record<string, Refusal> = {
@@ -62,6 +64,14 @@ const BY_SQLSTATE: Record<string, Refusal> = {
   [REGISTRE_SQLSTATES.agendaDeliberationOfAnotherSitting]: {
     code: "VALIDATION",
     message: "Ce point de l'ordre du jour désigne un projet de délibération d'une autre séance. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.publicSlugImmutable]: {
+    code: "INVALID_STATE",
+    message: "L'adresse publique de cette séance a déjà été donnée : elle ne change plus, même si la date de la séance change. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.cancelHeldSitting]: {
+    code: "INVALID_STATE",
+    message: "Une délibération de cette séance est publiée : la séance s'est tenue et ne peut plus être annulée. Rien n'a été enregistré.",
   },
   // Raised by the immutability triggers of a published deliberation (and of an issued extract).
   "23000": {

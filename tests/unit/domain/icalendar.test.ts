@@ -93,4 +93,25 @@ describe("iCalendar", () => {
     expect(cancelled.component.getFirstPropertyValue("status")).toBe("CANCELLED");
     expect(cancelled.startDate.toJSDate().toISOString()).toBe("2026-12-10T22:30:00.000Z");
   });
+
+  it("[ics]: a southern zone starts the year on summer time, as a DAYLIGHT component; durations keep their minutes", () => {
+    const text = renderCalendar({
+      productId: "-//Registre//FR",
+      name: "Séances",
+      zone: "Australia/Sydney",
+      events: [event({ durationMinutes: 90, start: instantAt("2026-01-15", "19:00", "Australia/Sydney") })],
+    });
+    expect(text).toContain("BEGIN:DAYLIGHT\r\nDTSTART:20260101T000000\r\nTZOFFSETFROM:+1100");
+    expect(text).toContain("DURATION:PT1H30M");
+    const { events } = parse(text);
+    expect(events[0]!.startDate.toJSDate().toISOString()).toBe("2026-01-15T08:00:00.000Z");
+    expect(events[0]!.endDate.toJSDate().toISOString()).toBe("2026-01-15T09:30:00.000Z");
+  });
+
+  it("[ics]: a calendar without sittings is still a valid calendar with its time zone", () => {
+    const text = renderCalendar({ productId: "-//Registre//FR", name: "Séances", zone: "Europe/Paris", events: [] });
+    const { calendar, events } = parse(text);
+    expect(events).toHaveLength(0);
+    expect(calendar.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe("Europe/Paris");
+  });
 });
