@@ -49,6 +49,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   user: "Compte",
   political_group: "Groupe politique",
   group_membership: "Appartenance à un groupe",
+  agenda_item: "Point de l'ordre du jour",
 };
 
 export function auditActionLabel(action: string): string {
