@@ -15,6 +15,7 @@
 -- SQLSTATEs:
 --   RG020 sitting_public_slug_immutable   a public slug given out changes
 --   RG021 sitting_cancel_held             a held sitting (published act) is cancelled
+--   RG022 sitting_secretary_not_first     the sitting's secretary is listed again among the others
 
 ALTER TABLE "sitting"
   ADD COLUMN "public_slug" TEXT,
@@ -174,3 +175,64 @@ END $$;
 CREATE TRIGGER "sitting_cancel_held"
   BEFORE UPDATE OF "cancelled_at" ON "sitting"
   FOR EACH ROW EXECUTE FUNCTION "sitting_cancel_held"();
+
+-- 3. The register (R2121-9): the portal prints the closing sheet of each
+--    sitting and, for each year, the table by date and the table by subject of
+--    its deliberations, signed and kept like the extracts. A year's table has
+--    no sitting: it names its year. The new kinds are compared as text in the
+--    check, since a value added to an enum cannot be used in the transaction
+--    that adds it.
+ALTER TYPE "extract_kind" ADD VALUE 'CLOSING_SHEET';
+ALTER TYPE "extract_kind" ADD VALUE 'REGISTER_TABLE_BY_DATE';
+ALTER TYPE "extract_kind" ADD VALUE 'REGISTER_TABLE_BY_MATTER';
+
+ALTER TABLE "issued_extract" ADD COLUMN "register_year" INTEGER;
+ALTER TABLE "issued_extract" DROP CONSTRAINT "issued_extract_subject";
+ALTER TABLE "issued_extract" ADD CONSTRAINT "issued_extract_subject" CHECK (
+  CASE "kind"::text
+    WHEN 'DELIBERATION' THEN "deliberation_id" IS NOT NULL AND "sitting_id" IS NULL AND "register_year" IS NULL
+    WHEN 'SITTING_LIST' THEN "sitting_id" IS NOT NULL AND "deliberation_id" IS NULL AND "register_year" IS NULL
+    WHEN 'CLOSING_SHEET' THEN "sitting_id" IS NOT NULL AND "deliberation_id" IS NULL AND "register_year" IS NULL
+    ELSE "register_year" IS NOT NULL AND "sitting_id" IS NULL AND "deliberation_id" IS NULL
+  END);
+CREATE UNIQUE INDEX "issued_extract_municipality_id_kind_register_year_source_digest_key"
+  ON "issued_extract"("municipality_id", "kind", "register_year", "source_digest");
+
+-- A sitting may have more than one secretary: the sitting's secretary_id is the
+-- first, these are the others, in order. Each signs the closing sheet.
+CREATE TABLE "sitting_secretary" (
+  "id"              UUID NOT NULL DEFAULT gen_random_uuid(),
+  "municipality_id" UUID NOT NULL,
+  "sitting_id"      UUID NOT NULL,
+  "councillor_id"   UUID NOT NULL,
+  "position"        INTEGER NOT NULL,
+  "created_at"      TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+  CONSTRAINT "sitting_secretary_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "sitting_secretary_position_check" CHECK ("position" >= 2)
+);
+
+CREATE UNIQUE INDEX "sitting_secretary_sitting_id_councillor_id_key" ON "sitting_secretary"("sitting_id", "councillor_id");
+CREATE UNIQUE INDEX "sitting_secretary_sitting_id_position_key" ON "sitting_secretary"("sitting_id", "position");
+
+ALTER TABLE "sitting_secretary" ADD CONSTRAINT "sitting_secretary_municipality_id_fkey"
+  FOREIGN KEY ("municipality_id") REFERENCES "municipality"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "sitting_secretary" ADD CONSTRAINT "sitting_secretary_sitting_fkey"
+  FOREIGN KEY ("municipality_id", "sitting_id") REFERENCES "sitting"("municipality_id", "id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "sitting_secretary" ADD CONSTRAINT "sitting_secretary_councillor_fkey"
+  FOREIGN KEY ("municipality_id", "councillor_id") REFERENCES "councillor"("municipality_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- The first secretary is the sitting's own: listed again here, they would sign twice.
+CREATE FUNCTION "sitting_secretary_not_first"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM "sitting" s WHERE s."id" = NEW."sitting_id" AND s."secretary_id" = NEW."councillor_id") THEN
+    RAISE EXCEPTION 'councillor % is already the secretary of sitting %', NEW."councillor_id", NEW."sitting_id"
+      USING ERRCODE = 'RG022', CONSTRAINT = 'sitting_secretary_not_first';
+  END IF;
+  RETURN NEW;
+END $$;
+
+CREATE TRIGGER "sitting_secretary_not_first"
+  BEFORE INSERT OR UPDATE ON "sitting_secretary"
+  FOR EACH ROW EXECUTE FUNCTION "sitting_secretary_not_first"();
