@@ -46,7 +46,13 @@ export function VerificationResult({
             </>
           ) : sitting ? (
             <>
-              Liste des délibérations de la <Link href={`/seances/${sitting.slug}`}>séance du {formatDateFr(sitting.startsAt)}</Link>
+              {verification.kind === "CLOSING_SHEET" ? "Feuillet de clôture de la" : "Liste des délibérations de la"}{" "}
+              <Link href={`/seances/${sitting.slug}`}>séance du {formatDateFr(sitting.startsAt)}</Link>
+            </>
+          ) : verification.registerYear !== null ? (
+            <>
+              {verification.kind === "REGISTER_TABLE_BY_DATE" ? "Table chronologique" : "Table par matière"} du{" "}
+              <Link href="/registre">registre des délibérations de {verification.registerYear}</Link>
             </>
           ) : (
             verification.fileName

@@ -74,6 +74,14 @@ export default async function SittingPage({ params }: Props) {
         label="Télécharger la liste des délibérations de la séance"
         fileName={`seance-${sitting.slug}-liste-des-deliberations.pdf`}
       />
+      <ExtractDownload
+        href={`/seances/${sitting.slug}/feuillet-de-cloture.pdf`}
+        label="Télécharger le feuillet de clôture de la séance (registre)"
+        fileName={`seance-${sitting.slug}-feuillet-de-cloture.pdf`}
+      />
+      <p className="mt-2">
+        <CalendarLink href={`/seances/${sitting.slug}/seance.ics`} label="Cette séance dans mon agenda (iCalendar)" />
+      </p>
 
       <section aria-labelledby="informations" className="mt-8">
         <h2 id="informations" className="mb-3 text-2xl font-bold">
