@@ -25,6 +25,7 @@ export const REGISTRE_SQLSTATES = {
   agendaDeliberationOfAnotherSitting: "RG008",
   publicSlugImmutable: "RG020",
   cancelHeldSitting: "RG021",
+  secretaryListedTwice: "RG022",
 } as const;
 
 const BY_SQLSTATE: Record<string, Refusal> = {
@@ -72,6 +73,10 @@ const BY_SQLSTATE: Record<string, Refusal> = {
   [REGISTRE_SQLSTATES.cancelHeldSitting]: {
     code: "INVALID_STATE",
     message: "Une délibération de cette séance est publiée : la séance s'est tenue et ne peut plus être annulée. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.secretaryListedTwice]: {
+    code: "VALIDATION",
+    message: "Cet élu est déjà le secrétaire de la séance : il ne peut pas figurer une seconde fois parmi les secrétaires. Rien n'a été enregistré.",
   },
   // Raised by the immutability triggers of a published deliberation (and of an issued extract).
   "23000": {
