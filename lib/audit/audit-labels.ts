@@ -22,6 +22,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "sitting.create": "Séance créée",
   "sitting.update": "Séance modifiée",
   "sitting.list-posting": "Affichage de la liste des délibérations enregistré",
+  "sitting.cancel": "Séance annulée",
   "group.create": "Groupe politique créé",
   "group.membership.add": "Élu inscrit dans un groupe",
   "group.membership.end": "Appartenance à un groupe terminée",

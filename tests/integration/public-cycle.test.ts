@@ -2,12 +2,13 @@ import ICAL from "ical.js";
 import type pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
+import { cancelSitting } from "@/lib/sittings/cancel-sitting";
 import { getAnnouncedSitting } from "@/lib/sittings/get-announced-sitting";
 import { listPublicSittings, listUpcomingSittings } from "@/lib/sittings/list-public-sittings";
 import { renderSittingCalendar, renderSittingsCalendar, sittingEventUid } from "@/lib/sittings/render-sittings-calendar";
 import { toAppError } from "@/lib/to-app-error";
 import { connect, createDatabase, resetDatabase } from "./support/database";
-import { insertDeliberation, insertMunicipality, type Fixture } from "./support/factories";
+import { insertDeliberation, insertMunicipality, insertUser, type Fixture } from "./support/factories";
 
 // A sitting's public life before and after it is held: the address it is given
 // once, its agenda, its calendar event.
@@ -203,5 +204,27 @@ describe("public sittings: address, agenda, calendar", () => {
     await publishIn(client, fixture, fixture.sittingId, 1);
     const error = await refusal(client.query(`UPDATE sitting SET cancelled_at = now(), cancellation_reason = 'Erreur' WHERE id = $1`, [fixture.sittingId]));
     expect(error).toMatchObject({ code: "INVALID_STATE", message: expect.stringMatching(/ne peut plus être annulée/) });
+  });
+
+  it("[cancel]: a clerk cancels a convened sitting with its reason, audited; the page and the calendar say so; a second cancellation is refused", async () => {
+    const clerk = await insertUser(client, fixture.municipalityId, "CLERK", `greffe-${Date.now()}@example.fr`);
+    const upcoming = await addSitting(client, fixture, "2099-03-12T17:30:00Z");
+    await addAgendaItem(client, fixture, upcoming, { position: 1, kind: "COMMUNICATION", title: "Communication" });
+    await expect(cancelSitting({ db, actor: clerk, sittingId: upcoming, input: { reason: "  " } })).rejects.toMatchObject({ code: "VALIDATION" });
+    await cancelSitting({ db, actor: clerk, sittingId: upcoming, input: { reason: "Défaut de quorum prévisible, report au 19 mars" } });
+    const audit = await client.query(`SELECT user_id, after FROM audit_event WHERE action = 'sitting.cancel' AND entity_id = $1`, [upcoming]);
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0]).toMatchObject({ user_id: clerk.id, after: { reason: "Défaut de quorum prévisible, report au 19 mars" } });
+    const page = await getAnnouncedSitting({ municipalityId: fixture.municipalityId, date: "2099-03-12", db });
+    expect(page).toMatchObject({ cancellationReason: "Défaut de quorum prévisible, report au 19 mars", calendarSequence: 1 });
+    const [event] = parseCalendar(await renderSittingsCalendar({ municipality, baseUrl, db }));
+    expect(event!.component.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(event!.summary).toMatch(/^Annulée : /);
+    await expect(cancelSitting({ db, actor: clerk, sittingId: upcoming, input: { reason: "Encore" } })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    // A held sitting: the database refuses, and the clerk reads why.
+    await publishIn(client, fixture, fixture.sittingId, 1);
+    await expect(cancelSitting({ db, actor: clerk, sittingId: fixture.sittingId, input: { reason: "Erreur" } })).rejects.toSatisfy(
+      (error: unknown) => toAppError(error)?.message.includes("ne peut plus être annulée") ?? false,
+    );
   });
 });
