@@ -42,6 +42,22 @@ function layoutSeal(signer: DocumentSigner, baseUrl: string): CertifiedSeal {
 
 const pageCount = (doc: PDFDocument) => doc.getPageCount();
 
+// How many pages a sheet takes depends on its record alone (the sheet numbers
+// printed do not move the text): counted once per record and process, a cache
+// that is reproducible, not state (any instance recounts the same).
+const PAGE_COUNT_CACHE_SIZE = 500;
+const pageCounts = new Map<string, number>();
+
+async function countedPages(key: unknown, render: () => Promise<PDFDocument>): Promise<number> {
+  const digest = sourceDigest(key);
+  const known = pageCounts.get(digest);
+  if (known !== undefined) return known;
+  const count = pageCount(await render());
+  if (pageCounts.size >= PAGE_COUNT_CACHE_SIZE) pageCounts.delete(pageCounts.keys().next().value as string);
+  pageCounts.set(digest, count);
+  return count;
+}
+
 type YearLayout = {
   sittings: { slug: string; firstFolio: number; source: ClosingSheetSource }[];
   tables: Record<RegisterTableOrder, number>;
@@ -58,13 +74,17 @@ async function layOutYear(municipalityId: string, year: number, seal: CertifiedS
     municipality ??= loaded.municipality;
     const folio = { year, firstFolio: next };
     sittings.push({ slug, firstFolio: next, source: loaded.source });
-    next += pageCount(await renderClosingSheet({ municipality: loaded.municipality, source: loaded.source, seal, folio }));
+    next += await countedPages({ sheet: "closing-sheet", municipality: loaded.municipality.name, source: loaded.source, signer: seal.signerName }, () =>
+      renderClosingSheet({ municipality: loaded.municipality, source: loaded.source, seal, folio }),
+    );
   }
   const { entries, municipality: stated } = await listRegisterEntries({ municipalityId, year });
   municipality ??= stated;
   const byDate = next;
   const named = municipality ?? { name: "", communeName: "" };
-  next += pageCount(await renderRegisterTable({ municipality: named, entries, order: "date", seal, folio: { year, firstFolio: byDate } }));
+  next += await countedPages({ sheet: "table-by-date", municipality: named.name, entries, signer: seal.signerName }, () =>
+    renderRegisterTable({ municipality: named, entries, order: "date", seal, folio: { year, firstFolio: byDate } }),
+  );
   return { municipality, sittings, tables: { date: byDate, matter: next } };
 }
 

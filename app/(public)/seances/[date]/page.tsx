@@ -5,14 +5,13 @@ import { SittingFacts } from "@/components/sitting/sitting-facts";
 import { ExtractDownload } from "@/components/extracts/extract-download";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { DemoNotice } from "@/components/ui/demo-notice";
-import { formatDateFr } from "@/lib/domain";
+import { formatDateFr, formatTimeFr } from "@/lib/domain";
 import { countOf } from "@/lib/domain/plural";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { getPublicSitting } from "@/lib/sittings/get-public-sitting";
 import { getAnnouncedSitting, type AnnouncedSitting } from "@/lib/sittings/get-announced-sitting";
 import { CalendarLink, PublicAgenda } from "@/components/sitting/public-agenda";
 import { councillorRole, fullName, sittingKindLabel } from "@/lib/deliberations/extract-wording";
-import { formatTimeFr } from "@/lib/domain";
 import { notFound } from "next/navigation";
 import { identifierParam } from "@/lib/validations/request-params";
 
