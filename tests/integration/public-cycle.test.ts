@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
 import type pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -226,5 +227,27 @@ describe("public sittings: address, agenda, calendar", () => {
     await expect(cancelSitting({ db, actor: clerk, sittingId: fixture.sittingId, input: { reason: "Erreur" } })).rejects.toSatisfy(
       (error: unknown) => toAppError(error)?.message.includes("ne peut plus être annulée") ?? false,
     );
+  });
+
+  it("[slug]: the migration gave existing public sittings the address they had: their day, ranked by opening among that day's public sittings", async () => {
+    const migration = readFileSync("prisma/migrations/20261202030000_public_cycle/migration.sql", "utf8");
+    const start = migration.indexOf('UPDATE "sitting" s SET "public_slug" = ranked."slug"');
+    const backfill = migration.slice(start, migration.indexOf("\n\n", start));
+    expect(backfill).toMatch(/WHERE ranked."id" = s."id";$/);
+    const morning = await addSitting(client, fixture, "2022-04-07T07:00:00Z");
+    const notPublic = await addSitting(client, fixture, "2022-04-07T05:00:00Z");
+    await publishIn(client, fixture, fixture.sittingId, 1);
+    await publishIn(client, fixture, morning, 2);
+    // As before the migration: no address stored yet.
+    await client.query(`ALTER TABLE sitting DISABLE TRIGGER sitting_public_slug_immutable`);
+    try {
+      await client.query(`UPDATE sitting SET public_slug = NULL WHERE municipality_id = $1`, [fixture.municipalityId]);
+    } finally {
+      await client.query(`ALTER TABLE sitting ENABLE TRIGGER sitting_public_slug_immutable`);
+    }
+    await client.query(backfill);
+    expect(await slugOf(client, morning)).toBe("2022-04-07");
+    expect(await slugOf(client, fixture.sittingId)).toBe("2022-04-07-2");
+    expect(await slugOf(client, notPublic)).toBeNull();
   });
 });

@@ -72,6 +72,7 @@ END $$;
 
 -- Existing public sittings (a published deliberation) keep today's address:
 -- their day, ranked among that day's public sittings by opening time.
+-- (tests/integration/public-cycle.test.ts runs this statement, up to the next blank line.)
 UPDATE "sitting" s SET "public_slug" = ranked."slug"
 FROM (
   SELECT p."id",
