@@ -22,7 +22,7 @@ test.describe("calendar of the sittings", () => {
   test.beforeAll(async () => {
     const sitting = await queryOne<{ id: string }>(
       `INSERT INTO sitting (municipality_id, starts_at, place, convocation_date, convened_by_id, president_id, secretary_id, is_demo)
-       SELECT m.id, '2099-03-12T17:30:00Z', 'Salle du conseil, essai', DATE '2026-01-05', c.id, c.id, c.id, true
+       SELECT m.id, '2099-03-12T17:30:00Z', 'Salle du conseil, essai', CURRENT_DATE - 1, c.id, c.id, c.id, true
        FROM municipality m JOIN councillor c ON c.municipality_id = m.id AND c.is_demo AND c.role = 'MAYOR'
        WHERE m.slug = $1 LIMIT 1 RETURNING id`,
       [MUNICIPALITY],
