@@ -42,7 +42,7 @@ export default async function HomePage() {
           </h2>
           <Link href="/seances">Toutes les séances</Link>
         </div>
-        <UpcomingSittings sittings={upcoming} />
+        <UpcomingSittings sittings={upcoming} zone={municipality.timeZone} />
       </section>
 
       <section aria-labelledby="dernieres-deliberations">

@@ -6,7 +6,7 @@ import type { UpcomingSitting } from "@/lib/sittings/list-public-sittings";
 import { CalendarLink, PublicAgenda } from "./public-agenda";
 
 /** The sittings convened from today on, each with its agenda, and the calendar feed of all of them. */
-export function UpcomingSittings({ sittings, headingLevel = 3 }: { sittings: UpcomingSitting[]; headingLevel?: 3 | 4 }) {
+export function UpcomingSittings({ sittings, zone, headingLevel = 3 }: { sittings: UpcomingSitting[]; zone: string; headingLevel?: 3 | 4 }) {
   const Heading = headingLevel === 3 ? "h3" : "h4";
   return (
     <div className="space-y-6">
@@ -21,7 +21,7 @@ export function UpcomingSittings({ sittings, headingLevel = 3 }: { sittings: Upc
             <li key={sitting.id} className="rounded border border-line p-4">
               <Heading className="text-xl font-semibold">
                 <Link href={`/seances/${sitting.slug}`}>
-                  Séance du {formatDateFr(sitting.startsAt)} à {formatTimeFr(sitting.startsAt)}
+                  Séance du {formatDateFr(sitting.startsAt, zone)} à {formatTimeFr(sitting.startsAt, zone)}
                 </Link>
               </Heading>
               <p className="mt-1 text-sm text-muted">

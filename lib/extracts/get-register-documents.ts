@@ -78,12 +78,12 @@ async function layOutYear(municipalityId: string, year: number, seal: CertifiedS
       renderClosingSheet({ municipality: loaded.municipality, source: loaded.source, seal, folio }),
     );
   }
-  const { entries, municipality: stated } = await listRegisterEntries({ municipalityId, year });
+  const { entries, municipality: stated, zone } = await listRegisterEntries({ municipalityId, year });
   municipality ??= stated;
   const byDate = next;
   const named = municipality ?? { name: "", communeName: "" };
-  next += await countedPages({ sheet: "table-by-date", municipality: named.name, entries, signer: seal.signerName }, () =>
-    renderRegisterTable({ municipality: named, entries, order: "date", seal, folio: { year, firstFolio: byDate } }),
+  next += await countedPages({ sheet: "table-by-date", municipality: named.name, entries, zone, signer: seal.signerName }, () =>
+    renderRegisterTable({ municipality: named, entries, zone, order: "date", seal, folio: { year, firstFolio: byDate } }),
   );
   return { municipality, sittings, tables: { date: byDate, matter: next } };
 }
@@ -128,12 +128,12 @@ export async function getRegisterTable({ municipality, year, order }: { municipa
   const signer = await getDocumentSigner();
   const baseUrl = readEnv().PUBLIC_BASE_URL;
   const layout = await layOutYear(municipality.id, year, layoutSeal(signer, baseUrl));
-  const { entries } = await listRegisterEntries({ municipalityId: municipality.id, year });
+  const { entries, zone } = await listRegisterEntries({ municipalityId: municipality.id, year });
   if (!layout.municipality || entries.length === 0) return null;
   const stated = layout.municipality;
   const folio = { year, firstFolio: layout.tables[order] };
   const kind = TABLE_KINDS[order];
-  const digest = sourceDigest({ document: `register-table-${order}`, municipality: stated.name, entries, folio });
+  const digest = sourceDigest({ document: `register-table-${order}`, municipality: stated.name, entries, zone, folio });
   const prisma = getPrisma();
   const stored = await prisma.issuedExtract.findFirst({
     where: { municipalityId: municipality.id, kind, registerYear: year, sourceDigest: digest },
@@ -141,7 +141,7 @@ export async function getRegisterTable({ municipality, year, order }: { municipa
   });
   if (stored) return stored;
   const built = await buildSignedPdf({
-    render: (seal) => renderRegisterTable({ municipality: stated, entries, order, seal, folio }),
+    render: (seal) => renderRegisterTable({ municipality: stated, entries, zone, order, seal, folio }),
     signer,
     baseUrl,
     reason: order === "date" ? "Table chronologique du registre des délibérations" : "Table par matière du registre des délibérations",

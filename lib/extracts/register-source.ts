@@ -19,6 +19,8 @@ export type ClosingSheetSource = {
   deliberations: { number: string; orderInSitting: number; subject: string }[];
   /** Every member present at one of the sitting's published acts at least, as the table lists them. */
   present: CouncillorRef[];
+  /** The municipality's time zone: the clock the sitting's day is read on. */
+  zone: string;
 };
 
 export type RegisterEntry = { number: string; orderInSitting: number; subject: string; matterCode: string; sittingStartsAt: Date; isDemo: boolean };
@@ -31,12 +33,13 @@ function yearBounds(year: number, zone: string) {
 export async function loadClosingSheetSource({ municipalityId, date, db = getPrisma() }: { municipalityId: string; date: string; db?: Db }): Promise<{ source: ClosingSheetSource; municipality: StatedMunicipality } | null> {
   const sitting = await getPublicSitting({ municipalityId, date });
   if (!sitting) return null;
-  const [others, snapshots] = await Promise.all([
+  const [others, snapshots, zone] = await Promise.all([
     db.sittingSecretary.findMany({ where: { municipalityId, sittingId: sitting.id }, orderBy: { position: "asc" }, select: { councillor: { select: councillorRefSelect } } }),
     db.deliberationSnapshot.findMany({
       where: { municipalityId, deliberation: { ...publishedDeliberationWhere(municipalityId), sittingId: sitting.id } },
       select: { record: true },
     }),
+    timeZoneOf(db, municipalityId),
   ]);
   const present = new Map<string, CouncillorRef>();
   for (const snapshot of snapshots) {
@@ -60,6 +63,7 @@ export async function loadClosingSheetSource({ municipalityId, date, db = getPri
       },
       deliberations: sitting.deliberations.map(({ number, orderInSitting, subject }) => ({ number, orderInSitting, subject })),
       present: [...present.values()].sort(compareCouncillors),
+      zone,
     },
   };
 }
@@ -76,7 +80,7 @@ export async function listRegisterSittings({ municipalityId, year, db = getPrism
 }
 
 /** A year's published deliberations, in the order of the register (sitting, then order number). */
-export async function listRegisterEntries({ municipalityId, year, db = getPrisma() }: { municipalityId: string; year: number; db?: Db }): Promise<{ entries: RegisterEntry[]; municipality: StatedMunicipality | null }> {
+export async function listRegisterEntries({ municipalityId, year, db = getPrisma() }: { municipalityId: string; year: number; db?: Db }): Promise<{ entries: RegisterEntry[]; municipality: StatedMunicipality | null; zone: string }> {
   const zone = await timeZoneOf(db, municipalityId);
   const rows = await db.deliberation.findMany({
     where: { ...publishedDeliberationWhere(municipalityId), sitting: { startsAt: yearBounds(year, zone) } },
@@ -85,6 +89,7 @@ export async function listRegisterEntries({ municipalityId, year, db = getPrisma
   });
   const first = rows[0]?.snapshot?.municipalityRecord;
   return {
+    zone,
     municipality: first ? statedMunicipalitySchema.parse(first) : null,
     entries: rows.map(({ sitting, snapshot: _snapshot, ...entry }) => ({ ...entry, sittingStartsAt: sitting.startsAt })),
   };

@@ -9,7 +9,7 @@ import type { ClosingSheetSource, RegisterEntry } from "./register-source";
 import { createRegisterDocument } from "./sections/document";
 import { demoNotice, documentHeading } from "./sections/heading";
 import { certifiedSeal, type CertifiedSeal } from "./sections/seal";
-import { presidencyLine, sittingLine } from "./sections/sitting";
+import { presidencyLine } from "./sections/sitting";
 
 // The register's own sheets (R2121-9), ready to bind: the closing sheet of a
 // sitting (its order numbers, the members present, room for the handwritten
@@ -57,8 +57,8 @@ export async function renderClosingSheet({
   seal: CertifiedSeal;
   folio: RegisterFolio;
 }): Promise<PDFDocument> {
-  const { sitting } = source;
-  const day = formatDateFr(sitting.startsAt);
+  const { sitting, zone } = source;
+  const day = formatDateFr(sitting.startsAt, zone);
   const pdf = await createRegisterDocument({
     title: `Feuillet de clôture de la séance du ${day}`,
     author: municipality.name,
@@ -70,7 +70,7 @@ export async function renderClosingSheet({
     { text: `REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL ${ofMunicipality(municipality.name).toLocaleUpperCase("fr-FR")}`, size: 11, spaceAfter: 8 },
   ]);
   if (sitting.isDemo) demoNotice(pdf, "conseil municipal fictif, cette séance n'a jamais eu lieu.");
-  sittingLine(pdf, sitting);
+  pdf.paragraph(bold(`${sitting.isPublic ? "Séance publique" : "Séance à huis clos"} du ${day}`), { size: 11, align: "center", spaceAfter: 2 });
   presidencyLine(pdf, sitting.president, "line");
   pdf.paragraph(plain(`Lieu : ${sitting.place}`), { align: "center", spaceAfter: 12 });
   pdf.paragraph(plain("Article R 2121-9 du Code Général des Collectivités Territoriales : le feuillet de clôture rappelle les numéros d'ordre des délibérations prises au cours de la séance et la liste des membres présents, et porte la signature du maire et du ou des secrétaires de séance."), {
@@ -115,12 +115,14 @@ export type RegisterTableOrder = "date" | "matter";
 export async function renderRegisterTable({
   municipality,
   entries,
+  zone,
   order,
   seal,
   folio,
 }: {
   municipality: RegisterMunicipality;
   entries: readonly RegisterEntry[];
+  zone: string;
   order: RegisterTableOrder;
   seal: CertifiedSeal;
   folio: RegisterFolio;
@@ -145,7 +147,7 @@ export async function renderRegisterTable({
   const row = (entry: RegisterEntry) =>
     pdf.columns(
       [
-        { lines: [plain(formatDateShortFr(entry.sittingStartsAt))], x: 0, width: dateWidth },
+        { lines: [plain(formatDateShortFr(entry.sittingStartsAt, zone))], x: 0, width: dateWidth },
         { lines: [plain(entry.number)], x: dateWidth + 8, width: numberWidth },
         { lines: [plain(`${entry.subject}${order === "date" ? ` (${entry.matterCode})` : ""}`)], x: subjectX, width: CONTENT_WIDTH - subjectX },
       ],
@@ -155,7 +157,7 @@ export async function renderRegisterTable({
   if (order === "date") {
     let day = "";
     for (const entry of entries) {
-      const sittingDay = formatDateFr(entry.sittingStartsAt);
+      const sittingDay = formatDateFr(entry.sittingStartsAt, zone);
       if (sittingDay !== day) {
         day = sittingDay;
         pdf.paragraph(bold(`Séance du ${sittingDay}`), { spaceAfter: 4 });

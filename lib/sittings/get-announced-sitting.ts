@@ -1,6 +1,7 @@
 import "server-only";
 import { getPrisma, type Db, type SittingKind } from "@/lib/db/prisma";
 import { councillorRefSelect, type CouncillorRef } from "@/lib/councillors/councillor-ref";
+import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { listPublicAgendas, type PublicAgendaItem } from "./public-agenda";
 import { parseSittingSlug } from "./sitting-slug";
 
@@ -20,6 +21,8 @@ export type AnnouncedSitting = {
   calendarSequence: number;
   updatedAt: Date;
   agenda: PublicAgendaItem[];
+  /** The municipality's time zone: the clock its hours are read on. */
+  zone: string;
 };
 
 export const announcedSittingSelect = {
@@ -51,7 +54,7 @@ export async function getAnnouncedSitting({
   if (!parseSittingSlug(date)) return null;
   const row = await db.sitting.findFirst({ where: { municipalityId, publicSlug: date }, select: announcedSittingSelect });
   if (!row) return null;
-  const agendas = await listPublicAgendas(db, municipalityId, [row.id]);
+  const [agendas, zone] = await Promise.all([listPublicAgendas(db, municipalityId, [row.id]), timeZoneOf(db, municipalityId)]);
   const { publicSlug, ...sitting } = row;
-  return { ...sitting, slug: publicSlug ?? date, agenda: agendas.get(row.id) ?? [] };
+  return { ...sitting, slug: publicSlug ?? date, agenda: agendas.get(row.id) ?? [], zone };
 }

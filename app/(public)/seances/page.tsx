@@ -54,7 +54,7 @@ export default async function SittingsPage({ searchParams }: Props) {
           <h2 id="seances-a-venir" className="mb-3 text-2xl font-bold">
             Séances à venir
           </h2>
-          <UpcomingSittings sittings={upcoming} />
+          <UpcomingSittings sittings={upcoming} zone={municipality.timeZone} />
         </section>
       ) : null}
 

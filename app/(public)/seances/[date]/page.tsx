@@ -5,7 +5,7 @@ import { SittingFacts } from "@/components/sitting/sitting-facts";
 import { ExtractDownload } from "@/components/extracts/extract-download";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { DemoNotice } from "@/components/ui/demo-notice";
-import { formatDateFr, formatTimeFr } from "@/lib/domain";
+import { formatDateFr, formatTimeFr, isoDay } from "@/lib/domain";
 import { countOf } from "@/lib/domain/plural";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { getPublicSitting } from "@/lib/sittings/get-public-sitting";
@@ -43,8 +43,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { sitting, announced } = await loadSitting(params);
   if (announced) {
     return {
-      title: `Séance du ${formatDateFr(announced.startsAt)}`,
-      description: `Séance du conseil municipal du ${formatDateFr(announced.startsAt)} : ordre du jour (${countOf(announced.agenda.length, "point")}).`,
+      title: `Séance du ${formatDateFr(announced.startsAt, announced.zone)}`,
+      description: `Séance du conseil municipal du ${formatDateFr(announced.startsAt, announced.zone)} : ordre du jour (${countOf(announced.agenda.length, "point")}).`,
     };
   }
   if (!sitting) return { title: "Séance introuvable" };
@@ -147,7 +147,7 @@ export default async function SittingPage({ params }: Props) {
 
 /** A sitting convened and not yet held: its convocation, its agenda, its calendar event. */
 function AnnouncedSittingPage({ sitting }: { sitting: AnnouncedSitting }) {
-  const title = `Séance du ${formatDateFr(sitting.startsAt)}`;
+  const title = `Séance du ${formatDateFr(sitting.startsAt, sitting.zone)}`;
   return (
     <div>
       <Breadcrumb crumbs={[{ label: "Accueil", href: "/" }, { label: "Séances", href: "/seances" }, { label: title }]} />
@@ -170,7 +170,7 @@ function AnnouncedSittingPage({ sitting }: { sitting: AnnouncedSitting }) {
           <div className="grid gap-1 border-b border-line py-2 sm:grid-cols-[14rem_1fr] sm:gap-4">
             <dt className="font-semibold">Date</dt>
             <dd>
-              {formatDateFr(sitting.startsAt)} à {formatTimeFr(sitting.startsAt)}
+              {formatDateFr(sitting.startsAt, sitting.zone)} à {formatTimeFr(sitting.startsAt, sitting.zone)}
             </dd>
           </div>
           <div className="grid gap-1 border-b border-line py-2 sm:grid-cols-[14rem_1fr] sm:gap-4">
@@ -184,7 +184,7 @@ function AnnouncedSittingPage({ sitting }: { sitting: AnnouncedSitting }) {
           <div className="grid gap-1 border-b border-line py-2 sm:grid-cols-[14rem_1fr] sm:gap-4">
             <dt className="font-semibold">Convocation</dt>
             <dd>
-              Adressée le {formatDateFr(sitting.convocationDate)} par {fullName(sitting.convenedBy)}, {councillorRole(sitting.convenedBy)}
+              Adressée le {formatDateFr(isoDay(sitting.convocationDate))} par {fullName(sitting.convenedBy)}, {councillorRole(sitting.convenedBy)}
             </dd>
           </div>
         </dl>
