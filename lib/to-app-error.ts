@@ -29,6 +29,9 @@ export const REGISTRE_SQLSTATES = {
   minutesNotLaterSitting: "RG032",
   minutesVersionChain: "RG033",
   minutesAdoptedOffSitting: "RG034",
+  publicSlugImmutable: "RG020",
+  cancelHeldSitting: "RG021",
+  secretaryListedTwice: "RG022",
 } as const;
 
 const BY_SQLSTATE: Record<string, Refusal> = {
@@ -93,6 +96,18 @@ const BY_SQLSTATE: Record<string, Refusal> = {
   [REGISTRE_SQLSTATES.minutesAdoptedOffSitting]: {
     code: "VALIDATION",
     message: "Le procès-verbal est adopté le jour de la séance à laquelle il a été soumis. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.publicSlugImmutable]: {
+    code: "INVALID_STATE",
+    message: "L'adresse publique de cette séance a déjà été donnée : elle ne change plus, même si la date de la séance change. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.cancelHeldSitting]: {
+    code: "INVALID_STATE",
+    message: "Une délibération de cette séance est publiée : la séance s'est tenue et ne peut plus être annulée. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.secretaryListedTwice]: {
+    code: "VALIDATION",
+    message: "Cet élu est déjà le secrétaire de la séance : il ne peut pas figurer une seconde fois parmi les secrétaires. Rien n'a été enregistré.",
   },
   // Raised by the immutability triggers of a published deliberation (and of an issued extract).
   "23000": {

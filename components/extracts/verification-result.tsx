@@ -49,7 +49,13 @@ export function VerificationResult({
             </>
           ) : sitting ? (
             <>
-              {verification.kind === "MINUTES" ? "Procès-verbal de la" : "Liste des délibérations de la"} <Link href={`/seances/${sitting.slug}`}>séance du {formatDateFr(sitting.startsAt, zone)}</Link>
+              {verification.kind === "CLOSING_SHEET" ? "Feuillet de clôture de la" : verification.kind === "MINUTES" ? "Procès-verbal de la" : "Liste des délibérations de la"}{" "}
+              <Link href={`/seances/${sitting.slug}`}>séance du {formatDateFr(sitting.startsAt, zone)}</Link>
+            </>
+          ) : verification.registerYear !== null ? (
+            <>
+              {verification.kind === "REGISTER_TABLE_BY_DATE" ? "Table chronologique" : "Table par matière"} du{" "}
+              <Link href="/registre">registre des délibérations de {verification.registerYear}</Link>
             </>
           ) : (
             verification.fileName

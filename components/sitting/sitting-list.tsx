@@ -19,7 +19,10 @@ export function SittingList({ sittings, zone, headingLevel = 3 }: { sittings: Pu
           <p className="mt-1 text-sm text-muted">
             {formatTimeFr(sitting.startsAt, zone)} · {sitting.isPublic ? "séance publique" : "huis clos"}, session{" "}
             {sittingKindLabel(sitting.kind).toLowerCase()} ·{" "}
-            {countOf(sitting.publishedDeliberationCount, "délibération publiée", "délibérations publiées")}
+            {sitting.publishedDeliberationCount > 0
+              ? countOf(sitting.publishedDeliberationCount, "délibération publiée", "délibérations publiées")
+              : "convoquée, ordre du jour publié"}
+            {sitting.cancelledAt ? <strong> · annulée</strong> : null}
             {sitting.isDemo ? (
               <>
                 {" "}
