@@ -18,9 +18,11 @@ export async function updateSitting(options: { db: Db; actor: SessionUser | null
 /** The core of `updateSitting`, inside the caller's transaction. */
 export async function updateSittingInTransaction(tx: Tx, actor: Editor, { sittingId, sitting: input }: { sittingId: string; sitting: SittingData }): Promise<{ id: string }> {
   const zone = await timeZoneOf(tx, actor.municipalityId);
-  const data = sittingData(input, zone);
   const before = await tx.sitting.findFirst({ where: { id: sittingId, municipalityId: actor.municipalityId }, select: SITTING_SELECT });
   if (!before) throw new AppError("NOT_FOUND", "Cette séance n'existe pas.");
+  const data = sittingData(input, zone);
+  // Once convened, the date is that of the latest sending (the database keeps it so): not the form's.
+  if (await tx.convocationSending.count({ where: { sittingId: before.id } })) data.convocationDate = before.convocationDate;
   const published = await tx.deliberation.count({ where: { sittingId: before.id, status: "PUBLISHED" } });
   if (published) {
     throw new AppError("INVALID_STATE", "Cette séance a des délibérations publiées : elle ne peut plus être modifiée. Rectifiez la délibération concernée.");

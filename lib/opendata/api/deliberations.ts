@@ -114,12 +114,12 @@ const sittingSelect = (municipalityId: string) => ({
   _count: { select: { deliberations: { where: publishedDeliberationWhere(municipalityId) } } },
 }) as const;
 
-type SittingRow = { id: string; startsAt: Date; kind: "ORDINARY" | "EXTRAORDINARY"; isPublic: boolean; place: string; convocationDate: Date; isDemo: boolean; _count: { deliberations: number } };
+type SittingRow = { id: string; startsAt: Date; kind: "ORDINARY" | "EXTRAORDINARY"; isPublic: boolean; place: string; convocationDate: Date | null; isDemo: boolean; _count: { deliberations: number } };
 
 const toSitting = ({ _count, startsAt, convocationDate, ...rest }: SittingRow) => ({
   ...rest,
   startsAt: startsAt.toISOString(),
-  convocationDate: isoDay(convocationDate),
+  convocationDate: convocationDate ? isoDay(convocationDate) : null,
   publishedDeliberations: _count.deliberations,
 });
 
