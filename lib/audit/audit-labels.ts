@@ -22,6 +22,11 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "sitting.create": "Séance créée",
   "sitting.update": "Séance modifiée",
   "sitting.list-posting": "Affichage de la liste des délibérations enregistré",
+  "agenda_item.create": "Point ajouté à l'ordre du jour",
+  "agenda_item.update": "Point de l'ordre du jour modifié",
+  "agenda_item.move": "Point de l'ordre du jour déplacé",
+  "agenda_item.remove": "Point retiré de l'ordre du jour",
+  "convocation.send": "Envoi de la convocation enregistré",
   "group.create": "Groupe politique créé",
   "group.membership.add": "Élu inscrit dans un groupe",
   "group.membership.end": "Appartenance à un groupe terminée",
@@ -49,6 +54,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   user: "Compte",
   political_group: "Groupe politique",
   group_membership: "Appartenance à un groupe",
+  agenda_item: "Point de l'ordre du jour",
 };
 
 export function auditActionLabel(action: string): string {

@@ -107,3 +107,9 @@ export function convocationDelayMessage(delay: ConvocationDelay): string | null 
 export function convocationDelayAccepted(delay: ConvocationDelay): boolean {
   return delay.status === "ok" || delay.status === "urgent";
 }
+
+/** The items submitted to deliberation that lack the summary note the population requires (their positions); none below 3,500. */
+export function missingSummaryNotes(items: readonly { position: number; kind: string; summaryNote: string | null }[], population: number | null): number[] {
+  if (!summaryNotesRequired(population)) return [];
+  return items.filter((item) => item.kind === "DELIBERATION" && !item.summaryNote?.trim()).map((item) => item.position);
+}

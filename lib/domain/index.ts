@@ -62,6 +62,7 @@ export {
   convocationDelayMessage,
   daysBetween,
   lastSendingDay,
+  missingSummaryNotes,
   ordinaryClearDays,
   POPULATION_THRESHOLD,
   requiredClearDays,

@@ -23,6 +23,14 @@ ALTER TABLE "sitting"
 
 ALTER TYPE "extract_kind" ADD VALUE 'CONVOCATION';
 
+-- A convocation is issued for a sitting. (The new value cannot be cast in the transaction that adds
+-- it: the check compares the kind's text.)
+ALTER TABLE "issued_extract" DROP CONSTRAINT "issued_extract_subject",
+  ADD CONSTRAINT "issued_extract_subject" CHECK (
+    ("kind" = 'DELIBERATION' AND "deliberation_id" IS NOT NULL AND "sitting_id" IS NULL)
+    OR ("kind"::text IN ('SITTING_LIST', 'CONVOCATION') AND "sitting_id" IS NOT NULL AND "deliberation_id" IS NULL)
+  );
+
 CREATE TYPE "convocation_channel" AS ENUM ('EMAIL', 'PAPER');
 
 -- One sending of the convocation to one councillor (a corrected agenda is sent again: a new row).
@@ -60,25 +68,25 @@ ALTER TABLE "convocation_sending" ADD CONSTRAINT "convocation_sending_extract_id
 CREATE FUNCTION "check_convocation_delays"(sitting UUID) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
-  found RECORD;
+  delay RECORD;
 BEGIN
   SELECT (s."starts_at" AT TIME ZONE m."time_zone")::date
            - (max(c."sent_at") AT TIME ZONE m."time_zone")::date - 1 AS clear_days,
          s."urgent",
          CASE WHEN m."population" IS NULL OR m."population" >= 3500 THEN 5 ELSE 3 END AS ordinary
-    INTO found
+    INTO delay
     FROM "sitting" s
     JOIN "municipality" m ON m."id" = s."municipality_id"
     JOIN "convocation_sending" c ON c."sitting_id" = s."id"
    WHERE s."id" = sitting
    GROUP BY s."id", m."id";
-  IF NOT FOUND THEN RETURN; END IF;
-  IF found.clear_days < 1 THEN
-    RAISE EXCEPTION 'the convocation of sitting % gives % clear days: at least one is required, even in an emergency', sitting, found.clear_days
+  IF delay IS NULL OR delay.clear_days IS NULL THEN RETURN; END IF;
+  IF delay.clear_days < 1 THEN
+    RAISE EXCEPTION 'the convocation of sitting % gives % clear days: at least one is required, even in an emergency', sitting, delay.clear_days
       USING ERRCODE = 'RG012', CONSTRAINT = 'convocation_delay';
   END IF;
-  IF found.clear_days < found.ordinary AND NOT found.urgent THEN
-    RAISE EXCEPTION 'the convocation of sitting % gives % clear days, % required without a marked urgency', sitting, found.clear_days, found.ordinary
+  IF delay.clear_days < delay.ordinary AND NOT delay.urgent THEN
+    RAISE EXCEPTION 'the convocation of sitting % gives % clear days, % required without a marked urgency', sitting, delay.clear_days, delay.ordinary
       USING ERRCODE = 'RG011', CONSTRAINT = 'convocation_delay';
   END IF;
 END $$;
@@ -166,3 +174,7 @@ END $$;
 CREATE TRIGGER "sitting_voted_needs_convocation"
   BEFORE UPDATE OF "convocation_date" ON "sitting"
   FOR EACH ROW EXECUTE FUNCTION "sitting_voted_needs_convocation"();
+
+CREATE TRIGGER "convocation_sending_no_truncate"
+  BEFORE TRUNCATE ON "convocation_sending"
+  FOR EACH STATEMENT EXECUTE FUNCTION "refuse_truncate"();

@@ -8,6 +8,7 @@ import {
   convocationDelayMessage,
   daysBetween,
   lastSendingDay,
+  missingSummaryNotes,
   ordinaryClearDays,
   POPULATION_THRESHOLD,
   requiredClearDays,
@@ -114,5 +115,22 @@ describe("checkConvocationDelay", () => {
     expect(checkConvocationDelay({ sittingDay: "2022-04-07", population: 900, sentDay: "2022-04-03", urgent: false }).status).toBe("ok");
     expect(checkConvocationDelay({ sittingDay: "2022-04-07", population: 900, sentDay: "2022-04-04", urgent: false }).status).toBe("needs-urgency");
     expect(checkConvocationDelay({ sittingDay: "2022-04-07", population: 900, sentDay: "2022-03-01", urgent: true }).status).toBe("ok");
+  });
+});
+
+describe("missingSummaryNotes", () => {
+  const items = [
+    { position: 1, kind: "MINUTES_APPROVAL", summaryNote: null },
+    { position: 2, kind: "DELIBERATION", summaryNote: "Note." },
+    { position: 3, kind: "DELIBERATION", summaryNote: "  " },
+    { position: 4, kind: "DELIBERATION", summaryNote: null },
+    { position: 5, kind: "COMMUNICATION", summaryNote: null },
+  ];
+  it("[convocation]: from 3,500 inhabitants, each item put to deliberation needs its note", () => {
+    expect(missingSummaryNotes(items, 3500)).toEqual([3, 4]);
+    expect(missingSummaryNotes(items, null)).toEqual([3, 4]);
+  });
+  it("[convocation]: below 3,500 inhabitants, none is required", () => {
+    expect(missingSummaryNotes(items, 3499)).toEqual([]);
   });
 });
