@@ -46,7 +46,8 @@ export function VerificationResult({
             </>
           ) : sitting ? (
             <>
-              Liste des délibérations de la <Link href={`/seances/${sitting.slug}`}>séance du {formatDateFr(sitting.startsAt)}</Link>
+              {verification.kind === "CONVOCATION" ? "Convocation à la" : "Liste des délibérations de la"}{" "}
+              <Link href={`/seances/${sitting.slug}`}>séance du {formatDateFr(sitting.startsAt)}</Link>
             </>
           ) : (
             verification.fileName

@@ -161,6 +161,13 @@ describe("convocation", () => {
     expect(audit.rows.map((row) => row.action)).toEqual(["agenda_item.create", "deliberation.create", "agenda_item.create", "agenda_item.create", "extract.issue", "convocation.send"]);
     const extracts = await client.query("SELECT kind, file_name FROM issued_extract WHERE sitting_id = $1", [sittingId]);
     expect(extracts.rows).toEqual([{ kind: "CONVOCATION", file_name: "seance-2030-03-15-convocation.pdf" }]);
+    // /verifier finds it by its printed code.
+    const { verifyIssuedExtract } = await import("@/lib/extracts/verify-issued-extract");
+    await expect(verifyIssuedExtract({ municipalityId: fixture.municipalityId, lookup: { verificationCode: result.verificationCode } })).resolves.toMatchObject({
+      kind: "CONVOCATION",
+      fileName: "seance-2030-03-15-convocation.pdf",
+      sitting: { startsAt: new Date(SITTING_AT) },
+    });
   });
 
   it("[convocation]: from 3,500 inhabitants, a deliberation item without its summary note stops the sending", async () => {
@@ -262,5 +269,27 @@ describe("convocation", () => {
     const staff = await insertUser(client, fixture.municipalityId, "STAFF", `agent-${fixture.municipalityId}@commune.fr`);
     await expect(modules.removeAgendaItem({ db, actor: staff, itemId: communication.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
-});
 
+  it("[deadlines]: the home's deadlines: the convocation to send, the list to post, the acts to transmit and publish, most urgent first", async () => {
+    const { fixture, clerk, sittingId } = await setUp();
+    const { listDeadlines } = await import("@/lib/deadlines/list-deadlines");
+    // The fixture's sitting of 7 April 2022 (before July 2022): one act voted, not posted, not transmitted.
+    await client.query(
+      `INSERT INTO deliberation (municipality_id, sitting_id, number, year, sequence, order_in_sitting, subject, matter_code, report, proposals, status)
+       VALUES ($1, $2, 'DL.2022-1', 2022, 1, 1, 'Subvention au club', '7.5', 'Rapport.', 'APPROUVER.', 'DRAFT')`,
+      [fixture.municipalityId, fixture.sittingId],
+    );
+    const { rows } = await listDeadlines({ db, actor: clerk, now: new Date("2030-03-05T09:00:00Z") });
+    const mine = rows.filter((row) => row.sitting.id === sittingId || row.sitting.id === fixture.sittingId);
+    expect(mine.map((row) => [row.kind, row.dueDay])).toEqual([["convocation", "2030-03-09"]]);
+    expect(mine[0]).toMatchObject({ label: "Envoyer la convocation (5 jours francs avant la séance)", href: `/admin/seances/${sittingId}#convocation` });
+    // Voted: the act to transmit (no legal date) and the compte rendu to post within eight days (the rules of 2022's date).
+    await client.query("UPDATE deliberation SET status = 'VOTED', outcome = 'ADOPTED', voted_at = '2022-04-07' WHERE number = 'DL.2022-1' AND municipality_id = $1", [fixture.municipalityId]);
+    const after = (await listDeadlines({ db, actor: clerk, now: new Date("2030-03-05T09:00:00Z") })).rows.filter((row) => row.sitting.id === fixture.sittingId);
+    expect(after.map((row) => [row.kind, row.dueDay])).toEqual([
+      ["list-posting", "2022-04-15"],
+      ["act-transmission", null],
+    ]);
+    expect(after[0]!.label).toBe("Afficher et mettre en ligne le compte rendu de la séance");
+  });
+});
