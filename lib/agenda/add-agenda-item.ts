@@ -28,7 +28,8 @@ export async function addAgendaItem(options: { db: Db; actor: SessionUser | null
 
 /** The core of `addAgendaItem`, inside the caller's transaction. */
 export async function addAgendaItemInTransaction(tx: Tx, actor: Editor, { sittingId, item }: { sittingId: string; item: AgendaItemData }): Promise<{ id: string; deliberationId: string | null }> {
-  const sitting = await editableSitting(tx, actor.municipalityId, sittingId);
+  // A draft of the sitting written after one of its acts was published (acts recorded one by one) still joins its item.
+  const sitting = await editableSitting(tx, actor.municipalityId, sittingId, { evenPublished: item.kind === "DELIBERATION" && Boolean(item.deliberationId) });
   const last = await tx.agendaItem.aggregate({ where: { sittingId: sitting.id }, _max: { position: true } });
   const position = (last._max.position ?? 0) + 1;
   const summaryNote = item.summaryNote || null;

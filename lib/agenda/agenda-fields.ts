@@ -20,12 +20,12 @@ export function agendaItemSnapshot(item: { position: number; kind: string; title
 }
 
 /** The editor's sitting, or NOT_FOUND; refused once one of its acts is published (the agenda it was convened on is history). */
-export async function editableSitting(tx: Tx, municipalityId: string, sittingId: string) {
+export async function editableSitting(tx: Tx, municipalityId: string, sittingId: string, options: { evenPublished?: boolean } = {}) {
   const sitting = isUuid(sittingId)
     ? await tx.sitting.findFirst({ where: { id: sittingId, municipalityId }, select: { id: true, startsAt: true, isDemo: true } })
     : null;
   if (!sitting) throw new AppError("NOT_FOUND", "Cette séance n'existe pas.");
-  const published = await tx.deliberation.count({ where: { sittingId: sitting.id, status: "PUBLISHED" } });
+  const published = options.evenPublished ? 0 : await tx.deliberation.count({ where: { sittingId: sitting.id, status: "PUBLISHED" } });
   if (published) throw new AppError("INVALID_STATE", "Cette séance a des délibérations publiées : son ordre du jour ne se modifie plus.");
   return sitting;
 }

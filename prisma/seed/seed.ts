@@ -21,6 +21,7 @@ import { sittingSchema } from "@/lib/validations/sitting";
 import { demoCouncillors } from "./demo-council";
 import { DEMO_GROUPS, seedDemoGroups } from "./demo-groups";
 import { demoSittings, type DemoSitting } from "./demo-data";
+import { seedDemoAgendaDeliberation, seedDemoAgendaOpening, seedDemoConvenedSitting, seedDemoConvocation } from "./demo-convocations";
 import { referenceCouncillors, referenceDeliberation, referenceMunicipality, referenceSitting } from "./reference-case";
 import { deliberationProblems, parisDay } from "./seed-rules";
 import type { DerogationWindow } from "@/lib/domain/derogations";
@@ -281,12 +282,23 @@ async function seedDemoData(tx: Tx, demo: readonly DemoSitting[], log: (line: st
   const memberships = await seedDemoGroups(tx, actor, idOf);
   log(`Données de démonstration : ${DEMO_GROUPS.length} groupes politiques fictifs (${memberships} membres).`);
   const byStatus: Record<string, number> = {};
+  let previous: { id: string; startsAt: Date } | null = null;
   for (const { sitting, deliberations } of demo) {
     const { id: sittingId } = await createSitting(tx, actor, idOf, sitting, true);
+    // Its agenda and its convocation (demo-convocations.ts), then each act, put on the agenda as its draft is written.
+    await seedDemoAgendaOpening(tx, actor, { id: sittingId, previous });
+    await seedDemoConvocation(tx, actor, { sittingId, sentDay: sitting.convocationDate });
     for (const deliberation of deliberations) {
-      await createDeliberation(tx, actor, sittingId, idOf, deliberation);
+      await createDeliberation(tx, actor, sittingId, idOf, deliberation, (deliberationId) =>
+        seedDemoAgendaDeliberation(tx, actor, { sittingId, deliberationId, subject: deliberation.subject, report: deliberation.report }),
+      );
       byStatus[deliberation.status] = (byStatus[deliberation.status] ?? 0) + 1;
     }
+    previous = { id: sittingId, startsAt: new Date(sitting.startsAt) };
+  }
+  if (previous) {
+    await seedDemoConvenedSitting(tx, actor, idOf, previous);
+    log("Données de démonstration : une séance convoquée en urgence le 11 février 2020 pour le 13, son ordre du jour de toutes natures.");
   }
   await appendAuditEvent(tx, {
     municipalityId,
@@ -335,9 +347,16 @@ async function createSitting(tx: Tx, actor: Admin, idOf: CouncillorIds, sitting:
  * clerk's forms call: the draft, the roll call, the vote or the withdrawal,
  * the prefecture's receipt, the publication at its historical instant.
  */
-async function createDeliberation(tx: Tx, actor: Admin, sittingId: string, idOf: CouncillorIds, seed: DeliberationSeed<string>): Promise<string> {
+async function createDeliberation(
+  tx: Tx,
+  actor: Admin,
+  sittingId: string,
+  idOf: CouncillorIds,
+  seed: DeliberationSeed<string>,
+  afterDraft?: (deliberationId: string) => Promise<void>,
+): Promise<string> {
   try {
-    return await writeDeliberation(tx, actor, sittingId, idOf, seed);
+    return await writeDeliberation(tx, actor, sittingId, idOf, seed, afterDraft);
   } catch (error) {
     // A core's refusal (AppError, DomainError) says what is wrong, in French; the seed adds which act.
     if (error instanceof Error && !error.message.startsWith(seed.number)) {
@@ -348,7 +367,14 @@ async function createDeliberation(tx: Tx, actor: Admin, sittingId: string, idOf:
   }
 }
 
-async function writeDeliberation(tx: Tx, actor: Admin, sittingId: string, idOf: CouncillorIds, seed: DeliberationSeed<string>): Promise<string> {
+async function writeDeliberation(
+  tx: Tx,
+  actor: Admin,
+  sittingId: string,
+  idOf: CouncillorIds,
+  seed: DeliberationSeed<string>,
+  afterDraft?: (deliberationId: string) => Promise<void>,
+): Promise<string> {
   const optionalId = (name: string | null) => (name === null ? "" : idOf(name));
   const deliberation = deliberationData(parseInput(deliberationSchema, {
     number: seed.number,
@@ -365,6 +391,7 @@ async function writeDeliberation(tx: Tx, actor: Admin, sittingId: string, idOf: 
     cosignatoryTitle: seed.cosignatoryTitle ?? "",
   }));
   const { id: deliberationId } = await createDeliberationInTransaction(tx, actor, { sittingId, deliberation });
+  await afterDraft?.(deliberationId);
 
   if (seed.attendance.length > 0) {
     const { entries } = parseInput(attendanceSchema, {

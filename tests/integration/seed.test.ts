@@ -160,7 +160,9 @@ describe("seed", () => {
     expect(actions.get("group.create")).toBe(await count(`SELECT count(*)::int AS n FROM political_group`));
     expect(actions.get("group.membership.add")).toBe(await count(`SELECT count(*)::int AS n FROM group_membership`));
     // Besides the cores' rows, only the seed's own summaries.
-    const others = [...actions.keys()].filter((action) => !/^(councillor|sitting|deliberation|group)\./.test(action));
+    expect(actions.get("agenda_item.create")).toBe(await count(`SELECT count(*)::int AS n FROM agenda_item`));
+    expect(actions.get("convocation.send")).toBe(await count(`SELECT count(DISTINCT sitting_id)::int AS n FROM convocation_sending`));
+    const others = [...actions.keys()].filter((action) => !/^(councillor|sitting|deliberation|group|agenda_item|convocation)\./.test(action));
     expect(others.every((action) => action.startsWith("seed."))).toBe(true);
   });
 

@@ -60,8 +60,8 @@ ALTER TABLE "convocation_sending" ADD CONSTRAINT "convocation_sending_sitting_fk
   FOREIGN KEY ("municipality_id", "sitting_id") REFERENCES "sitting"("municipality_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "convocation_sending" ADD CONSTRAINT "convocation_sending_councillor_fkey"
   FOREIGN KEY ("municipality_id", "councillor_id") REFERENCES "councillor"("municipality_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
-ALTER TABLE "convocation_sending" ADD CONSTRAINT "convocation_sending_extract_id_fkey"
-  FOREIGN KEY ("extract_id") REFERENCES "issued_extract"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+-- extract_id names the issued_extract sent, without a foreign key: one would make TRUNCATE of
+-- issued_extract fail on the reference before its append-only guard could refuse it.
 
 -- The delay each sending of a sitting gives it, against the rule that applies (RG011: shorter than the
 -- ordinary delay without a marked urgency; RG012: less than one clear day).
