@@ -177,12 +177,12 @@ function AddAgendaItemForm({
       <h3 id="ajouter-point" className="text-lg font-bold">Ajouter un point</h3>
       <LocalDraftNotice draft={form.draft} />
       <FormStatus message={form.message?.text ?? null} tone={form.message?.tone ?? "error"} />
-      <SelectField id="kind" label="Nature du point" required value={values.kind} onChange={(value) => set("kind")(value as AgendaItemKindValue)} options={AGENDA_ITEM_KIND_OPTIONS} errors={errors.kind} />
-      <TextField id="title" label="Intitulé du point" required value={values.title} onChange={set("title")} errors={errors.title} />
+      <SelectField id="agenda-kind" label="Nature du point" required value={values.kind} onChange={(value) => set("kind")(value as AgendaItemKindValue)} options={AGENDA_ITEM_KIND_OPTIONS} errors={errors.kind} />
+      <TextField id="agenda-title" label="Intitulé du point" required value={values.title} onChange={set("title")} errors={errors.title} />
       {values.kind === "DELIBERATION" ? (
         <>
           <SelectField
-            id="deliberationId"
+            id="agenda-deliberationId"
             label="Projet de délibération"
             hint="Un projet déjà saisi pour cette séance, ou « Créer un projet » : il prend l'intitulé du point pour objet et le prochain numéro de l'année."
             value={values.deliberationId ?? ""}
@@ -195,10 +195,10 @@ function AddAgendaItemForm({
         </>
       ) : null}
       {values.kind === "MINUTES_APPROVAL" ? (
-        <SelectField id="minutesSittingId" label="Séance dont le procès-verbal est approuvé" required value={values.minutesSittingId ?? ""} onChange={set("minutesSittingId")} options={earlierSittings} placeholder="Choisissez la séance" errors={errors.minutesSittingId} />
+        <SelectField id="agenda-minutesSittingId" label="Séance dont le procès-verbal est approuvé" required value={values.minutesSittingId ?? ""} onChange={set("minutesSittingId")} options={earlierSittings} placeholder="Choisissez la séance" errors={errors.minutesSittingId} />
       ) : null}
       <MarkdownField
-        id="summaryNote"
+        id="agenda-summaryNote"
         label="Note explicative de synthèse"
         hint={summaryNotesRequired ? "Obligatoire pour chaque affaire soumise à délibération à partir de 3 500 habitants (article L2121-12 du CGCT) : elle accompagne la convocation." : "Facultative en dessous de 3 500 habitants ; jointe à la convocation si elle est rédigée."}
         rows={5}
