@@ -292,4 +292,17 @@ describe("convocation", () => {
     ]);
     expect(after[0]!.label).toBe("Afficher et mettre en ligne le compte rendu de la séance");
   });
+
+  it("[convocation]: the councillors' addresses and paper requests never reach the public API nor the councillors' public records", async () => {
+    const { fixture } = await setUp();
+    const { listApiCouncillors, getApiCouncillor } = await import("@/lib/opendata/api/councillors");
+    const { getCouncillorRecord } = await import("@/lib/councillor-records/get-councillor-record");
+    const publicForms = JSON.stringify([
+      await listApiCouncillors({ municipalityId: fixture.municipalityId, query: { page: 1, perPage: 100 }, db }),
+      await getApiCouncillor({ municipalityId: fixture.municipalityId, id: fixture.councillorIds[2]!, db }),
+      await getCouncillorRecord({ municipalityId: fixture.municipalityId, id: fixture.councillorIds[2]!, db }),
+    ]);
+    expect(publicForms).toContain("NOM2");
+    expect(publicForms).not.toMatch(/commune\.test|paperOnRequest|paper_on_request/);
+  });
 });
