@@ -161,7 +161,11 @@ describe("convocation", () => {
     expect(audit.rows.map((row) => row.action)).toEqual(["agenda_item.create", "deliberation.create", "agenda_item.create", "agenda_item.create", "extract.issue", "convocation.send"]);
     const extracts = await client.query("SELECT kind, file_name FROM issued_extract WHERE sitting_id = $1", [sittingId]);
     expect(extracts.rows).toEqual([{ kind: "CONVOCATION", file_name: "seance-2030-03-15-convocation.pdf" }]);
-    // /verifier finds it by its printed code.
+    // Public from the convocation on, for a public sitting; /verifier finds it by its printed code.
+    const { getPublicConvocation } = await import("@/lib/convocations/get-public-convocation");
+    await expect(getPublicConvocation({ municipalityId: fixture.municipalityId, sittingId, db })).resolves.toMatchObject({ fileName: "seance-2030-03-15-convocation.pdf" });
+    await client.query("UPDATE sitting SET is_public = false WHERE id = $1", [sittingId]);
+    await expect(getPublicConvocation({ municipalityId: fixture.municipalityId, sittingId, db })).resolves.toBeNull();
     const { verifyIssuedExtract } = await import("@/lib/extracts/verify-issued-extract");
     await expect(verifyIssuedExtract({ municipalityId: fixture.municipalityId, lookup: { verificationCode: result.verificationCode } })).resolves.toMatchObject({
       kind: "CONVOCATION",
