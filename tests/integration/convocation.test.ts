@@ -309,4 +309,22 @@ describe("convocation", () => {
     expect(publicForms).toContain("NOM2");
     expect(publicForms).not.toMatch(/commune\.test|paperOnRequest|paper_on_request/);
   });
+
+  it("[convocation]: once convened, the sitting's form cannot type another convocation date; left as is, the edit goes through", async () => {
+    const { fixture, clerk, sittingId } = await setUp();
+    await prepareAgenda(clerk, fixture, sittingId);
+    await modules.sendConvocation({ db, actor: clerk, sittingId, input: manual("2030-03-08", "09:00"), mailer: null, now: NOW });
+    const { updateSitting } = await import("@/lib/sittings/update-sitting");
+    const form = {
+      date: "2030-03-15", time: "18:00", place: "Salle des mariages, 1 place de la Mairie", kind: "ORDINARY", isPublic: true,
+      convenedById: fixture.councillorIds[0], presidentId: fixture.councillorIds[0], secretaryId: fixture.councillorIds[1], reconvened: false, membersInOffice: "", listPostedAt: "",
+    };
+    await expect(updateSitting({ db, actor: clerk, id: sittingId, input: { ...form, convocationDate: "2030-03-01" } })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { convocationDate: ["La séance est convoquée : sa date de convocation est celle du dernier envoi (8 mars 2030), elle ne se saisit pas."] },
+    });
+    await updateSitting({ db, actor: clerk, id: sittingId, input: { ...form, convocationDate: "", place: "Salle du conseil" } });
+    const { rows } = await client.query("SELECT convocation_date::text AS day, place FROM sitting WHERE id = $1", [sittingId]);
+    expect(rows[0]).toEqual({ day: "2030-03-08", place: "Salle du conseil" });
+  });
 });
