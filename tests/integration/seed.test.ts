@@ -167,7 +167,9 @@ describe("seed", () => {
       (await count(`SELECT count(*)::int AS n FROM sitting s WHERE s.is_demo AND EXISTS (SELECT 1 FROM deliberation d WHERE d.sitting_id = s.id AND d.status = 'PUBLISHED')`)) - 1,
     );
     // Besides the cores' rows, only the seed's own summaries.
-    const others = [...actions.keys()].filter((action) => !/^(councillor|sitting|deliberation|group|minutes)\./.test(action));
+    expect(actions.get("agenda_item.create")).toBe(await count(`SELECT count(*)::int AS n FROM agenda_item`));
+    expect(actions.get("convocation.send")).toBe(await count(`SELECT count(DISTINCT sitting_id)::int AS n FROM convocation_sending`));
+    const others = [...actions.keys()].filter((action) => !/^(councillor|sitting|deliberation|group|agenda_item|convocation|minutes)\./.test(action));
     expect(others.every((action) => action.startsWith("seed."))).toBe(true);
   });
 
