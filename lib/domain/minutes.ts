@@ -1,5 +1,4 @@
 import { assertNever } from "./assert-never";
-import { DomainError } from "./errors";
 import { formatDateFr } from "./format";
 
 // The procès-verbal's rules (L2121-15 as amended by ordonnance 2021-1310):
