@@ -35,9 +35,14 @@ function name(commonName: string): pkijs.RelativeDistinguishedNames {
   return pkijs.RelativeDistinguishedNames.fromBER(sequence.toBER(false));
 }
 
-function serialNumber(): asn1js.Integer {
+/**
+ * A random positive serial of 16 bytes in minimal DER: the first byte in
+ * 0x40–0x7f (a zero first byte before one below 0x80 is padding that OpenSSL
+ * refuses, "illegal padding": one identity in a few hundred was unreadable).
+ */
+export function developmentSerialNumber(): asn1js.Integer {
   const bytes = randomBytes(16);
-  bytes[0] = (bytes[0] ?? 0) & 0x7f; // positive
+  bytes[0] = ((bytes[0] ?? 0) & 0x3f) | 0x40;
   return new asn1js.Integer({ valueHex: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) });
 }
 
@@ -58,7 +63,7 @@ async function makeCertificate({
 }): Promise<pkijs.Certificate> {
   const certificate = new pkijs.Certificate();
   certificate.version = 2;
-  certificate.serialNumber = serialNumber();
+  certificate.serialNumber = developmentSerialNumber();
   certificate.subject = name(subject);
   certificate.issuer = name(issuer);
   const now = new Date();
