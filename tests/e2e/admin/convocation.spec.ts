@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import ICAL from "ical.js";
 import pg from "pg";
 import { DEMO_ACCOUNTS, signIn } from "../support/sign-in";
 
@@ -8,7 +9,8 @@ import { DEMO_ACCOUNTS, signIn } from "../support/sign-in";
 // sending by hand (no SMTP on this server). The short delay is announced as
 // they type and refused until the urgency is marked with its reason; then the
 // sending is recorded, the signed convocation downloads, and the home shows
-// the deadlines.
+// the deadlines. From that moment the citizen sees the sitting coming: on the
+// public home page with its agenda, and in its calendar file.
 
 const MUNICIPALITY = process.env.REGISTRE_MUNICIPALITY ?? "aix-en-provence";
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -32,7 +34,13 @@ async function insertSittingToConvene(client: pg.Client, day: string): Promise<s
   return rows[0]!.id;
 }
 
-test("[convocation]: a clerk prepares the agenda and records the convocation; a short delay needs the urgency and its reason", async ({ page }) => {
+function eventsOf(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const zone of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(zone);
+  return calendar.getAllSubcomponents("vevent").map((component) => new ICAL.Event(component));
+}
+
+test("[convocation]: a clerk prepares the agenda and records the convocation; a short delay needs the urgency and its reason; the citizen then sees it coming", async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
@@ -83,6 +91,28 @@ test("[convocation]: a clerk prepares the agenda and records the convocation; a 
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()["content-type"]).toContain("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+    // The citizen sees it coming from now on: the public home page lists it with its agenda, and its calendar file
+    // (read with ical.js) holds its event, in the municipality's zone, with the agenda in its description.
+    const { rows: slugs } = await client.query<{ public_slug: string | null }>("SELECT public_slug FROM sitting WHERE id = $1", [sittingId]);
+    const slug = slugs[0]!.public_slug;
+    expect(slug).toMatch(/^\d{4}-\d{2}-\d{2}(-\d+)?$/);
+    const citizenContext = await browser.newContext({ baseURL });
+    const citizen = await citizenContext.newPage();
+    try {
+      await citizen.goto("/");
+      const upcoming = citizen.getByRole("region", { name: "Prochaines séances" });
+      await expect(upcoming.getByText("Communication sur la rentrée scolaire (essai)")).toBeVisible();
+      await expect(upcoming.getByText("Tarifs de la restauration scolaire (essai)")).toBeVisible();
+      const ics = await citizen.request.get(`/seances/${slug}/seance.ics`);
+      expect(ics.status()).toBe(200);
+      const events = eventsOf(await ics.text());
+      expect(events.map((event) => event.uid)).toEqual([`seance-${sittingId}@registre-deliberations`]);
+      expect(events[0]!.startDate.zone?.tzid).toBe("Europe/Paris");
+      expect(events[0]!.description).toContain("Tarifs de la restauration scolaire (essai)");
+    } finally {
+      await citizenContext.close();
+    }
 
     const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
     const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id);
