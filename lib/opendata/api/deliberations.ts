@@ -4,6 +4,8 @@ import { compareCouncillors, type CouncillorRef } from "@/lib/councillors/counci
 import { parseDeliberationRecord } from "@/lib/deliberations/deliberation-record";
 import { publishedDeliberationWhere, publicSittingWhere } from "@/lib/publication/published-deliberation";
 import { getPrisma, type Db } from "@/lib/db/prisma";
+import { getPublicMinutesState } from "@/lib/minutes/get-public-minutes";
+import { getPublicSittingSlug } from "@/lib/sittings/public-sitting-slug";
 import {
   deliberationPageSchema,
   deliberationSchema,
@@ -141,5 +143,19 @@ export async function getApiSitting({ municipalityId, id, baseUrl, db = getPrism
     select: summarySelect,
     orderBy: { orderInSitting: "asc" },
   });
-  return sittingDetailSchema.parse({ ...toSitting(row), deliberations: deliberations.map((deliberation) => toSummary(baseUrl, deliberation)) });
+  const { timeZone } = await db.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { timeZone: true } });
+  const minutes = await getPublicMinutesState(db, { municipalityId, sittingId: id, zone: timeZone });
+  const slug = minutes?.published ? await getPublicSittingSlug({ municipalityId, sittingId: id, startsAt: row.startsAt }) : null;
+  return sittingDetailSchema.parse({
+    ...toSitting(row),
+    deliberations: deliberations.map((deliberation) => toSummary(baseUrl, deliberation)),
+    minutes: minutes
+      ? {
+          status: minutes.status,
+          state: minutes.state,
+          pdfUrl: slug ? `${baseUrl.replace(/\/$/, "")}/seances/${slug}/proces-verbal.pdf` : null,
+          publishedVersion: minutes.published?.version ?? null,
+        }
+      : null,
+  });
 }
