@@ -23,11 +23,15 @@ export const REGISTRE_SQLSTATES = {
   actesIdOfAnotherAct: "RG006",
   membershipOutsideMandate: "RG007",
   agendaDeliberationOfAnotherSitting: "RG008",
+  timeZoneFrozen: "RG009",
   minutesPublishedImmutable: "RG030",
   minutesStepOutOfOrder: "RG031",
   minutesNotLaterSitting: "RG032",
   minutesVersionChain: "RG033",
   minutesAdoptedOffSitting: "RG034",
+  publicSlugImmutable: "RG020",
+  cancelHeldSitting: "RG021",
+  secretaryListedTwice: "RG022",
 } as const;
 
 const BY_SQLSTATE: Record<string, Refusal> = {
@@ -68,6 +72,11 @@ const BY_SQLSTATE: Record<string, Refusal> = {
     code: "VALIDATION",
     message: "Ce point de l'ordre du jour désigne un projet de délibération d'une autre séance. Rien n'a été enregistré.",
   },
+  [REGISTRE_SQLSTATES.timeZoneFrozen]: {
+    code: "INVALID_STATE",
+    message:
+      "Des délibérations de la collectivité sont publiées : leur date et leur heure sont lues dans ce fuseau horaire, qui ne peut plus être modifié. Rien n'a été enregistré.",
+  },
   [REGISTRE_SQLSTATES.minutesPublishedImmutable]: {
     code: "INVALID_STATE",
     message: "Ce procès-verbal est publié : il ne peut plus être modifié ni supprimé. Créez une nouvelle version pour le corriger.",
@@ -87,6 +96,18 @@ const BY_SQLSTATE: Record<string, Refusal> = {
   [REGISTRE_SQLSTATES.minutesAdoptedOffSitting]: {
     code: "VALIDATION",
     message: "Le procès-verbal est adopté le jour de la séance à laquelle il a été soumis. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.publicSlugImmutable]: {
+    code: "INVALID_STATE",
+    message: "L'adresse publique de cette séance a déjà été donnée : elle ne change plus, même si la date de la séance change. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.cancelHeldSitting]: {
+    code: "INVALID_STATE",
+    message: "Une délibération de cette séance est publiée : la séance s'est tenue et ne peut plus être annulée. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.secretaryListedTwice]: {
+    code: "VALIDATION",
+    message: "Cet élu est déjà le secrétaire de la séance : il ne peut pas figurer une seconde fois parmi les secrétaires. Rien n'a été enregistré.",
   },
   // Raised by the immutability triggers of a published deliberation (and of an issued extract).
   "23000": {

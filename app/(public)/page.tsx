@@ -4,7 +4,8 @@ import { DeliberationList } from "@/components/deliberation/deliberation-list";
 import { SittingList } from "@/components/sitting/sitting-list";
 import { listPublishedDeliberations } from "@/lib/deliberations/list-published-deliberations";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
-import { listPublicSittings } from "@/lib/sittings/list-public-sittings";
+import { listPublicSittings, listUpcomingSittings } from "@/lib/sittings/list-public-sittings";
+import { UpcomingSittings } from "@/components/sitting/upcoming-sittings";
 
 export const dynamic = "force-dynamic";
 
@@ -15,9 +16,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const municipality = await getCurrentMunicipality();
-  const [latest, { sittings }] = await Promise.all([
+  const [latest, { sittings }, upcoming] = await Promise.all([
     listPublishedDeliberations({ municipalityId: municipality.id, limit: 5 }),
     listPublicSittings({ municipalityId: municipality.id, limit: 3 }),
+    listUpcomingSittings({ municipalityId: municipality.id, limit: 3 }),
   ]);
 
   return (
@@ -33,6 +35,16 @@ export default async function HomePage() {
         </p>
       </div>
 
+      <section aria-labelledby="prochaines-seances">
+        <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="prochaines-seances" className="text-2xl font-bold">
+            Prochaines séances
+          </h2>
+          <Link href="/seances">Toutes les séances</Link>
+        </div>
+        <UpcomingSittings sittings={upcoming} zone={municipality.timeZone} />
+      </section>
+
       <section aria-labelledby="dernieres-deliberations">
         <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="dernieres-deliberations" className="text-2xl font-bold">
@@ -41,7 +53,7 @@ export default async function HomePage() {
           <Link href="/deliberations">Toutes les délibérations ({latest.total})</Link>
         </div>
         {latest.deliberations.length > 0 ? (
-          <DeliberationList deliberations={latest.deliberations} />
+          <DeliberationList deliberations={latest.deliberations} zone={municipality.timeZone} />
         ) : (
           <p>Aucune délibération n&apos;est encore publiée.</p>
         )}
@@ -54,7 +66,7 @@ export default async function HomePage() {
           </h2>
           <Link href="/seances">Toutes les séances</Link>
         </div>
-        {sittings.length > 0 ? <SittingList sittings={sittings} /> : <p>Aucune séance n&apos;a encore de délibération publiée.</p>}
+        {sittings.length > 0 ? <SittingList sittings={sittings} zone={municipality.timeZone} /> : <p>Aucune séance n&apos;a encore de délibération publiée.</p>}
       </section>
 
       <section aria-labelledby="collectivite" className="rounded bg-surface p-6">

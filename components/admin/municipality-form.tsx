@@ -108,7 +108,7 @@ export function MunicipalityForm({
         label="Fuseau horaire"
         required
         autoComplete="off"
-        hint="L'heure des séances et le jour des actes s'y lisent : Europe/Paris en métropole, America/Martinique, Indian/Reunion, Pacific/Noumea…"
+        hint="L'heure des séances et le jour des actes s'y lisent : Europe/Paris en métropole, America/Martinique, Indian/Reunion, Pacific/Noumea… Il ne peut plus changer une fois un acte publié."
         value={values.timeZone ?? ""}
         onChange={set("timeZone")}
         errors={errors.timeZone}

@@ -22,7 +22,7 @@ type Entry = AttendanceRow;
 export function RollCallForm({
   councillors,
   initialEntries,
-  sittingStartsAt,
+  sittingDay,
   membersInOffice,
   reconvened,
   windows,
@@ -30,7 +30,8 @@ export function RollCallForm({
 }: {
   councillors: readonly RollCallCouncillor[];
   initialEntries: AttendanceInput["entries"];
-  sittingStartsAt: string;
+  /** The sitting's day ("YYYY-MM-DD") on the municipality's calendar: the derogation windows are days. */
+  sittingDay: string;
   membersInOffice: number;
   reconvened: boolean;
   /** the municipality's derogation windows */
@@ -46,8 +47,8 @@ export function RollCallForm({
     form.setValues((current) => ({ entries: current.entries.map((entry, position) => (position === index ? withStatusRule(entry, change) : entry)) }));
 
   const live = useMemo(
-    () => checkAttendance({ rows: entries, councillors, date: sittingStartsAt, windows, membersInOffice, reconvened }),
-    [entries, councillors, sittingStartsAt, membersInOffice, reconvened, windows],
+    () => checkAttendance({ rows: entries, councillors, date: sittingDay, windows, membersInOffice, reconvened }),
+    [entries, councillors, sittingDay, membersInOffice, reconvened, windows],
   );
 
   const holders = entries.filter((entry) => entry.status === "PRESENT").map((entry) => ({ id: entry.councillorId, name: nameOf.get(entry.councillorId) ?? "" }));

@@ -39,7 +39,7 @@ export function SittingRollCallForm({
   councillors,
   deliberations,
   initialValues,
-  sittingStartsAt,
+  sittingDay,
   membersInOffice,
   reconvened,
   windows,
@@ -49,7 +49,8 @@ export function SittingRollCallForm({
   councillors: readonly { id: string; name: string }[];
   deliberations: readonly RollCallDeliberationView[];
   initialValues: SittingRollCallInput;
-  sittingStartsAt: string;
+  /** The sitting's day ("YYYY-MM-DD") on the municipality's calendar: the derogation windows are days. */
+  sittingDay: string;
   membersInOffice: number;
   reconvened: boolean;
   /** the municipality's derogation windows */
@@ -73,8 +74,8 @@ export function SittingRollCallForm({
 
   const live = useMemo(() => {
     const rollCall: SittingRollCall = { opening: opening.map(toMark), changes: changes.map(toMark) };
-    return checkRollCallForm({ rollCall, councillors, deliberations, date: sittingStartsAt, membersInOffice, reconvened, windows });
-  }, [opening, changes, councillors, deliberations, sittingStartsAt, membersInOffice, reconvened, windows]);
+    return checkRollCallForm({ rollCall, councillors, deliberations, date: sittingDay, membersInOffice, reconvened, windows });
+  }, [opening, changes, councillors, deliberations, sittingDay, membersInOffice, reconvened, windows]);
 
   // What the live check says and what the server said, each message once.
   const problemsOf = (kind: MarkSource["kind"], index: number, fields: string[]) =>

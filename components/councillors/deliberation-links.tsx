@@ -5,7 +5,7 @@ import { formatDateFr } from "@/lib/domain";
 type Item = { number: string; subject: string; isDemo: boolean; sittingStartsAt: Date; note?: string };
 
 /** A titled list of deliberations, each linked to its page; says so when there is none. */
-export function DeliberationLinks({ id, title, items, empty }: { id: string; title: string; items: Item[]; empty: string }) {
+export function DeliberationLinks({ id, title, items, empty, zone }: { id: string; title: string; items: Item[]; empty: string; zone: string }) {
   return (
     <section aria-labelledby={id} className="mt-8">
       <h2 id={id} className="text-2xl font-bold">
@@ -22,7 +22,7 @@ export function DeliberationLinks({ id, title, items, empty }: { id: string; tit
                 <span className="sr-only"> : </span>
                 {item.subject}
               </Link>
-              <span className="ml-2 text-sm text-muted">séance du {formatDateFr(item.sittingStartsAt)}</span>
+              <span className="ml-2 text-sm text-muted">séance du {formatDateFr(item.sittingStartsAt, zone)}</span>
               {item.note ? <span className="ml-2 text-sm">{item.note}</span> : null}
               {item.isDemo ? (
                 <>

@@ -15,9 +15,12 @@ function safeMatterLabel(code: string): string {
 /** Published deliberations as a list of entries, each headed by a link to the act. */
 export function DeliberationList({
   deliberations,
+  zone,
   headingLevel = 3,
 }: {
   deliberations: PublishedDeliberationSummary[];
+  /** The municipality's time zone. */
+  zone: string;
   headingLevel?: 2 | 3;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -33,9 +36,9 @@ export function DeliberationList({
             </Link>
           </Heading>
           <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
-            <span>Séance du {formatDateFr(deliberation.sittingStartsAt)}</span>
+            <span>Séance du {formatDateFr(deliberation.sittingStartsAt, zone)}</span>
             <span>{safeMatterLabel(deliberation.matterCode)}</span>
-            <span>Mise en ligne le {formatDateFr(deliberation.publishedAt)}</span>
+            <span>Mise en ligne le {formatDateFr(deliberation.publishedAt, zone)}</span>
             <OutcomeBadge outcome={deliberation.outcome} tally={deliberation.tally} />
             {deliberation.isDemo ? <DemoBadge /> : null}
           </p>

@@ -8,8 +8,10 @@ export function ExtractHeading({
   number,
   sitting,
   presidency,
+  zone,
 }: {
   municipalityName: string;
+  zone: string;
   number: string;
   sitting: { slug: string; startsAt: Date; isPublic: boolean };
   presidency: string;
@@ -22,7 +24,7 @@ export function ExtractHeading({
       </h1>
       <p className="mt-4 font-semibold">
         {sitting.isPublic ? "Séance publique" : "Séance à huis clos"} du{" "}
-        <Link href={`/seances/${sitting.slug}`}>{formatDateFr(sitting.startsAt)}</Link>
+        <Link href={`/seances/${sitting.slug}`}>{formatDateFr(sitting.startsAt, zone)}</Link>
       </p>
       <p className="font-semibold">Présidence de {presidency}</p>
     </header>

@@ -1,4 +1,4 @@
-import { formatDateFr, formatDateShortFr, type ExecutoryStatus } from "@/lib/domain";
+import { formatDateFr, formatDateShortFr, isoDay, type ExecutoryStatus } from "@/lib/domain";
 import { TextWithLinks } from "@/components/ui/text-with-links";
 
 /** Posting, putting online and executory character, then the legal notice on appeals. */
@@ -8,7 +8,9 @@ export function PublicationNotes({
   author,
   executory,
   appealNotice,
+  zone,
 }: {
+  zone: string;
   postedAt: Date | null;
   publishedAt: Date;
   author: string;
@@ -23,7 +25,7 @@ export function PublicationNotes({
         </h2>
         {postedAt ? (
           <p>
-            Compte-rendu de la délibération affiché le : {formatDateShortFr(postedAt)}
+            Compte-rendu de la délibération affiché le : {formatDateShortFr(isoDay(postedAt))}
             <br />
             (articles L2121-25 et R 2121-11 du C.G.C.T.)
             <sup>
@@ -34,7 +36,7 @@ export function PublicationNotes({
           </p>
         ) : null}
         <p>
-          Mis en ligne le {formatDateFr(publishedAt)}, sous l&apos;autorité de {author}.
+          Mis en ligne le {formatDateFr(publishedAt, zone)}, sous l&apos;autorité de {author}.
         </p>
         {executory ? (
           <p>

@@ -1,4 +1,4 @@
-import { formatDateShortFr, formatWeekdayDateFr, type ExecutoryStep } from "@/lib/domain";
+import { formatDateShortFr, formatWeekdayDateFr, isoDay, type ExecutoryStep } from "@/lib/domain";
 
 /** The prefecture's acknowledgement of receipt and the mayor's certification of the executory character. */
 export function ReceiptBox({
@@ -21,9 +21,9 @@ export function ReceiptBox({
           <dt>Identifiant :</dt>
           <dd className="break-words font-mono">{receipt.actesId}</dd>
           <dt>Date de signature :</dt>
-          <dd>{receipt.signedAt ? formatDateShortFr(receipt.signedAt) : "non renseignée"}</dd>
+          <dd>{receipt.signedAt ? formatDateShortFr(isoDay(receipt.signedAt)) : "non renseignée"}</dd>
           <dt>Date de réception :</dt>
-          <dd>{formatWeekdayDateFr(receipt.receivedAt)}</dd>
+          <dd>{formatWeekdayDateFr(isoDay(receipt.receivedAt))}</dd>
         </dl>
       ) : (
         <p className="mt-2">Aucun accusé de réception n&apos;est enregistré pour cet acte.</p>
@@ -45,7 +45,7 @@ export function ReceiptBox({
                 <span>
                   <span className="uppercase">{step.label}</span>
                   <span className="sr-only">{step.done ? " : oui" : " : non"}</span>
-                  {step.date ? <span className="text-muted"> (le {formatDateShortFr(step.date)})</span> : null}
+                  {step.date ? <span className="text-muted"> (le {formatDateShortFr(isoDay(step.date))})</span> : null}
                 </span>
               </li>
             ))}

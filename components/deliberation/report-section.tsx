@@ -6,6 +6,7 @@ import { ActText } from "@/components/ui/markdown";
 /** The report read to the council, with its heading block, then the proposals put to the vote. */
 export function ReportSection({
   sittingStartsAt,
+  zone,
   service,
   matterCode,
   rapporteur,
@@ -19,7 +20,7 @@ export function ReportSection({
       <div className="grid gap-4 sm:grid-cols-3 sm:items-start">
         {service ? <p className="whitespace-pre-line text-sm font-semibold">{service}</p> : <span />}
         <h2 id="rapport" className="text-center text-base font-bold uppercase">
-          Rapport pour le conseil municipal du {formatDateFr(sittingStartsAt)}
+          Rapport pour le conseil municipal du {formatDateFr(sittingStartsAt, zone)}
         </h2>
         <p className="text-sm sm:text-right">
           Nomenclature : {matterCode} {matterLabelOrCode(matterCode)}

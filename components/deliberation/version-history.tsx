@@ -2,7 +2,7 @@ import { formatDateFr } from "@/lib/domain";
 import type { PublishedDeliberation } from "@/lib/deliberations/get-published-deliberation";
 
 /** Published versions of the act; shown only after a rectification. */
-export function VersionHistory({ versions, current }: { versions: PublishedDeliberation["versions"]; current: number }) {
+export function VersionHistory({ versions, current, zone }: { versions: PublishedDeliberation["versions"]; current: number; zone: string }) {
   if (versions.length <= 1) return null;
   return (
     <section aria-labelledby="versions" className="mt-8 border-t border-line pt-4 text-sm">
@@ -13,7 +13,7 @@ export function VersionHistory({ versions, current }: { versions: PublishedDelib
         {versions.map((version) => (
           <li key={version.version}>
             Version {version.version}
-            {version.version === current ? " (version affichée)" : ""}, mise en ligne le {formatDateFr(version.publishedAt)}
+            {version.version === current ? " (version affichée)" : ""}, mise en ligne le {formatDateFr(version.publishedAt, zone)}
             {version.rectificationReason ? ` : rectificatif, ${version.rectificationReason}` : ""}
           </li>
         ))}

@@ -1,17 +1,20 @@
 import Link from "next/link";
-import { formatDateFr, formatTimeFr } from "@/lib/domain";
+import { formatDateFr, formatTimeFr, timeZoneLabel } from "@/lib/domain";
 import type { ExtractVerification } from "@/lib/extracts/verify-issued-extract";
 
-function issuedAtText(date: Date): string {
-  return `${formatDateFr(date)} à ${formatTimeFr(date)}`;
+function issuedAtText(date: Date, zone: string): string {
+  return `${formatDateFr(date, zone)} à ${formatTimeFr(date, zone)}`;
 }
 
 /** The answer of /verifier: issued by the portal (and what it is), or not. */
 export function VerificationResult({
   verification,
   by,
+  zone,
 }: {
   verification: ExtractVerification | null;
+  /** The municipality's time zone. */
+  zone: string;
   by: "file" | "code";
 }) {
   if (!verification) {
@@ -46,14 +49,20 @@ export function VerificationResult({
             </>
           ) : sitting ? (
             <>
-              {verification.kind === "MINUTES" ? "Procès-verbal de la" : "Liste des délibérations de la"} <Link href={`/seances/${sitting.slug}`}>séance du {formatDateFr(sitting.startsAt)}</Link>
+              {verification.kind === "CLOSING_SHEET" ? "Feuillet de clôture de la" : verification.kind === "MINUTES" ? "Procès-verbal de la" : "Liste des délibérations de la"}{" "}
+              <Link href={`/seances/${sitting.slug}`}>séance du {formatDateFr(sitting.startsAt, zone)}</Link>
+            </>
+          ) : verification.registerYear !== null ? (
+            <>
+              {verification.kind === "REGISTER_TABLE_BY_DATE" ? "Table chronologique" : "Table par matière"} du{" "}
+              <Link href="/registre">registre des délibérations de {verification.registerYear}</Link>
             </>
           ) : (
             verification.fileName
           )}
         </dd>
         <dt className="font-semibold">Délivré le</dt>
-        <dd>{issuedAtText(verification.issuedAt)} (heure de Paris)</dd>
+        <dd>{issuedAtText(verification.issuedAt, zone)} ({timeZoneLabel(zone)})</dd>
         <dt className="font-semibold">Signé par</dt>
         <dd>{verification.signerName}</dd>
         <dt className="font-semibold">Code de vérification</dt>

@@ -177,10 +177,12 @@ export function SubmitButton({ pending, children }: { pending: boolean; children
 export function LocalDraftNotice({ draft }: { draft: { restorable: { savedAt: string } | null; restore: () => void; discard: () => void } }) {
   if (!draft.restorable) return null;
   const savedAt = new Date(draft.restorable.savedAt);
+  // Shown only in the browser (the draft lives there): read on this device's own clock.
+  const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <div role="region" aria-label="Saisie non enregistrée" className="flex flex-col gap-2 rounded border-l-4 border-brand bg-brand-soft px-4 py-3">
       <p>
-        Une saisie non enregistrée de ce formulaire, du {formatDateFr(savedAt)} à {formatTimeFr(savedAt)}, est conservée sur cet appareil.
+        Une saisie non enregistrée de ce formulaire, du {formatDateFr(savedAt, deviceZone)} à {formatTimeFr(savedAt, deviceZone)}, est conservée sur cet appareil.
       </p>
       <div className="flex flex-wrap gap-2">
         <button type="button" onClick={draft.restore} className="rounded bg-brand px-3 py-1 font-medium text-white hover:bg-brand-hover">

@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/", label: "Accueil" },
   { href: "/seances", label: "Séances" },
   { href: "/deliberations", label: "Délibérations" },
+  { href: "/registre", label: "Registre" },
   { href: "/recherche", label: "Recherche" },
   { href: "/elus", label: "Élus" },
   { href: "/statistiques", label: "Statistiques" },

@@ -6,7 +6,7 @@ import type { MinutesCouncillor, MinutesItem, MinutesRecord } from "@/lib/minute
 
 const names = (councillors: readonly MinutesCouncillor[]) => (councillors.length ? councillors.map((councillor) => formatCouncillorName(councillor)).join(", ") : "néant");
 
-function ItemPreview({ item }: { item: MinutesItem }) {
+function ItemPreview({ item, zone }: { item: MinutesItem; zone: string }) {
   const { deliberation } = item;
   const outcome = deliberation ? (deliberation.vote?.result ?? deliberation.outcome) : null;
   return (
@@ -14,7 +14,7 @@ function ItemPreview({ item }: { item: MinutesItem }) {
       <h4 className="font-bold">
         {item.position}. {item.title}
       </h4>
-      {item.approval?.result ? <p>Procès-verbal de la séance du {formatDateFr(item.approval.sittingStartsAt)} {item.approval.result}.</p> : null}
+      {item.approval?.result ? <p>Procès-verbal de la séance du {formatDateFr(item.approval.sittingStartsAt, zone)} {item.approval.result}.</p> : null}
       {deliberation ? (
         <>
           <p>
@@ -73,7 +73,7 @@ export function MinutesPreview({ record, zone }: { record: MinutesRecord; zone: 
       ) : null}
       <ol className="flex flex-col gap-3">
         {record.items.map((item) => (
-          <ItemPreview key={item.key} item={item} />
+          <ItemPreview key={item.key} item={item} zone={zone} />
         ))}
       </ol>
     </div>

@@ -17,7 +17,7 @@ function safeMatterLabel(code: string): string {
  * Plain links, not next/link: a page of results would otherwise have the browser
  * prefetch its twenty deliberations, and render twenty more client components.
  */
-export function SearchResults({ hits }: { hits: SearchHit[] }) {
+export function SearchResults({ hits, zone }: { hits: SearchHit[]; zone: string }) {
   return (
     <ol className="divide-y divide-line border-y border-line" data-testid="search-results">
       {hits.map((hit) => (
@@ -30,7 +30,7 @@ export function SearchResults({ hits }: { hits: SearchHit[] }) {
             </a>
           </h3>
           <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
-            <span>Séance du {formatDateFr(hit.sittingStartsAt)}</span>
+            <span>Séance du {formatDateFr(hit.sittingStartsAt, zone)}</span>
             <span>{safeMatterLabel(hit.matterCode)}</span>
             <OutcomeBadge outcome={hit.outcome} tally={hit.tally} />
             {hit.isDemo ? <DemoBadge /> : null}

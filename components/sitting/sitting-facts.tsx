@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formatDateFr, formatTimeFr } from "@/lib/domain";
+import { formatDateFr, formatTimeFr, isoDay } from "@/lib/domain";
 import { councillorRole, fullName, nameWithRole, sittingKindLabel } from "@/lib/deliberations/extract-wording";
 import type { PublicSitting } from "@/lib/sittings/get-public-sitting";
 
@@ -17,7 +17,7 @@ export function SittingFacts({ sitting }: { sitting: PublicSitting }) {
   return (
     <dl className="border-t border-line">
       <Fact term="Date">
-        {formatDateFr(sitting.startsAt)} à {formatTimeFr(sitting.startsAt)}
+        {formatDateFr(sitting.startsAt, sitting.municipality.timeZone)} à {formatTimeFr(sitting.startsAt, sitting.municipality.timeZone)}
       </Fact>
       <Fact term="Lieu">{sitting.place}</Fact>
       <Fact term="Nature">
@@ -25,12 +25,12 @@ export function SittingFacts({ sitting }: { sitting: PublicSitting }) {
         {sitting.reconvened ? " (réunie à nouveau faute de quorum, article L 2121-17 du CGCT)" : ""}
       </Fact>
       <Fact term="Convocation">
-        Adressée le {formatDateFr(sitting.convocationDate)} par {fullName(sitting.convenedBy)}, {councillorRole(sitting.convenedBy)}
+        Adressée le {formatDateFr(isoDay(sitting.convocationDate))} par {fullName(sitting.convenedBy)}, {councillorRole(sitting.convenedBy)}
       </Fact>
       <Fact term="Présidence">{nameWithRole(sitting.president)}</Fact>
       <Fact term="Secrétaire de séance">{fullName(sitting.secretary)}</Fact>
       {sitting.listPostedAt ? (
-        <Fact term="Liste des délibérations affichée le">{formatDateFr(sitting.listPostedAt)}</Fact>
+        <Fact term="Liste des délibérations affichée le">{formatDateFr(isoDay(sitting.listPostedAt))}</Fact>
       ) : null}
     </dl>
   );

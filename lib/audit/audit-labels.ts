@@ -29,6 +29,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "minutes.adopt": "Adoption du procès-verbal enregistrée",
   "minutes.publish": "Procès-verbal publié",
   "minutes.correct": "Nouvelle version du procès-verbal créée",
+  "sitting.cancel": "Séance annulée",
   "group.create": "Groupe politique créé",
   "group.membership.add": "Élu inscrit dans un groupe",
   "group.membership.end": "Appartenance à un groupe terminée",
@@ -57,6 +58,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   user: "Compte",
   political_group: "Groupe politique",
   group_membership: "Appartenance à un groupe",
+  agenda_item: "Point de l'ordre du jour",
 };
 
 export function auditActionLabel(action: string): string {

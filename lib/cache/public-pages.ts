@@ -1,10 +1,7 @@
 import "server-only";
 import { revalidatePath, updateTag } from "next/cache";
 import { getPrisma } from "@/lib/db/prisma";
-import { localDay, localDayBounds } from "@/lib/domain";
-import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { SEARCH_FILTER_OPTIONS_TAG } from "@/lib/search/list-search-filter-options";
-import { formatSittingSlug } from "@/lib/sittings/sitting-slug";
 
 // What each change makes visible to the public, and nothing more. Only the
 // pages of an act and of a sitting (rendered once, then served from Next's
@@ -17,25 +14,19 @@ import { formatSittingSlug } from "@/lib/sittings/sitting-slug";
 // portal's cache handler (lib/cache/tag-cache-handler.mjs) shares every tag
 // with the other web instances through PostgreSQL.
 
-/** The public paths of a sitting's day: its rank among that day's sittings may shift when another becomes public. */
-async function sittingDayPaths(startsAt: Date, municipalityId: string): Promise<string[]> {
-  const zone = await timeZoneOf(getPrisma(), municipalityId);
-  const day = localDay(startsAt, zone);
-  const sameDay = await getPrisma().sitting.findMany({
-    where: { municipalityId, startsAt: localDayBounds(day, zone) },
-    select: { id: true, startsAt: true, deliberations: { where: { publishedAt: { not: null } }, select: { number: true } } },
-  });
-  const ofDay = sameDay.filter((sitting) => localDay(sitting.startsAt, zone) === day);
-  const sittingPaths = ofDay.map((_, index) => `/seances/${formatSittingSlug({ day, rank: index + 1 })}`);
-  // Each act of the day links to its sitting's address.
-  const actPaths = ofDay.flatMap((sitting) => sitting.deliberations.map(({ number }) => `/deliberations/${number}`));
-  return [...new Set([`/seances/${day}`, ...sittingPaths, ...actPaths])];
-}
-
-/** Where a sitting shows: its page, and the pages of its published acts (sitting, presidency, convocation). */
+/**
+ * Where a sitting shows: its page at its public address (given once, sitting.public_slug), and
+ * the pages of its published acts (sitting, presidency, convocation). A sitting not yet public
+ * has no page of its own.
+ */
 export async function publicPathsOfSitting(sittingId: string): Promise<string[]> {
-  const sitting = await getPrisma().sitting.findUnique({ where: { id: sittingId }, select: { startsAt: true, municipalityId: true } });
-  return sitting ? sittingDayPaths(sitting.startsAt, sitting.municipalityId) : [];
+  const sitting = await getPrisma().sitting.findUnique({
+    where: { id: sittingId },
+    select: { publicSlug: true, deliberations: { where: { publishedAt: { not: null } }, select: { number: true } } },
+  });
+  if (!sitting) return [];
+  const actPaths = sitting.deliberations.map(({ number }) => `/deliberations/${number}`);
+  return [...new Set([...(sitting.publicSlug ? [`/seances/${sitting.publicSlug}`] : []), ...actPaths])];
 }
 
 function revalidatePaths(paths: Iterable<string>): void {

@@ -3,8 +3,6 @@ import { councillorRefSelect, type CouncillorRef } from "@/lib/councillors/counc
 import { statedAttendanceSchema } from "@/lib/deliberations/deliberation-record";
 import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
-import { assignSittingSlugs } from "@/lib/sittings/sitting-slug";
-import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { sittingPresenceSql } from "./attendance-sql";
 
 export type SittingPresence = "PRESENT" | "REPRESENTED" | "EXCUSED" | "ABSENT";
@@ -45,7 +43,7 @@ export async function getCouncillorRecord({ municipalityId, id, db = getPrisma()
       WITH ${sittingPresenceSql(municipalityId)}
       SELECT m."sitting_id", m."starts_at", m."present", m."represented", m."excused" FROM mandate_sittings m
       WHERE m."councillor_id" = ${id}::uuid ORDER BY m."starts_at" DESC`),
-    db.sitting.findMany({ where: publicSittingWhere(municipalityId), select: { id: true, startsAt: true } }),
+    db.sitting.findMany({ where: publicSittingWhere(municipalityId), select: { id: true, publicSlug: true } }),
     db.attendance.findMany({
       where: { municipalityId, councillorId: id, status: "REPRESENTED", deliberation: published },
       select: { deliberationId: true, deliberation: { select: deliberationRefSelect } },
@@ -64,7 +62,7 @@ export async function getCouncillorRecord({ municipalityId, id, db = getPrisma()
     }),
   ]);
   const proxies = await statedProxies(db, id, [...given, ...held].map((entry) => entry.deliberationId));
-  const slugs = assignSittingSlugs(openings, await timeZoneOf(db, municipalityId));
+  const slugs = new Map(openings.map((sitting) => [sitting.id, sitting.publicSlug]));
   const sittings = presence.map((row) => ({
     id: row.sitting_id,
     slug: slugs.get(row.sitting_id) ?? null,

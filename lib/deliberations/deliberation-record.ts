@@ -26,20 +26,24 @@ export async function readLiveDeliberationRecord(db: Db, { municipalityId, id }:
   return row ? parseDeliberationRecord(row.record, row.municipality) : null;
 }
 
-/** Whether the act is executory, from the dates the record holds (page and extract alike). */
-export function executoryStatusOf(record: {
-  signedAt: Date | null;
-  postedAt: Date | null;
-  transmittedAt: Date | null;
-  publishedAt: Date | null;
-  receipt: { receivedAt: Date } | null;
-}) {
+/** Whether the act is executory, from the dates the record holds (page and extract alike), on the municipality's calendar. */
+export function executoryStatusOf(
+  record: {
+    signedAt: Date | null;
+    postedAt: Date | null;
+    transmittedAt: Date | null;
+    publishedAt: Date | null;
+    receipt: { receivedAt: Date } | null;
+  },
+  zone: string,
+) {
   return deriveExecutoryStatus({
     signedAt: record.signedAt,
     postedAt: record.postedAt,
     transmittedAt: record.transmittedAt,
     receivedAt: record.receipt?.receivedAt ?? null,
     publishedAt: record.publishedAt,
+    zone,
   });
 }
 

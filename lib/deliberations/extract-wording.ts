@@ -1,6 +1,6 @@
 import type { SittingKind } from "@/lib/db/prisma";
 import { assertNever } from "@/lib/domain/assert-never";
-import { formatCouncillorName, formatDateFr, formatTimeFr, roleLabel } from "@/lib/domain";
+import { formatCouncillorName, formatDateFr, formatTimeFr, isoDay, roleLabel } from "@/lib/domain";
 import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 
 // The fixed wording of the register's extract, built from the record.
@@ -79,8 +79,10 @@ export function convocationParagraph({
   place,
   convenedBy,
   convocationDate,
+  zone,
 }: {
   communeName: string;
+  zone: string;
   startsAt: Date;
   kind: SittingKind;
   place: string;
@@ -88,9 +90,9 @@ export function convocationParagraph({
   convocationDate: Date;
 }): string {
   return (
-    `Le ${formatDateFr(startsAt)} à ${formatTimeFr(startsAt)}, le Conseil Municipal de la Commune ${ofName(communeName)} ` +
+    `Le ${formatDateFr(startsAt, zone)} à ${formatTimeFr(startsAt, zone)}, le Conseil Municipal de la Commune ${ofName(communeName)} ` +
     `s'est réuni en session ${sittingKindLabel(kind)} ${inPlace(place)}, ` +
     `sur la convocation qui lui a été adressée par ${fullName(convenedBy)}, ${councillorRole(convenedBy)}, ` +
-    `le ${formatDateFr(convocationDate)}, conformément aux articles L 2121-10 et L 2121-12 du Code Général des Collectivités Territoriales.`
+    `le ${formatDateFr(isoDay(convocationDate))}, conformément aux articles L 2121-10 et L 2121-12 du Code Général des Collectivités Territoriales.`
   );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { DeliberationStatus, getPrisma, type Outcome, type SittingKind, type VoteChoice } from "@/lib/db/prisma";
 import type { Tally } from "@/lib/domain";
 import { getPublicSittingSlug } from "@/lib/sittings/public-sitting-slug";
@@ -64,8 +65,12 @@ export type PublishedDeliberation = {
   annexes: { id: string; title: string; fileName: string; mediaType: string; size: number; isPublic: boolean }[];
   /** Every published version of this number, oldest first (more than one after a rectification). */
   versions: { version: number; publishedAt: Date; rectificationReason: string | null }[];
-  /** The municipality as the act states it (name, court and notice on appeals…), frozen with it. */
-  municipality: StatedMunicipality;
+  /**
+   * The municipality as the act states it (name, court and notice on appeals…), frozen with it,
+   * and its clock: the zone the act's hours and days read in, which the database refuses to
+   * change once an act is published (migration 20261202050000_time_zone_rules).
+   */
+  municipality: StatedMunicipality & { timeZone: string };
 };
 
 /**
@@ -90,7 +95,7 @@ export async function getPublishedDeliberation({
   const { record, municipality } = parseDeliberationRecord(deliberation.snapshot.record, deliberation.snapshot.municipalityRecord);
   if (!record.publishedAt) return null;
 
-  const [versions, sittingSlug] = await Promise.all([
+  const [versions, sittingSlug, timeZone] = await Promise.all([
     prisma.deliberation.findMany({
       where: { municipalityId, number, status: DeliberationStatus.PUBLISHED },
       orderBy: { version: "asc" },
@@ -101,6 +106,7 @@ export async function getPublishedDeliberation({
       sittingId: record.sittingId,
       startsAt: record.sitting.startsAt,
     }),
+    timeZoneOf(prisma, municipalityId),
   ]);
 
   const shaped = shapeDeliberationRecord(record);
@@ -111,6 +117,6 @@ export async function getPublishedDeliberation({
     versions: versions.flatMap((version) =>
       version.publishedAt ? [{ ...version, publishedAt: version.publishedAt }] : [],
     ),
-    municipality,
+    municipality: { ...municipality, timeZone },
   };
 }

@@ -3,7 +3,9 @@ import { replaceAttendance } from "@/lib/attendance/replace-attendance";
 import { authorizeEditor, type Editor, type SessionUser } from "@/lib/auth/roles";
 import { councillorsInOffice } from "@/lib/councillors/councillors-in-office";
 import type { Db, Tx } from "@/lib/db/prisma";
+import { localDay } from "@/lib/domain/calendar";
 import { formatCouncillorName } from "@/lib/domain/format";
+import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { ATTENDANCE_REFUSAL, checkAttendance } from "@/lib/domain/attendance-form";
 import { loadDerogationWindows } from "@/lib/municipality/load-derogation-windows";
 import { attendanceSchema, type AttendanceData } from "@/lib/validations/deliberation";
@@ -33,7 +35,7 @@ export async function recordAttendanceInTransaction(tx: Tx, actor: Editor, input
   const { issues } = checkAttendance({
     rows: entries,
     councillors: councillors.map((councillor) => ({ id: councillor.id, name: formatCouncillorName(councillor) })),
-    date: deliberation.sitting.startsAt,
+    date: localDay(deliberation.sitting.startsAt, await timeZoneOf(tx, actor.municipalityId)),
     windows,
     membersInOffice: deliberation.sitting.membersInOffice,
     reconvened: deliberation.sitting.reconvened,

@@ -49,7 +49,7 @@ export async function recordVoteInTransaction(tx: Tx, actor: Editor, { deliberat
   const { membersInOffice, startsAt, reconvened } = deliberation.sitting;
   const windows = await loadDerogationWindows(tx, actor.municipalityId);
   const present = attendance.filter((entry) => entry.status === "PRESENT").length;
-  const quorum = checkQuorum({ membersInOffice, present, date: startsAt, reconvened, windows });
+  const quorum = checkQuorum({ membersInOffice, present, date: localDay(startsAt, zone), reconvened, windows });
   if (!quorum.reached) throw new AppError("INVALID_STATE", quorum.message);
 
   const check = checkVoteForm({ attendance, membersInOffice, vote: input });

@@ -1,6 +1,6 @@
 import { DomainError } from "./errors";
 import { formatDateFr } from "./format";
-import { DEFAULT_TIME_ZONE, isCalendarDate, isoDate, localDay } from "./calendar";
+import { isCalendarDate, isoDate, localDay } from "./calendar";
 import type { DomainIssue } from "./types";
 
 export const ACTES_NATURES = ["DE", "AR", "AI", "CC", "BF", "AU"] as const;
@@ -140,7 +140,10 @@ function normalizeDepartment(code: string): string {
   return trimmed.length < 3 ? trimmed.padStart(3, "0") : trimmed;
 }
 
-/** A well-formed identifier checked against the record: the municipality's department and SIREN, the sitting's date. */
+/**
+ * A well-formed identifier checked against the record: the municipality's department and SIREN, the sitting's date
+ * (its day "YYYY-MM-DD", or its instant with the municipality's `timeZone`).
+ */
 export function checkActesId(
   id: ActesId,
   expected: { departmentCode: string; siren: string; sittingDate: Date | string; nature?: ActesNature; timeZone?: string },
@@ -159,7 +162,8 @@ export function checkActesId(
       message: `Le SIREN de l'identifiant (${id.siren}) n'est pas celui de la collectivité (${expected.siren.trim()}).`,
     });
   }
-  const sittingDay = localDay(expected.sittingDate, expected.timeZone ?? DEFAULT_TIME_ZONE);
+  if (expected.sittingDate instanceof Date && expected.timeZone === undefined) throw new Error("checking an ACTES date against an instant needs the municipality's time zone");
+  const sittingDay = localDay(expected.sittingDate, expected.timeZone ?? "UTC");
   if (id.date !== sittingDay) {
     issues.push({
       code: "ACTES_DATE_MISMATCH",

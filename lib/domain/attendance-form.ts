@@ -76,7 +76,8 @@ export function checkAttendance({
   rows: readonly AttendanceFormRow[];
   /** the councillors in office on the sitting's day */
   councillors: readonly { id: string; name: string }[];
-  date: Date | string;
+  /** the sitting's day ("YYYY-MM-DD") on the municipality's calendar */
+  date: string;
   windows: readonly DerogationWindow[];
   membersInOffice: number;
   reconvened?: boolean;

@@ -8,6 +8,28 @@ import { DomainError } from "./errors";
 /** The zone of a municipality that says nothing else (metropolitan France). */
 export const DEFAULT_TIME_ZONE = "Europe/Paris";
 
+// How a seal or a notice names the clock it reads: the zones of the French
+// Republic by their usual French name, any other by its IANA name.
+const ZONE_LABELS: Record<string, string> = {
+  "Europe/Paris": "heure de Paris",
+  "America/Guadeloupe": "heure de la Guadeloupe",
+  "America/Martinique": "heure de la Martinique",
+  "America/Cayenne": "heure de la Guyane",
+  "Indian/Reunion": "heure de La Réunion",
+  "Indian/Mayotte": "heure de Mayotte",
+  "America/Miquelon": "heure de Saint-Pierre-et-Miquelon",
+  "America/St_Barthelemy": "heure de Saint-Barthélemy",
+  "America/Marigot": "heure de Saint-Martin",
+  "Pacific/Noumea": "heure de la Nouvelle-Calédonie",
+  "Pacific/Tahiti": "heure de Tahiti",
+  "Pacific/Wallis": "heure de Wallis-et-Futuna",
+};
+
+/** "heure de Paris", "heure de la Martinique"; "heure locale (Asia/Tokyo)" for a zone without a French name. */
+export function timeZoneLabel(zone: string): string {
+  return ZONE_LABELS[zone] ?? `heure locale (${zone})`;
+}
+
 /** A moment as read on a clock in a time zone. `weekday`: 0 = Sunday … 6 = Saturday. */
 export type LocalDateTime = {
   year: number;

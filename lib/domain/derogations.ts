@@ -1,4 +1,5 @@
-import { DEFAULT_TIME_ZONE, isCalendarDate, localDay } from "./calendar";
+import { isCalendarDate, localDay } from "./calendar";
+import { DomainError } from "./errors";
 import { formatDateFr } from "./format";
 
 export type DerogationWindow = {
@@ -23,9 +24,13 @@ export type DerogationWindow = {
  * represented members towards the quorum; here the quorum counts members present only.
  */
 
-/** The derogation in force on the local day of `date` in `zone`, or null when the ordinary rules apply. */
-export function findDerogation(date: Date | string, windows: readonly DerogationWindow[], zone: string = DEFAULT_TIME_ZONE): DerogationWindow | null {
-  const day = localDay(date, zone);
+/**
+ * The derogation in force on `day` (the sitting's "YYYY-MM-DD" on the municipality's
+ * calendar, `localDay`), or null when the ordinary rules apply.
+ */
+export function findDerogation(day: string, windows: readonly DerogationWindow[]): DerogationWindow | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new DomainError("INVALID_DATE", `« ${day} » n'est pas un jour (AAAA-MM-JJ).`);
+  localDay(day, "UTC"); // refuses an impossible day ("2022-02-30")
   // "YYYY-MM-DD" strings order like the days they name.
   return windows.find((window) => window.from <= day && day <= window.to) ?? null;
 }

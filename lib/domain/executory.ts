@@ -1,4 +1,5 @@
 import { DomainError } from "./errors";
+import { dateColumn, isoDay, localDay } from "./calendar";
 import { formatDateFr } from "./format";
 
 export type ExecutoryStepKey = "SIGNED" | "POSTED" | "TRANSMITTED" | "PUBLISHED";
@@ -16,6 +17,8 @@ export type ExecutoryDates = {
   publishedAt?: Date | null;
   /** acts listed in L2131-2 (deliberations among them) must reach the prefect */
   requiresTransmission?: boolean;
+  /** the municipality's time zone: the day publication (an instant) falls on */
+  zone: string;
 };
 
 function checked(date: Date | null | undefined, what: string): Date | null {
@@ -43,12 +46,15 @@ export function deriveExecutoryStatus({
   receivedAt,
   publishedAt,
   requiresTransmission = true,
+  zone,
 }: ExecutoryDates): ExecutoryStatus {
   const signed = checked(signedAt, "signature");
   const posted = checked(postedAt, "affichage");
   const transmitted = checked(transmittedAt, "transmission");
   const received = checked(receivedAt, "réception en préfecture");
-  const published = checked(publishedAt, "mise en ligne");
+  // Every step is a day (DATE columns at midnight UTC): publication, an instant, on the municipality's calendar.
+  const publishedInstant = checked(publishedAt, "mise en ligne");
+  const published = publishedInstant && dateColumn(localDay(publishedInstant, zone));
 
   const step = (key: ExecutoryStepKey, label: string, date: Date | null): ExecutoryStep => ({
     key,
@@ -73,7 +79,7 @@ export function deriveExecutoryStatus({
     return { executory: false, since: null, steps, label: `Non exécutoire : ${missing.join(" ; ")}.` };
   }
   const since = latest(requiresTransmission && received ? [madePublic, received] : [madePublic]);
-  return { executory: true, since, steps, label: `Exécutoire depuis le ${formatDateFr(since)}` };
+  return { executory: true, since, steps, label: `Exécutoire depuis le ${formatDateFr(isoDay(since))}` };
 }
 
 /**

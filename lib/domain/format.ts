@@ -1,5 +1,5 @@
 import { assertNever } from "./assert-never";
-import { DEFAULT_TIME_ZONE, localDateTime } from "./calendar";
+import { localDateTime } from "./calendar";
 import type { Civility, CouncillorRole } from "./types";
 
 // Our own month and day names: the output must not depend on the ICU data of the host.
@@ -25,28 +25,44 @@ function twoDigits(value: number): string {
 }
 
 /**
- * "7 avril 2022", "1er avril 2022", read on the clock of `zone` (Paris unless told).
- * A "YYYY-MM-DD" string means that calendar day; a Date is an instant.
+ * Reads what a formatter is given: a calendar day ("YYYY-MM-DD", as `isoDay`
+ * gives a DATE column), or an instant on the clock of `zone`. An instant
+ * without a zone is a programming error: the day it falls on depends on it.
  */
-export function formatDateFr(date: Date | string, zone: string = DEFAULT_TIME_ZONE): string {
-  const { year, month, day } = localDateTime(date, zone);
+function readDate(value: Date | string, zone: string | undefined) {
+  if (zone === undefined && (value instanceof Date || value.includes("T"))) {
+    throw new Error(`formatting the instant ${String(value)} needs the municipality's time zone`);
+  }
+  return localDateTime(value, zone ?? "UTC");
+}
+
+/** "7 avril 2022", "1er avril 2022": a day, or an instant read on the clock of `zone`. */
+export function formatDateFr(day: string): string;
+export function formatDateFr(instant: Date | string, zone: string): string;
+export function formatDateFr(date: Date | string, zone?: string): string {
+  const { year, month, day } = readDate(date, zone);
   return `${day === 1 ? "1er" : day} ${MONTHS[month - 1]} ${year}`;
 }
 
 /** "12/04/2022" */
-export function formatDateShortFr(date: Date | string, zone: string = DEFAULT_TIME_ZONE): string {
-  const { year, month, day } = localDateTime(date, zone);
+export function formatDateShortFr(day: string): string;
+export function formatDateShortFr(instant: Date | string, zone: string): string;
+export function formatDateShortFr(date: Date | string, zone?: string): string {
+  const { year, month, day } = readDate(date, zone);
   return `${twoDigits(day)}/${twoDigits(month)}/${year}`;
 }
 
 /** "lundi 11 avril 2022" */
-export function formatWeekdayDateFr(date: Date | string, zone: string = DEFAULT_TIME_ZONE): string {
-  return `${WEEKDAYS[localDateTime(date, zone).weekday]} ${formatDateFr(date, zone)}`;
+export function formatWeekdayDateFr(day: string): string;
+export function formatWeekdayDateFr(instant: Date | string, zone: string): string;
+export function formatWeekdayDateFr(date: Date | string, zone?: string): string {
+  const seen = readDate(date, zone);
+  return `${WEEKDAYS[seen.weekday]} ${seen.day === 1 ? "1er" : seen.day} ${MONTHS[seen.month - 1]} ${seen.year}`;
 }
 
-/** "14h00", "9h05"; a plain "YYYY-MM-DD" is midnight, "0h00". */
-export function formatTimeFr(date: Date | string, zone: string = DEFAULT_TIME_ZONE): string {
-  const { hour, minute } = localDateTime(date, zone);
+/** "14h00", "9h05": an instant read on the clock of `zone`. */
+export function formatTimeFr(instant: Date | string, zone: string): string {
+  const { hour, minute } = localDateTime(instant, zone);
   return `${hour}h${twoDigits(minute)}`;
 }
 

@@ -54,7 +54,8 @@ export function checkQuorum({
 }: {
   membersInOffice: number;
   present: number;
-  date: Date | string;
+  /** the sitting's day ("YYYY-MM-DD") on the municipality's calendar */
+  date: string;
   reconvened?: boolean;
   /** the municipality's derogation windows */
   windows: readonly DerogationWindow[];
@@ -93,7 +94,7 @@ export function checkQuorum({
 }
 
 /** How many proxies one present councillor may carry on that day: 1 (L2121-20), or the derogation's. */
-export function maxProxiesPerHolder(date: Date | string, windows: readonly DerogationWindow[]): number {
+export function maxProxiesPerHolder(date: string, windows: readonly DerogationWindow[]): number {
   return findDerogation(date, windows)?.maxProxiesPerHolder ?? 1;
 }
 
@@ -107,7 +108,8 @@ export function checkProxies({
   windows,
 }: {
   attendance: AttendanceEntry[];
-  date: Date | string;
+  /** the sitting's day ("YYYY-MM-DD") on the municipality's calendar */
+  date: string;
   /** the municipality's derogation windows */
   windows: readonly DerogationWindow[];
 }): DomainIssue[] {

@@ -109,7 +109,8 @@ export function checkRollCallForm({
   /** the councillors in office on the sitting's day */
   councillors: readonly { id: string; name: string }[];
   deliberations: readonly RollCallFormDeliberation[];
-  date: Date | string;
+  /** the sitting's day ("YYYY-MM-DD") on the municipality's calendar */
+  date: string;
   membersInOffice: number;
   reconvened?: boolean;
   windows: readonly DerogationWindow[];

@@ -215,7 +215,8 @@ export function checkSittingRollCall({
 }: {
   expanded: readonly { deliberationId: string; marks: readonly ExpandedMark[] }[];
   names: ReadonlyMap<string, string>;
-  date: Date | string;
+  /** the sitting's day ("YYYY-MM-DD") on the municipality's calendar */
+  date: string;
   membersInOffice: number;
   reconvened?: boolean;
   /** the municipality's derogation windows */

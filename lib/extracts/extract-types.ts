@@ -8,6 +8,8 @@ export type ExtractMunicipality = {
   communeName: string;
   appealNotice: string;
   annexNotice: string | null;
+  /** Its clock: the zone the act's hours and days are read in (frozen once an act is published, trigger). */
+  timeZone: string;
 };
 
 /**

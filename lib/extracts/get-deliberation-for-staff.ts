@@ -26,11 +26,12 @@ export async function getDeliberationForStaff({
   if (!live) return null;
 
   const { status, ...record } = shapeDeliberationRecord(live.record);
+  const timeZone = await timeZoneOf(prisma, municipalityId);
   const extract: ExtractDeliberation = {
     ...record,
-    sitting: { ...record.sitting, slug: localDay(record.sitting.startsAt, await timeZoneOf(prisma, municipalityId)) },
+    sitting: { ...record.sitting, slug: localDay(record.sitting.startsAt, timeZone) },
     versions: [],
-    municipality: live.municipality,
+    municipality: { ...live.municipality, timeZone },
   };
   return { status, extract };
 }

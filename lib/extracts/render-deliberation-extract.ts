@@ -30,6 +30,7 @@ export async function renderDeliberationExtract({
   seal: ExtractSeal;
 }): Promise<PDFDocument> {
   const { sitting, vote } = deliberation;
+  const zone = municipality.timeZone;
   const result = vote?.result ?? deliberation.outcome;
   const withdrawn = result === "WITHDRAWN";
   const pdf = await createRegisterDocument({
@@ -45,19 +46,20 @@ export async function renderDeliberationExtract({
   ]);
   if (deliberation.isDemo) demoNotice(pdf, "conseil municipal fictif, cet acte n'a jamais été délibéré.", { spaceBefore: 2 });
   if (seal.kind === "working-document") workingDocumentNotice(pdf);
-  sittingLine(pdf, sitting);
+  sittingLine(pdf, sitting, zone);
   presidencyLine(pdf, sitting.president, "heading");
   rectificationNotice(pdf, deliberation);
-  receiptAndExecutoryBox(pdf, deliberation, { withdrawn, rejected: result === "REJECTED" });
+  receiptAndExecutoryBox(pdf, deliberation, { withdrawn, rejected: result === "REJECTED", zone });
 
   actSubject(pdf, deliberation.subject);
-  convocation(pdf, { ...sitting, communeName: municipality.communeName });
+  convocation(pdf, { ...sitting, communeName: municipality.communeName, zone });
   attendanceLists(pdf, deliberation.attendance);
   secretaryLine(pdf, sitting.secretary);
   if (deliberation.rapporteur && !withdrawn) reportReading(pdf, deliberation.rapporteur);
 
   reportHeading(pdf, {
     sittingStartsAt: sitting.startsAt,
+    zone,
     service: deliberation.service,
     matterCode: deliberation.matterCode,
     rapporteur: deliberation.rapporteur,
@@ -76,12 +78,12 @@ export async function renderDeliberationExtract({
 
   signatures(pdf, { president: sitting.president, cosignatory: deliberation.cosignatory, cosignatoryTitle: deliberation.cosignatoryTitle });
   if (deliberation.postedAt) postingLine(pdf, deliberation.postedAt);
-  if (deliberation.publishedAt) publicationLine(pdf, { publishedAt: deliberation.publishedAt, president: sitting.president });
+  if (deliberation.publishedAt) publicationLine(pdf, { publishedAt: deliberation.publishedAt, president: sitting.president }, zone);
   appealNotice(pdf, municipality.appealNotice);
   annexNotice(pdf, { annexes: deliberation.annexes, notice: municipality.annexNotice });
 
-  if (seal.kind === "certified") await certifiedSeal(pdf, seal, { certifies: "Extrait certifié conforme au registre", signed: "Signé" });
-  else workingDocumentSeal(pdf, seal);
+  if (seal.kind === "certified") await certifiedSeal(pdf, seal, { certifies: "Extrait certifié conforme au registre", signed: "Signé" }, zone);
+  else workingDocumentSeal(pdf, seal, zone);
 
-  return pdf.finish({ runningHeader: `Extrait du registre des délibérations — ${municipality.name} — N° ${deliberation.number} — séance du ${formatDateFr(sitting.startsAt)}` });
+  return pdf.finish({ runningHeader: `Extrait du registre des délibérations — ${municipality.name} — N° ${deliberation.number} — séance du ${formatDateFr(sitting.startsAt, zone)}` });
 }

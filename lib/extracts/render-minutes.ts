@@ -64,6 +64,7 @@ function deliberationSection(pdf: PdfComposer, record: MinutesRecord, deliberati
   pdf.paragraph(bold(`Délibération n° ${deliberation.number}`), { spaceBefore: 4, spaceAfter: 2, keepWithNext: true });
   reportHeading(pdf, {
     sittingStartsAt: new Date(record.sitting.startsAt),
+    zone: record.municipality.timeZone,
     service: deliberation.service,
     matterCode: deliberation.matterCode,
     rapporteur: deliberation.rapporteur,
@@ -136,7 +137,7 @@ export async function renderMinutes({ document, seal }: { document: MinutesDocum
     { text: `DU CONSEIL MUNICIPAL ${ofMunicipality(record.municipality.name).toLocaleUpperCase("fr-FR")}`, size: 12, spaceAfter: 8 },
   ]);
   if (document.isDemo) demoNotice(pdf, "conseil municipal fictif, cette séance n'a jamais eu lieu.");
-  sittingLine(pdf, { isPublic: record.sitting.isPublic, startsAt });
+  sittingLine(pdf, { isPublic: record.sitting.isPublic, startsAt }, record.municipality.timeZone);
   presidencyLine(pdf, record.sitting.president, "heading");
   if (record.version > 1) {
     pdf.paragraph(bold(`Version ${record.version}, qui remplace la précédente : ${record.correctionReason ?? ""}`), { spaceAfter: 6 });
@@ -148,6 +149,6 @@ export async function renderMinutes({ document, seal }: { document: MinutesDocum
   clerkText(pdf, "Demandes de scrutin :", record.ballotRequests);
   for (const item of record.items) itemSection(pdf, record, item);
   adoptionAndSignatures(pdf, document);
-  await certifiedSeal(pdf, seal, { certifies: "Procès-verbal certifié conforme", signed: "Signé" });
+  await certifiedSeal(pdf, seal, { certifies: "Procès-verbal certifié conforme", signed: "Signé" }, record.municipality.timeZone);
   return pdf.finish({ runningHeader: `Procès-verbal — ${record.municipality.name} — séance du ${day}` });
 }

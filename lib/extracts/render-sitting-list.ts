@@ -1,5 +1,5 @@
 import type { PDFDocument } from "pdf-lib";
-import { describeOutcome, formatDateFr, formatDateShortFr } from "@/lib/domain";
+import { describeOutcome, formatDateFr, formatDateShortFr, isoDay } from "@/lib/domain";
 import { ofMunicipality } from "@/lib/deliberations/extract-wording";
 import { CONTENT_WIDTH } from "@/lib/pdf/page-geometry";
 import { bold, plain } from "@/lib/pdf/text-runs";
@@ -28,7 +28,8 @@ export async function renderSittingList({
   sitting: SittingListSource;
   seal: CertifiedSeal;
 }): Promise<PDFDocument> {
-  const day = formatDateFr(sitting.startsAt);
+  const zone = municipality.timeZone;
+  const day = formatDateFr(sitting.startsAt, zone);
   const pdf = await createRegisterDocument({
     title: `Liste des délibérations de la séance du ${day}`,
     author: municipality.name,
@@ -40,7 +41,7 @@ export async function renderSittingList({
     { text: `DU CONSEIL MUNICIPAL ${ofMunicipality(municipality.name).toLocaleUpperCase("fr-FR")}`, size: 12, spaceAfter: 8 },
   ]);
   if (sitting.isDemo) demoNotice(pdf, "conseil municipal fictif, cette séance n'a jamais eu lieu.");
-  sittingLine(pdf, sitting);
+  sittingLine(pdf, sitting, zone);
   presidencyLine(pdf, sitting.president, "line");
   pdf.paragraph(plain(`Lieu : ${sitting.place}`), { align: "center", spaceAfter: 12 });
   pdf.paragraph(plain("Article L 2121-25 du Code Général des Collectivités Territoriales : liste des délibérations examinées par le conseil municipal au cours de la séance."), {
@@ -74,8 +75,8 @@ export async function renderSittingList({
   }
   pdf.rule({ spaceBefore: 0, spaceAfter: 6 });
   pdf.paragraph(plain(`${countOf(sitting.deliberations.length, "délibération")} ${agree(sitting.deliberations.length, "publiée")}.`), { spaceAfter: 6 });
-  if (sitting.listPostedAt) pdf.paragraph(plain(`Liste affichée le ${formatDateShortFr(sitting.listPostedAt)}.`));
+  if (sitting.listPostedAt) pdf.paragraph(plain(`Liste affichée le ${formatDateShortFr(isoDay(sitting.listPostedAt))}.`));
 
-  await certifiedSeal(pdf, seal, { certifies: "Liste certifiée conforme au registre", signed: "Signée" });
+  await certifiedSeal(pdf, seal, { certifies: "Liste certifiée conforme au registre", signed: "Signée" }, zone);
   return pdf.finish({ runningHeader: `Liste des délibérations — ${municipality.name} — séance du ${day}` });
 }

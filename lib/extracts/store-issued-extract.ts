@@ -12,7 +12,8 @@ export type ExtractIssuer = { municipalityId: string; userId: string | null };
 
 export type IssuedExtractInput = {
   kind: ExtractKind;
-  subject: { deliberationId: string } | { sittingId: string };
+  /** A deliberation, a sitting, or a year of the register (its tables). */
+  subject: { deliberationId: string } | { sittingId: string } | { registerYear: number };
   sourceDigest: string;
   fileName: string;
   built: BuiltExtract;
@@ -34,8 +35,13 @@ export async function storeIssuedExtract({
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
     const { subject, sourceDigest } = input;
-    const where = "deliberationId" in subject ? { deliberationId: subject.deliberationId } : { sittingId: subject.sittingId };
-    return prisma.issuedExtract.findFirstOrThrow({ where: { municipalityId, sourceDigest, ...where }, select: storedExtractSelect });
+    const where =
+      "deliberationId" in subject
+        ? { deliberationId: subject.deliberationId }
+        : "sittingId" in subject
+          ? { sittingId: subject.sittingId }
+          : { registerYear: subject.registerYear };
+    return prisma.issuedExtract.findFirstOrThrow({ where: { municipalityId, kind: input.kind, sourceDigest, ...where }, select: storedExtractSelect });
   }
 }
 

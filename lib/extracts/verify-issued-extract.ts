@@ -15,6 +15,8 @@ export type ExtractVerification = {
   verificationCode: string;
   deliberation: { number: string; subject: string; version: number; isDemo: boolean } | null;
   sitting: { startsAt: Date; slug: string } | null;
+  /** The register's year, for a year's table. */
+  registerYear: number | null;
   /** The newer document to use instead, when there is one. */
   newer: { label: string; href: string; issuedAt: Date | null } | null;
 };
@@ -37,6 +39,7 @@ export async function verifyIssuedExtract({
       sha256: true,
       verificationCode: true,
       sittingId: true,
+      registerYear: true,
       deliberation: { select: { number: true, subject: true, version: true, isDemo: true, sitting: { select: { id: true, startsAt: true } } } },
       sitting: { select: { id: true, startsAt: true } },
     },
@@ -62,18 +65,35 @@ export async function verifyIssuedExtract({
         issuedAt: rectified.publishedAt,
       };
     }
-  } else if (extract.kind === ExtractKind.SITTING_LIST && extract.sittingId && sitting) {
+  } else if ((extract.kind === ExtractKind.SITTING_LIST || extract.kind === ExtractKind.CLOSING_SHEET) && extract.sittingId && sitting) {
     const later = await prisma.issuedExtract.findFirst({
-      where: { municipalityId, kind: ExtractKind.SITTING_LIST, sittingId: extract.sittingId, issuedAt: { gt: extract.issuedAt } },
+      where: { municipalityId, kind: extract.kind, sittingId: extract.sittingId, issuedAt: { gt: extract.issuedAt } },
       orderBy: { issuedAt: "desc" },
       select: { issuedAt: true },
     });
     if (later) {
-      newer = {
-        label: "Une liste plus récente des délibérations de cette séance a été délivrée depuis.",
-        href: `/seances/${sitting.slug}/liste-des-deliberations.pdf`,
-        issuedAt: later.issuedAt,
-      };
+      newer =
+        extract.kind === ExtractKind.SITTING_LIST
+          ? {
+              label: "Une liste plus récente des délibérations de cette séance a été délivrée depuis.",
+              href: `/seances/${sitting.slug}/liste-des-deliberations.pdf`,
+              issuedAt: later.issuedAt,
+            }
+          : {
+              label: "Un feuillet de clôture plus récent de cette séance a été délivré depuis.",
+              href: `/seances/${sitting.slug}/feuillet-de-cloture.pdf`,
+              issuedAt: later.issuedAt,
+            };
+    }
+  } else if (extract.registerYear !== null) {
+    const later = await prisma.issuedExtract.findFirst({
+      where: { municipalityId, kind: extract.kind, registerYear: extract.registerYear, issuedAt: { gt: extract.issuedAt } },
+      orderBy: { issuedAt: "desc" },
+      select: { issuedAt: true },
+    });
+    if (later) {
+      const file = extract.kind === ExtractKind.REGISTER_TABLE_BY_DATE ? "table-chronologique.pdf" : "table-par-matiere.pdf";
+      newer = { label: "Une table plus récente du registre de cette année a été délivrée depuis.", href: `/registre/${extract.registerYear}/${file}`, issuedAt: later.issuedAt };
     }
   } else if (extract.kind === ExtractKind.MINUTES && extract.sittingId && sitting) {
     // A correction of the PV, published since, replaces this one.
@@ -101,6 +121,7 @@ export async function verifyIssuedExtract({
     verificationCode: extract.verificationCode,
     deliberation: deliberation ? { number: deliberation.number, subject: deliberation.subject, version: deliberation.version, isDemo: deliberation.isDemo } : null,
     sitting,
+    registerYear: extract.registerYear,
     newer,
   };
 }

@@ -10,7 +10,7 @@ import { renderAtomFeed, type AtomEntry } from "./atom-feed";
 export const FEED_SIZE = 50;
 const DEMO_PREFIX = "[Démonstration, fictif] ";
 
-type Municipality = { id: string; name: string; slug: string };
+type Municipality = { id: string; name: string; slug: string; timeZone: string };
 
 function safeMatter(code: string): string {
   try {
@@ -20,7 +20,7 @@ function safeMatter(code: string): string {
   }
 }
 
-function entryOf(site: string, deliberation: {
+function entryOf(site: string, zone: string, deliberation: {
   number: string;
   subject: string;
   isDemo: boolean;
@@ -37,7 +37,7 @@ function entryOf(site: string, deliberation: {
     url,
     updated: deliberation.publishedAt,
     published: deliberation.publishedAt,
-    summary: `${deliberation.isDemo ? "Donnée de démonstration, fictive. " : ""}Séance du ${formatDateFr(deliberation.sittingStartsAt)}. ${safeMatter(deliberation.matterCode)}. ${deliberation.summary}`.trim(),
+    summary: `${deliberation.isDemo ? "Donnée de démonstration, fictive. " : ""}Séance du ${formatDateFr(deliberation.sittingStartsAt, zone)}. ${safeMatter(deliberation.matterCode)}. ${deliberation.summary}`.trim(),
     categories: [deliberation.matterCode],
   };
 }
@@ -65,7 +65,7 @@ export async function renderPublicationsFeed({ municipality, baseUrl, db = getPr
     },
   });
   const entries = rows.map((row) =>
-    entryOf(site, {
+    entryOf(site, municipality.timeZone, {
       ...row,
       publishedAt: row.publishedAt ?? row.sitting.startsAt,
       sittingStartsAt: row.sitting.startsAt,
@@ -98,7 +98,7 @@ export async function renderSearchFeed({ municipality, params, baseUrl, db = get
   const feedParams: SearchParams = { ...params, tri: "date", page: 1 };
   const result = await searchDeliberations({ municipalityId: municipality.id, params: feedParams, pageSize: FEED_SIZE, db });
   const query = searchQueryString({ ...params, tri: undefined, page: 1 });
-  const entries = result.hits.map((hit) => entryOf(site, { ...hit, summary: plain(hit.excerpt) }));
+  const entries = result.hits.map((hit) => entryOf(site, municipality.timeZone, { ...hit, summary: plain(hit.excerpt) }));
   return renderAtomFeed({
     id: `${site}/flux/recherche.atom${query ? `?${query}` : ""}`,
     title: params.q ? `Recherche « ${params.q} » : ${municipality.name}` : `Recherche dans les délibérations : ${municipality.name}`,

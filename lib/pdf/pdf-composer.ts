@@ -238,11 +238,14 @@ export class PdfComposer {
     }
   }
 
-  /** Page numbers "1/3" on every page and the running header from the second page on. */
-  finish({ runningHeader }: { runningHeader: string }): PDFDocument {
+  /**
+   * Page numbers "1/3" on every page (or the label `folio` gives, such as the register's sheet
+   * numbers running through a year) and the running header from the second page on.
+   */
+  finish({ runningHeader, folio }: { runningHeader: string; folio?: (index: number, count: number) => string }): PDFDocument {
     const pages = this.doc.getPages();
     pages.forEach((page, index) => {
-      const label = pageLabel(index, pages.length);
+      const label = folio ? folio(index, pages.length) : pageLabel(index, pages.length);
       const labelSize = 8.5;
       page.drawText(label, {
         x: A4.width / 2 - this.measure(label, "regular", labelSize) / 2,

@@ -7,6 +7,8 @@ import { publishedDeliberationSql } from "@/lib/publication/published-deliberati
 
 export type SearchFacets = {
   years: number[];
+  /** The municipality's time zone, the sittings' days read in. */
+  timeZone: string;
   sittings: { id: string; startsAt: Date; isDemo: boolean }[];
   rapporteurs: (CouncillorRef & { isDemo: boolean })[];
 };
@@ -39,6 +41,7 @@ export async function listSearchFacets({ municipalityId, db = getPrisma() }: { m
   const years = [...new Set(sittings.map((sitting) => Number(localDay(sitting.starts_at, zone).slice(0, 4))))].sort((a, b) => b - a);
   return {
     years,
+    timeZone: zone,
     sittings: sittings.map((sitting) => ({ id: sitting.id, startsAt: sitting.starts_at, isDemo: sitting.is_demo })),
     rapporteurs: rapporteurs
       .map((row) => ({ id: row.id, civility: row.civility, firstName: row.first_name, lastName: row.last_name, role: row.role, roleLabel: row.role_label, isDemo: row.is_demo }))

@@ -26,7 +26,7 @@ export async function buildSearchFilterOptions({ municipalityId, db }: { municip
     years: facets.years,
     sittings: facets.sittings.map((sitting) => ({
       value: sitting.id,
-      label: `${formatDateFr(sitting.startsAt)}${sitting.isDemo ? " (démonstration, fictive)" : ""}`,
+      label: `${formatDateFr(sitting.startsAt, facets.timeZone)}${sitting.isDemo ? " (démonstration, fictive)" : ""}`,
     })),
     rapporteurs: facets.rapporteurs.map((councillor) => ({
       value: councillor.id,

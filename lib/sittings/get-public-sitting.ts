@@ -1,9 +1,9 @@
 import "server-only";
+import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { tallySelect } from "@/lib/publication/tally-select";
 import type { z } from "zod";
 import { AttendanceStatus, getPrisma, type Outcome, type SittingKind } from "@/lib/db/prisma";
-import { describeRollCallChange, formatCouncillorName, localDayBounds, summarizeRollCall, type Tally } from "@/lib/domain";
-import { timeZoneOf } from "@/lib/municipality/time-zone";
+import { describeRollCallChange, formatCouncillorName, summarizeRollCall, type Tally } from "@/lib/domain";
 import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 import {
   statedAttendanceSchema,
@@ -11,8 +11,9 @@ import {
   statedSittingSchema,
   type StatedMunicipality,
 } from "@/lib/publication/stated-record";
-import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
-import { assignSittingSlugs, parseSittingSlug } from "./sitting-slug";
+import { publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
+import { listPublicAgendas, type PublicAgendaItem } from "./public-agenda";
+import { parseSittingSlug } from "./sitting-slug";
 
 export type PublicSitting = {
   id: string;
@@ -26,11 +27,14 @@ export type PublicSitting = {
   convocationDate: Date;
   listPostedAt: Date | null;
   reconvened: boolean;
+  cancelledAt: Date | null;
+  /** The agenda as convened, each item linking to the act it became. */
+  agenda: PublicAgendaItem[];
   convenedBy: CouncillorRef;
   president: CouncillorRef;
   secretary: CouncillorRef;
-  /** The municipality as the sitting's first published act states it. */
-  municipality: StatedMunicipality;
+  /** The municipality as the sitting's first published act states it, and its clock (frozen once an act is published). */
+  municipality: StatedMunicipality & { timeZone: string };
   /** Attendance at the first published deliberation of the sitting (members come and go). */
   attendance: { deliberationNumber: string; present: number; represented: number; excused: number; absent: number } | null;
   /** Arrivals, departures and proxies given in the course of the sitting, as sentences of the minutes. */
@@ -46,8 +50,9 @@ export type PublicSitting = {
 };
 
 /**
- * A sitting by its public address: its Paris day ("2022-04-07"), with "-2", "-3"… for the
- * second, third sitting of that day. Null when there is no such sitting with a published deliberation.
+ * A held sitting by its public address (sitting.public_slug: its day, "2022-04-07", with "-2",
+ * "-3"… for a second, third sitting of that day). Null when there is no such sitting with a
+ * published deliberation: a sitting convened but not yet held reads through getAnnouncedSitting.
  */
 export async function getPublicSitting({
   municipalityId,
@@ -56,17 +61,11 @@ export async function getPublicSitting({
   municipalityId: string;
   date: string;
 }): Promise<PublicSitting | null> {
-  const slug = parseSittingSlug(date);
-  if (!slug) return null;
+  if (!parseSittingSlug(date)) return null;
   const prisma = getPrisma();
-  const zone = await timeZoneOf(prisma, municipalityId);
-  const sameDay = await prisma.sitting.findMany({
-    where: { ...publicSittingWhere(municipalityId), startsAt: localDayBounds(slug.day, zone) },
-    select: { id: true, startsAt: true },
-  });
-  const slugs = assignSittingSlugs(sameDay, zone);
-  const sittingId = [...slugs].find(([, candidate]) => candidate === date)?.[0];
-  if (!sittingId) return null;
+  const found = await prisma.sitting.findFirst({ where: { municipalityId, publicSlug: date }, select: { id: true } });
+  if (!found) return null;
+  const sittingId = found.id;
 
   const sitting = await prisma.sitting.findFirst({
     where: { id: sittingId, municipalityId },
@@ -75,6 +74,7 @@ export async function getPublicSitting({
       isDemo: true,
       listPostedAt: true,
       reconvened: true,
+      cancelledAt: true,
       deliberations: {
         where: publishedDeliberationWhere(municipalityId),
         orderBy: [{ orderInSitting: "asc" }, { sequence: "asc" }],
@@ -92,7 +92,11 @@ export async function getPublicSitting({
     },
   });
   if (!sitting) return null;
-  const stated = await readStatedSitting(sitting.deliberations);
+  const [stated, agendas, zone] = await Promise.all([
+    readStatedSitting(sitting.deliberations),
+    listPublicAgendas(prisma, municipalityId, [sitting.id]),
+    timeZoneOf(prisma, municipalityId),
+  ]);
   if (!stated) return null;
 
   const first = stated.acts[0];
@@ -113,8 +117,10 @@ export async function getPublicSitting({
     isDemo: sitting.isDemo,
     listPostedAt: sitting.listPostedAt,
     reconvened: sitting.reconvened,
+    cancelledAt: sitting.cancelledAt,
+    agenda: agendas.get(sitting.id) ?? [],
     ...stated.sitting,
-    municipality: stated.municipality,
+    municipality: { ...stated.municipality, timeZone: zone },
     slug: date,
     attendance,
     movements: listMovements(stated.acts),

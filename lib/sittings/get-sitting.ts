@@ -15,6 +15,9 @@ export async function getSitting(options: { db: Db; actor: SessionUser | null; i
         where: { id: options.id, municipalityId: actor.municipalityId },
         select: {
           ...SITTING_SELECT,
+          cancelledAt: true,
+          cancellationReason: true,
+          publicSlug: true,
           president: NAME,
           secretary: NAME,
           deliberations: {

@@ -1,9 +1,10 @@
 import "server-only";
-import { getPrisma, type SittingKind } from "@/lib/db/prisma";
-import { localDay } from "@/lib/domain";
+import { getPrisma, type Db, type SittingKind } from "@/lib/db/prisma";
+import { localDay, localDayBounds } from "@/lib/domain";
 import { timeZoneOf } from "@/lib/municipality/time-zone";
-import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
-import { assignSittingSlugs } from "./sitting-slug";
+import { publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
+import { visibleSittingWhere } from "./convened";
+import { listPublicAgendas, type PublicAgendaItem } from "./public-agenda";
 
 export type PublicSittingSummary = {
   id: string;
@@ -14,64 +15,100 @@ export type PublicSittingSummary = {
   /** Demo data (a fictional council): labelled as such on every page. */
   isDemo: boolean;
   place: string;
+  cancelledAt: Date | null;
   publishedDeliberationCount: number;
 };
 
 export type PublicSittingList = {
   sittings: PublicSittingSummary[];
-  /** Years (Paris time) that have at least one public sitting, newest first. */
+  /** Years (the municipality's calendar) that have at least one public sitting, newest first. */
   years: number[];
 };
 
-function localYear(date: Date, zone: string): number {
-  return Number(localDay(date, zone).slice(0, 4));
+const summarySelect = (municipalityId: string) =>
+  ({
+    id: true,
+    publicSlug: true,
+    startsAt: true,
+    kind: true,
+    isPublic: true,
+    isDemo: true,
+    place: true,
+    cancelledAt: true,
+    _count: { select: { deliberations: { where: publishedDeliberationWhere(municipalityId) } } },
+  }) as const;
+
+type SummaryRow = {
+  id: string;
+  publicSlug: string | null;
+  startsAt: Date;
+  kind: SittingKind;
+  isPublic: boolean;
+  isDemo: boolean;
+  place: string;
+  cancelledAt: Date | null;
+  _count: { deliberations: number };
+};
+
+function toSummary({ _count, publicSlug, ...sitting }: SummaryRow, zone: string): PublicSittingSummary {
+  return { ...sitting, slug: publicSlug ?? localDay(sitting.startsAt, zone), publishedDeliberationCount: _count.deliberations };
 }
 
-/** Sittings with at least one published deliberation, newest first; `year` narrows to one calendar year. */
+/**
+ * Sittings citizens may see (convened, or with a published act), newest first; `year` narrows
+ * to one calendar year of the municipality.
+ */
 export async function listPublicSittings({
   municipalityId,
   year,
   limit,
+  db = getPrisma(),
 }: {
   municipalityId: string;
   year?: number;
   limit?: number;
+  db?: Db;
 }): Promise<PublicSittingList> {
-  const prisma = getPrisma();
-  const where = publicSittingWhere(municipalityId);
-  // Openings of every public sitting: the years to offer, and the rank of sittings sharing a day.
-  const openings = await prisma.sitting.findMany({ where, select: { id: true, startsAt: true } });
-  const zone = await timeZoneOf(prisma, municipalityId);
-  const slugs = assignSittingSlugs(openings, zone);
-  const years = [...new Set(openings.map((sitting) => localYear(sitting.startsAt, zone)))].sort((a, b) => b - a);
+  const where = visibleSittingWhere(municipalityId);
+  const zone = await timeZoneOf(db, municipalityId);
+  const openings = await db.sitting.findMany({ where, select: { startsAt: true } });
+  const years = [...new Set(openings.map((sitting) => Number(localDay(sitting.startsAt, zone).slice(0, 4))))].sort((a, b) => b - a);
 
-  const sittings = await prisma.sitting.findMany({
+  const sittings = await db.sitting.findMany({
     where: {
       ...where,
-      // 1 January always falls in winter time (UTC+1) in Paris.
       ...(year === undefined
         ? {}
-        : { startsAt: { gte: new Date(Date.UTC(year, 0, 1) - 3_600_000), lt: new Date(Date.UTC(year + 1, 0, 1) - 3_600_000) } }),
+        : { startsAt: { gte: localDayBounds(`${year}-01-01`, zone).gte, lt: localDayBounds(`${year + 1}-01-01`, zone).gte } }),
     },
     orderBy: [{ startsAt: "desc" }, { id: "asc" }],
     ...(limit === undefined ? {} : { take: Math.max(0, limit) }),
-    select: {
-      id: true,
-      startsAt: true,
-      kind: true,
-      isPublic: true,
-      isDemo: true,
-      place: true,
-      _count: { select: { deliberations: { where: publishedDeliberationWhere(municipalityId) } } },
-    },
+    select: summarySelect(municipalityId),
   });
+  return { years, sittings: sittings.map((sitting) => toSummary(sitting, zone)) };
+}
 
-  return {
-    years,
-    sittings: sittings.map(({ _count, ...sitting }) => ({
-      ...sitting,
-      slug: slugs.get(sitting.id) ?? localDay(sitting.startsAt, zone),
-      publishedDeliberationCount: _count.deliberations,
-    })),
-  };
+export type UpcomingSitting = PublicSittingSummary & { agenda: PublicAgendaItem[] };
+
+/** Public sittings from today on (the municipality's day), soonest first, each with its agenda. */
+export async function listUpcomingSittings({
+  municipalityId,
+  now = new Date(),
+  limit,
+  db = getPrisma(),
+}: {
+  municipalityId: string;
+  now?: Date;
+  limit?: number;
+  db?: Db;
+}): Promise<UpcomingSitting[]> {
+  const zone = await timeZoneOf(db, municipalityId);
+  const rows = await db.sitting.findMany({
+    where: { ...visibleSittingWhere(municipalityId), startsAt: { gte: localDayBounds(localDay(now, zone), zone).gte } },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    ...(limit === undefined ? {} : { take: Math.max(0, limit) }),
+    select: summarySelect(municipalityId),
+  });
+  const agendas = await listPublicAgendas(db, municipalityId, rows.map((row) => row.id));
+  return rows.map((row) => ({ ...toSummary(row, zone), agenda: agendas.get(row.id) ?? [] }));
 }

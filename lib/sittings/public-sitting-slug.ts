@@ -1,11 +1,12 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/prisma";
-import { localDay, localDayBounds } from "@/lib/domain";
+import { localDay } from "@/lib/domain";
 import { timeZoneOf } from "@/lib/municipality/time-zone";
-import { publicSittingWhere } from "@/lib/publication/published-deliberation";
-import { assignSittingSlugs } from "./sitting-slug";
 
-/** The public address of one sitting, ranked among the public sittings of its day. */
+/**
+ * The public address of one sitting, as the database gave it when the sitting first became
+ * public (it never changes after). A sitting not yet public has none: its day stands in.
+ */
 export async function getPublicSittingSlug({
   municipalityId,
   sittingId,
@@ -16,12 +17,6 @@ export async function getPublicSittingSlug({
   startsAt: Date;
 }): Promise<string> {
   const prisma = getPrisma();
-  const zone = await timeZoneOf(prisma, municipalityId);
-  const day = localDay(startsAt, zone);
-  const sameDay = await prisma.sitting.findMany({
-    where: { ...publicSittingWhere(municipalityId), startsAt: localDayBounds(day, zone) },
-    select: { id: true, startsAt: true },
-  });
-  const slugs = assignSittingSlugs(sameDay, zone);
-  return slugs.get(sittingId) ?? day;
+  const sitting = await prisma.sitting.findFirst({ where: { id: sittingId, municipalityId }, select: { publicSlug: true } });
+  return sitting?.publicSlug ?? localDay(startsAt, await timeZoneOf(prisma, municipalityId));
 }

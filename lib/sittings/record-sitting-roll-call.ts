@@ -3,7 +3,9 @@ import { replaceAttendance } from "@/lib/attendance/replace-attendance";
 import { authorizeEditor, type Editor, type SessionUser } from "@/lib/auth/roles";
 import type { Db, Tx } from "@/lib/db/prisma";
 import type { SittingRollCall } from "@/lib/domain/roll-call";
+import { localDay } from "@/lib/domain/calendar";
 import { checkRollCallForm, ROLL_CALL_REFUSAL } from "@/lib/domain/roll-call-form";
+import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { AppError, refuseIfIssues } from "@/lib/errors";
 import { sittingRollCallSchema } from "@/lib/validations/deliberation";
 import { parseInput } from "@/lib/validations/parse";
@@ -32,7 +34,7 @@ export async function recordSittingRollCallInTransaction(tx: Tx, actor: Editor, 
   await tx.$queryRaw`SELECT id FROM deliberation WHERE sitting_id = ${sittingId}::uuid AND municipality_id = ${actor.municipalityId}::uuid ORDER BY id FOR UPDATE`;
   const { sitting, councillors, membersInOffice, windows, deliberations } = await loadSittingRollCall(tx, actor.municipalityId, sittingId);
   if (!deliberations.length) throw new AppError("INVALID_STATE", "Ajoutez d'abord les délibérations de la séance : l'appel s'enregistre pour chacune.");
-  const { issues, toWrite } = checkRollCallForm({ rollCall, councillors, deliberations, date: sitting.startsAt, membersInOffice, reconvened: sitting.reconvened, windows });
+  const { issues, toWrite } = checkRollCallForm({ rollCall, councillors, deliberations, date: localDay(sitting.startsAt, await timeZoneOf(tx, actor.municipalityId)), membersInOffice, reconvened: sitting.reconvened, windows });
   refuseIfIssues(issues, ROLL_CALL_REFUSAL);
 
   for (const { deliberationId, marks } of toWrite) await replaceAttendance(tx, actor, { deliberationId, entries: marks });

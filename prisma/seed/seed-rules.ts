@@ -105,10 +105,10 @@ export function deliberationProblems(seed: DeliberationSeed<string>, context: De
     }
     const statusOf = new Map(seed.attendance.map((entry) => [entry.councillor, entry.status]));
     const attendance = attendanceEntries(seed.attendance);
-    problems.push(...checkProxies({ attendance, date: context.sittingStartsAt, windows: context.windows }).map((issue) => issue.message));
+    problems.push(...checkProxies({ attendance, date: parisDay(context.sittingStartsAt), windows: context.windows }).map((issue) => issue.message));
     const present = seed.attendance.filter((entry) => entry.status === "PRESENT").length;
     // More present than members is reported above; the quorum is then judged on the members.
-    const quorum = checkQuorum({ membersInOffice: context.membersInOffice, present: Math.min(present, context.membersInOffice), date: context.sittingStartsAt, windows: context.windows });
+    const quorum = checkQuorum({ membersInOffice: context.membersInOffice, present: Math.min(present, context.membersInOffice), date: parisDay(context.sittingStartsAt), windows: context.windows });
     if (!quorum.reached) problems.push(quorum.message);
     if (seed.rapporteur !== null && statusOf.get(seed.rapporteur) !== "PRESENT") problems.push(`le rapporteur ${seed.rapporteur} n'est pas présent`);
   }
@@ -147,7 +147,7 @@ export function deliberationProblems(seed: DeliberationSeed<string>, context: De
     const parsed = parseActesId(receipt.actesId);
     if (!parsed.ok) problems.push(`l'identifiant ACTES ${receipt.actesId} : ${parsed.reason}`);
     else {
-      const expected = { departmentCode: context.departmentCode, siren: context.siren, sittingDate: context.sittingStartsAt, nature: "DE" as const };
+      const expected = { departmentCode: context.departmentCode, siren: context.siren, sittingDate: parisDay(context.sittingStartsAt), nature: "DE" as const };
       problems.push(...checkActesId(parsed.value, expected).map((issue) => `l'identifiant ACTES ${receipt.actesId} : ${issue.message}`));
     }
   }

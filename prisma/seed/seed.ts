@@ -22,6 +22,7 @@ import { demoCouncillors } from "./demo-council";
 import { DEMO_GROUPS, seedDemoGroups } from "./demo-groups";
 import { demoSittings, type DemoSitting } from "./demo-data";
 import { seedDemoMinutes } from "./demo-minutes";
+import { DEMO_ANNOUNCED_SITTING, seedDemoAnnouncedSitting } from "./demo-public";
 import { referenceCouncillors, referenceDeliberation, referenceMunicipality, referenceSitting } from "./reference-case";
 import { deliberationProblems, parisDay } from "./seed-rules";
 import type { DerogationWindow } from "@/lib/domain/derogations";
@@ -283,9 +284,12 @@ async function seedDemoData(tx: Tx, demo: readonly DemoSitting[], log: (line: st
   log(`Données de démonstration : ${DEMO_GROUPS.length} groupes politiques fictifs (${memberships} membres).`);
   const byStatus: Record<string, number> = {};
   const sittingIds: string[] = [];
+  let lastSitting: { id: string; startsAt: number } | null = null;
   for (const { sitting, deliberations } of demo) {
     const { id: sittingId } = await createSitting(tx, actor, idOf, sitting, true);
     sittingIds.push(sittingId);
+    const startsAt = new Date(sitting.startsAt).getTime();
+    if (!lastSitting || startsAt > lastSitting.startsAt) lastSitting = { id: sittingId, startsAt };
     for (const deliberation of deliberations) {
       await createDeliberation(tx, actor, sittingId, idOf, deliberation);
       byStatus[deliberation.status] = (byStatus[deliberation.status] ?? 0) + 1;
@@ -293,6 +297,14 @@ async function seedDemoData(tx: Tx, demo: readonly DemoSitting[], log: (line: st
   }
   const minutes = await seedDemoMinutes(tx, actor, sittingIds);
   log(`Données de démonstration : ${minutes.published} procès-verbaux adoptés et publiés, ${minutes.drafts} en projet.`);
+  // The fictional council's next sitting, convened with its agenda, not yet held (demo-public.ts).
+  if (lastSitting) {
+    await seedDemoAnnouncedSitting(tx, actor, lastSitting.id, {
+      createSitting: (sitting) => createSitting(tx, actor, idOf, sitting, true),
+      createDeliberation: (sittingId, deliberation) => createDeliberation(tx, actor, sittingId, idOf, deliberation),
+    });
+    log(`Données de démonstration : une séance convoquée, non encore tenue (${DEMO_ANNOUNCED_SITTING.startsAt.slice(0, 10)}), avec son ordre du jour.`);
+  }
   await appendAuditEvent(tx, {
     municipalityId,
     action: "seed.demo",

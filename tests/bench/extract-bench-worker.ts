@@ -26,7 +26,7 @@ async function main() {
   await seedDatabase(db, { demo: false });
   const municipality = await db.municipality.findUniqueOrThrow({
     where: { slug: "aix-en-provence" },
-    select: { id: true, name: true, communeName: true, appealNotice: true, annexNotice: true },
+    select: { id: true, name: true, communeName: true, appealNotice: true, annexNotice: true, timeZone: true },
   });
   const { getPublishedDeliberation } = await import("@/lib/deliberations/get-published-deliberation");
   const deliberation = await getPublishedDeliberation({ municipalityId: municipality.id, number: "DL.2022-91" });

@@ -12,7 +12,7 @@ import { run, testIdentity, writeFile } from "./support/extract-fixtures";
 describe("extracts of the demo cases", () => {
   let db: Db;
   let load: typeof getPublishedDeliberation;
-  let municipality: { id: string; name: string; communeName: string; appealNotice: string; annexNotice: string | null };
+  let municipality: { id: string; name: string; communeName: string; appealNotice: string; annexNotice: string | null; timeZone: string };
   let directory: string;
 
   beforeAll(async () => {
@@ -20,7 +20,7 @@ describe("extracts of the demo cases", () => {
     db = createPrismaClient(url);
     process.env.DATABASE_URL = url;
     ({ getPublishedDeliberation: load } = await import("@/lib/deliberations/get-published-deliberation"));
-    municipality = await db.municipality.findFirstOrThrow({ select: { id: true, name: true, communeName: true, appealNotice: true, annexNotice: true } });
+    municipality = await db.municipality.findFirstOrThrow({ select: { id: true, name: true, communeName: true, appealNotice: true, annexNotice: true, timeZone: true } });
     directory = (await testIdentity()).directory;
   });
   afterAll(async () => {

@@ -36,7 +36,7 @@ describe("signed extract of the reference deliberation", () => {
       getPublishedDeliberation: typeof getPublishedDeliberation;
     };
     const municipality = (await db.municipality.findFirstOrThrow({
-      select: { id: true, name: true, communeName: true, appealNotice: true, annexNotice: true },
+      select: { id: true, name: true, communeName: true, appealNotice: true, annexNotice: true, timeZone: true },
     })) satisfies ExtractMunicipality & { id: string };
     const deliberation = await load({ municipalityId: municipality.id, number: "DL.2022-91" });
     if (!deliberation) throw new Error("reference deliberation missing");

@@ -35,14 +35,14 @@ function readAtom(xml: string, municipalityName: string) {
 describe("Atom feeds", () => {
   let client: pg.Client;
   let db: Db;
-  let municipality: { id: string; name: string; slug: string };
+  let municipality: { id: string; name: string; slug: string; timeZone: string };
   const baseUrl = "https://deliberations.example.fr";
 
   beforeAll(async () => {
     const url = await createDatabase("registre_feeds", { seeded: "demo" });
     client = await connect(url);
     db = createPrismaClient(url);
-    municipality = (await client.query(`SELECT id, name, slug FROM municipality WHERE slug = 'aix-en-provence'`)).rows[0];
+    municipality = (await client.query(`SELECT id, name, slug, time_zone AS "timeZone" FROM municipality WHERE slug = 'aix-en-provence'`)).rows[0];
   });
   afterAll(async () => {
     await db.$disconnect();

@@ -46,7 +46,7 @@ export default async function DeliberationsPage({ searchParams }: Props) {
       </p>
       {deliberations.length > 0 ? (
         <div className="mt-6">
-          <DeliberationList deliberations={deliberations} headingLevel={2} />
+          <DeliberationList deliberations={deliberations} zone={municipality.timeZone} headingLevel={2} />
         </div>
       ) : null}
       <Pagination basePath="/deliberations" page={page} pageCount={pageCount} />

@@ -90,7 +90,7 @@ export default async function SearchPage({ searchParams }: Props) {
           </p>
           {result.hits.length > 0 ? (
             <div className="mt-4">
-              <SearchResults hits={result.hits} />
+              <SearchResults hits={result.hits} zone={municipality.timeZone} />
             </div>
           ) : null}
           {result.hits.length === 0 && result.total > 0 ? (

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { SittingList } from "@/components/sitting/sitting-list";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
-import { listPublicSittings, type PublicSittingSummary } from "@/lib/sittings/list-public-sittings";
+import { listPublicSittings, listUpcomingSittings, type PublicSittingSummary } from "@/lib/sittings/list-public-sittings";
+import { UpcomingSittings } from "@/components/sitting/upcoming-sittings";
 import { localDay } from "@/lib/domain";
 
 export const dynamic = "force-dynamic";
@@ -32,7 +33,10 @@ function groupByYear(sittings: PublicSittingSummary[], zone: string): [number, P
 export default async function SittingsPage({ searchParams }: Props) {
   const year = requestedYear((await searchParams).annee);
   const municipality = await getCurrentMunicipality();
-  const { sittings, years } = await listPublicSittings({ municipalityId: municipality.id, year });
+  const [{ sittings, years }, upcoming] = await Promise.all([
+    listPublicSittings({ municipalityId: municipality.id, year }),
+    year === undefined ? listUpcomingSittings({ municipalityId: municipality.id }) : Promise.resolve([]),
+  ]);
   const filterClass = "inline-block rounded border px-3 py-1.5 no-underline";
 
   return (
@@ -40,9 +44,19 @@ export default async function SittingsPage({ searchParams }: Props) {
       <Breadcrumb crumbs={[{ label: "Accueil", href: "/" }, { label: "Séances" }]} />
       <h1 className="text-3xl font-bold">{year ? `Séances du conseil municipal en ${year}` : "Séances du conseil municipal"}</h1>
       <p className="mt-3 max-w-3xl">
-        Les séances dont au moins une délibération est publiée, de la plus récente à la plus ancienne. Chaque séance présente la
-        liste des délibérations examinées (article L 2121-25 du Code Général des Collectivités Territoriales).
+        Les séances convoquées, avec leur ordre du jour, et celles dont au moins une délibération est publiée, de la plus récente à
+        la plus ancienne. Chaque séance tenue présente la liste des délibérations examinées (article L 2121-25 du Code Général des
+        Collectivités Territoriales).
       </p>
+
+      {year === undefined ? (
+        <section aria-labelledby="seances-a-venir" className="mt-8">
+          <h2 id="seances-a-venir" className="mb-3 text-2xl font-bold">
+            Séances à venir
+          </h2>
+          <UpcomingSittings sittings={upcoming} zone={municipality.timeZone} />
+        </section>
+      ) : null}
 
       {years.length > 0 ? (
         <nav aria-label="Filtrer les séances par année" className="no-print mt-6">
@@ -81,7 +95,7 @@ export default async function SittingsPage({ searchParams }: Props) {
               <h2 id={`annee-${groupYear}`} className="mb-3 text-2xl font-bold">
                 {groupYear}
               </h2>
-              <SittingList sittings={group} />
+              <SittingList sittings={group} zone={municipality.timeZone} />
             </section>
           ))
         )}

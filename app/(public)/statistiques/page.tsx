@@ -75,13 +75,13 @@ export default async function StatisticsPage() {
           id="chart-attendance"
           title="Élus présents à chaque séance (sur les membres en exercice)"
           description={statistics.sittings
-            .map((row) => `${formatDateFr(row.startsAt)}${row.isDemo ? ` ${DEMO}` : ""} : ${countOf(row.present, "présent")}, ${countOf(row.represented, "représenté")}`)
+            .map((row) => `${formatDateFr(row.startsAt, municipality.timeZone)}${row.isDemo ? ` ${DEMO}` : ""} : ${countOf(row.present, "présent")}, ${countOf(row.represented, "représenté")}`)
             .join(" ; ")}
           labelHeader="Séance"
           valueHeader="Présents (représentés)"
           max={Math.max(1, ...statistics.sittings.map((row) => row.members))}
           bars={statistics.sittings.map((row) => ({
-            label: `${formatDateFr(row.startsAt)}${row.isDemo ? " (fictive)" : ""}`,
+            label: `${formatDateFr(row.startsAt, municipality.timeZone)}${row.isDemo ? " (fictive)" : ""}`,
             value: row.present,
             display: `${countOf(row.present, "présent")}, ${countOf(row.represented, "représenté")}`,
           }))}

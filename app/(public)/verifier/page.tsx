@@ -90,7 +90,7 @@ export default async function VerifyPage({ searchParams }: Props) {
         </form>
       </section>
 
-      <div aria-live="polite">{result ? <VerificationResult verification={result.verification} by={result.by} /> : null}</div>
+      <div aria-live="polite">{result ? <VerificationResult verification={result.verification} by={result.by} zone={municipality.timeZone} /> : null}</div>
 
       <section aria-labelledby="signature" className="mt-10 text-sm">
         <h2 id="signature" className="text-lg font-bold">

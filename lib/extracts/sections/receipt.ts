@@ -1,4 +1,4 @@
-import { formatDateShortFr, formatWeekdayDateFr, REJECTED_NOT_EXECUTORY, REJECTED_NOT_TRANSMITTED } from "@/lib/domain";
+import { formatDateShortFr, formatWeekdayDateFr, isoDay, REJECTED_NOT_EXECUTORY, REJECTED_NOT_TRANSMITTED } from "@/lib/domain";
 import { executoryStatusOf } from "@/lib/deliberations/deliberation-record";
 import { CONTENT_WIDTH } from "@/lib/pdf/page-geometry";
 import type { PdfComposer } from "@/lib/pdf/pdf-composer";
@@ -13,7 +13,11 @@ export type ReceiptFacts = Parameters<typeof executoryStatusOf>[0] & {
  * certification of its executory character step by step (publication is
  * stated further down, under the signatures).
  */
-export function receiptAndExecutoryBox(pdf: PdfComposer, act: ReceiptFacts, { withdrawn, rejected = false }: { withdrawn: boolean; rejected?: boolean }): void {
+export function receiptAndExecutoryBox(
+  pdf: PdfComposer,
+  act: ReceiptFacts,
+  { withdrawn, rejected = false, zone }: { withdrawn: boolean; rejected?: boolean; zone: string },
+): void {
   const { receipt } = act;
   // A report withdrawn from the agenda was never transmitted: nothing to certify unless a receipt exists.
   if (withdrawn && !receipt) return;
@@ -26,8 +30,8 @@ export function receiptAndExecutoryBox(pdf: PdfComposer, act: ReceiptFacts, { wi
   if (receipt) {
     lines.push(
       { runs: plain(`Identifiant : ${receipt.actesId}`) },
-      { runs: plain(`Date de signature : ${receipt.signedAt ? formatDateShortFr(receipt.signedAt) : "non renseignée"}`) },
-      { runs: plain(`Date de réception : ${formatWeekdayDateFr(receipt.receivedAt)}`) },
+      { runs: plain(`Date de signature : ${receipt.signedAt ? formatDateShortFr(isoDay(receipt.signedAt)) : "non renseignée"}`) },
+      { runs: plain(`Date de réception : ${formatWeekdayDateFr(isoDay(receipt.receivedAt))}`) },
     );
   } else {
     lines.push({ runs: plain("Aucun accusé de réception n'est enregistré pour cet acte.") });
@@ -35,7 +39,7 @@ export function receiptAndExecutoryBox(pdf: PdfComposer, act: ReceiptFacts, { wi
   if (rejected) lines.push({ runs: plain(REJECTED_NOT_EXECUTORY) });
   else if (!withdrawn) {
     lines.push({ runs: bold("POUR CERTIFICATION DU CARACTÈRE EXÉCUTOIRE :") });
-    for (const step of executoryStatusOf(act).steps.filter((candidate) => candidate.key !== "PUBLISHED")) {
+    for (const step of executoryStatusOf(act, zone).steps.filter((candidate) => candidate.key !== "PUBLISHED")) {
       lines.push({ runs: plain(`- ${step.label.toLocaleUpperCase("fr-FR")} ${step.done ? "✓" : "✗ (non)"}`) });
     }
   }

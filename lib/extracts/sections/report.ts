@@ -29,7 +29,7 @@ export function reportHeading(pdf: PdfComposer, report: ReportHeadingFacts): voi
   pdf.columns(
     [
       { lines: (report.service ?? "").split(/\s+\/\s+|\n/).filter(Boolean).map(plain), x: 0, width: third - 8 },
-      { lines: [bold(`RAPPORT POUR LE CONSEIL MUNICIPAL DU ${formatDateFr(report.sittingStartsAt).toLocaleUpperCase("fr-FR")}`)], x: third, width: third, align: "center" },
+      { lines: [bold(`RAPPORT POUR LE CONSEIL MUNICIPAL DU ${formatDateFr(report.sittingStartsAt, report.zone).toLocaleUpperCase("fr-FR")}`)], x: third, width: third, align: "center" },
       { lines: [plain(`Nomenclature : ${matterWording(report.matterCode)}`)], x: 2 * third + 8, width: third - 8, align: "right" },
     ],
     { size: 9, spaceAfter: 10 },

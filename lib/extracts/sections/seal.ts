@@ -11,12 +11,17 @@ export type WorkingDocumentSeal = Extract<ExtractSeal, { kind: "working-document
  * au registre"), who signed ("Signé" or "Signée", agreeing with the
  * document's noun), when, its verification code and a QR code to /verifier.
  */
-export async function certifiedSeal(pdf: PdfComposer, seal: CertifiedSeal, wording: { certifies: string; signed: "Signé" | "Signée" }): Promise<void> {
+export async function certifiedSeal(
+  pdf: PdfComposer,
+  seal: CertifiedSeal,
+  wording: { certifies: string; signed: "Signé" | "Signée" },
+  zone: string,
+): Promise<void> {
   await pdf.seal(
     [
       bold(wording.certifies),
       plain(`${wording.signed} électroniquement par ${seal.signerName}`),
-      plain(`le ${formatSealTime(seal.issuedAt)}`),
+      plain(`le ${formatSealTime(seal.issuedAt, zone)}`),
       [...plain("Code de vérification : "), ...bold(seal.verificationCode)],
       plain(`Vérifiez ce document : ${seal.verificationUrl}`),
     ],
@@ -25,11 +30,11 @@ export async function certifiedSeal(pdf: PdfComposer, seal: CertifiedSeal, wordi
 }
 
 /** In place of a seal, an unsigned working document says who printed it and when, and is stamped on every page. */
-export function workingDocumentSeal(pdf: PdfComposer, seal: WorkingDocumentSeal): void {
+export function workingDocumentSeal(pdf: PdfComposer, seal: WorkingDocumentSeal, zone: string): void {
   pdf.framed(
     [
       { runs: bold("Document de travail non signé"), size: 9 },
-      { runs: plain(`Édité le ${formatSealTime(seal.issuedAt)} par ${seal.issuedBy}, avant publication de l'acte.`), size: 9 },
+      { runs: plain(`Édité le ${formatSealTime(seal.issuedAt, zone)} par ${seal.issuedBy}, avant publication de l'acte.`), size: 9 },
     ],
     { spaceBefore: 10 },
   );

@@ -5,8 +5,8 @@ import type { PdfComposer } from "@/lib/pdf/pdf-composer";
 import { bold, plain } from "@/lib/pdf/text-runs";
 
 /** "Séance publique du 7 avril 2022", bold and centred. */
-export function sittingLine(pdf: PdfComposer, sitting: { isPublic: boolean; startsAt: Date }): void {
-  pdf.paragraph(bold(`${sitting.isPublic ? "Séance publique" : "Séance à huis clos"} du ${formatDateFr(sitting.startsAt)}`), { size: 11, align: "center", spaceAfter: 2 });
+export function sittingLine(pdf: PdfComposer, sitting: { isPublic: boolean; startsAt: Date }, zone: string): void {
+  pdf.paragraph(bold(`${sitting.isPublic ? "Séance publique" : "Séance à huis clos"} du ${formatDateFr(sitting.startsAt, zone)}`), { size: 11, align: "center", spaceAfter: 2 });
 }
 
 /**

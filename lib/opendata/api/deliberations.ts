@@ -2,10 +2,11 @@ import "server-only";
 import type { z } from "zod";
 import { compareCouncillors, type CouncillorRef } from "@/lib/councillors/councillor-ref";
 import { parseDeliberationRecord } from "@/lib/deliberations/deliberation-record";
-import { publishedDeliberationWhere, publicSittingWhere } from "@/lib/publication/published-deliberation";
+import { publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
+import { visibleSittingWhere } from "@/lib/sittings/convened";
+import { listPublicAgendas } from "@/lib/sittings/public-agenda";
 import { getPrisma, type Db } from "@/lib/db/prisma";
 import { getPublicMinutesState } from "@/lib/minutes/get-public-minutes";
-import { getPublicSittingSlug } from "@/lib/sittings/public-sitting-slug";
 import {
   deliberationPageSchema,
   deliberationSchema,
@@ -112,22 +113,27 @@ export async function getApiDeliberation({ municipalityId, number, baseUrl, db =
 }
 
 const sittingSelect = (municipalityId: string) => ({
-  id: true, startsAt: true, kind: true, isPublic: true, place: true, convocationDate: true, isDemo: true,
+  id: true, startsAt: true, kind: true, isPublic: true, place: true, convocationDate: true, isDemo: true, publicSlug: true, cancelledAt: true,
   _count: { select: { deliberations: { where: publishedDeliberationWhere(municipalityId) } } },
 }) as const;
 
-type SittingRow = { id: string; startsAt: Date; kind: "ORDINARY" | "EXTRAORDINARY"; isPublic: boolean; place: string; convocationDate: Date; isDemo: boolean; _count: { deliberations: number } };
+type SittingRow = {
+  id: string; startsAt: Date; kind: "ORDINARY" | "EXTRAORDINARY"; isPublic: boolean; place: string; convocationDate: Date; isDemo: boolean;
+  publicSlug: string | null; cancelledAt: Date | null; _count: { deliberations: number };
+};
 
-const toSitting = ({ _count, startsAt, convocationDate, ...rest }: SittingRow) => ({
+const toSitting = ({ _count, startsAt, convocationDate, publicSlug, cancelledAt, ...rest }: SittingRow) => ({
   ...rest,
   startsAt: startsAt.toISOString(),
   convocationDate: isoDay(convocationDate),
+  slug: publicSlug ?? "",
+  cancelledAt: cancelledAt ? cancelledAt.toISOString() : null,
   publishedDeliberations: _count.deliberations,
 });
 
-/** Sittings with at least one published deliberation, newest first. */
+/** Public sittings (convened, or with a published deliberation), newest first. */
 export async function listApiSittings({ municipalityId, query, db = getPrisma() }: { municipalityId: string; query: PageQuery; db?: Db }) {
-  const where = publicSittingWhere(municipalityId);
+  const where = visibleSittingWhere(municipalityId);
   const [rows, total] = await Promise.all([
     db.sitting.findMany({ where, select: sittingSelect(municipalityId), orderBy: [{ startsAt: "desc" }, { id: "asc" }], take: query.perPage, skip: (query.page - 1) * query.perPage }),
     db.sitting.count({ where }),
@@ -136,24 +142,27 @@ export async function listApiSittings({ municipalityId, query, db = getPrisma() 
 }
 
 export async function getApiSitting({ municipalityId, id, baseUrl, db = getPrisma() }: { municipalityId: string; id: string; baseUrl: string; db?: Db }) {
-  const row = await db.sitting.findFirst({ where: { ...publicSittingWhere(municipalityId), id }, select: sittingSelect(municipalityId) });
+  const row = await db.sitting.findFirst({ where: { ...visibleSittingWhere(municipalityId), id }, select: sittingSelect(municipalityId) });
   if (!row) return null;
-  const deliberations = await db.deliberation.findMany({
-    where: { ...publishedDeliberationWhere(municipalityId), sittingId: id },
-    select: summarySelect,
-    orderBy: { orderInSitting: "asc" },
-  });
+  const [deliberations, agendas] = await Promise.all([
+    db.deliberation.findMany({
+      where: { ...publishedDeliberationWhere(municipalityId), sittingId: id },
+      select: summarySelect,
+      orderBy: { orderInSitting: "asc" },
+    }),
+    listPublicAgendas(db, municipalityId, [id]),
+  ]);
   const { timeZone } = await db.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { timeZone: true } });
   const minutes = await getPublicMinutesState(db, { municipalityId, sittingId: id, zone: timeZone });
-  const slug = minutes?.published ? await getPublicSittingSlug({ municipalityId, sittingId: id, startsAt: row.startsAt }) : null;
   return sittingDetailSchema.parse({
     ...toSitting(row),
+    agenda: agendas.get(id) ?? [],
     deliberations: deliberations.map((deliberation) => toSummary(baseUrl, deliberation)),
     minutes: minutes
       ? {
           status: minutes.status,
           state: minutes.state,
-          pdfUrl: slug ? `${baseUrl.replace(/\/$/, "")}/seances/${slug}/proces-verbal.pdf` : null,
+          pdfUrl: minutes.published && row.publicSlug ? `${baseUrl.replace(/\/$/, "")}/seances/${row.publicSlug}/proces-verbal.pdf` : null,
           publishedVersion: minutes.published?.version ?? null,
         }
       : null,

@@ -45,12 +45,12 @@ export function buildOpenApiDocument(serverUrl: string) {
         },
       },
       "/sittings": {
-        get: { operationId: "listSittings", summary: "Les séances ayant des délibérations publiées", parameters: pageParameters, responses: { "200": json("SittingPage", "Une page de séances") } },
+        get: { operationId: "listSittings", summary: "Les séances publiques : convoquées, ou ayant des délibérations publiées", parameters: pageParameters, responses: { "200": json("SittingPage", "Une page de séances") } },
       },
       "/sittings/{id}": {
         get: {
           operationId: "getSitting",
-          summary: "Une séance et ses délibérations publiées",
+          summary: "Une séance, son ordre du jour et ses délibérations publiées",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
           responses: { "200": json("SittingDetail", "La séance"), "404": notFound },
         },

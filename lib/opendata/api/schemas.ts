@@ -49,10 +49,23 @@ export const sittingSchema = z
     isPublic: z.boolean(),
     place: z.string(),
     convocationDate: isoDate,
+    slug: z.string().describe("Adresse publique de la séance (/seances/<slug>), donnée une fois et jamais changée"),
+    cancelledAt: isoDateTime.nullable().describe("Date d'annulation de la séance, le cas échéant"),
     publishedDeliberations: z.int().min(0),
     isDemo,
   })
   .register(apiRegistry, { id: "Sitting" });
+
+export const agendaItemSchema = z
+  .object({
+    position: z.int().min(1),
+    kind: z.enum(["DELIBERATION", "MINUTES_APPROVAL", "COMMUNICATION", "DELEGATED_DECISIONS", "ORAL_QUESTION"]),
+    title: z.string(),
+    summaryNote: z.string().nullable().describe("Note explicative de synthèse (Markdown)"),
+    deliberationNumber: z.string().nullable().describe("La délibération publiée que le point est devenu"),
+    minutesSittingSlug: z.string().nullable().describe("Pour l'approbation d'un procès-verbal : l'adresse de la séance dont c'est le procès-verbal"),
+  })
+  .register(apiRegistry, { id: "AgendaItem" });
 
 const outcome = z.enum(["ADOPTED", "REJECTED", "WITHDRAWN"]);
 
@@ -148,7 +161,7 @@ export const sittingMinutesSchema = z
   .register(apiRegistry, { id: "SittingMinutes" });
 
 export const sittingDetailSchema = sittingSchema
-  .extend({ deliberations: z.array(deliberationSummarySchema), minutes: sittingMinutesSchema.nullable() })
+  .extend({ agenda: z.array(agendaItemSchema), deliberations: z.array(deliberationSummarySchema), minutes: sittingMinutesSchema.nullable() })
   .register(apiRegistry, { id: "SittingDetail" });
 
 /** The longest page a list gives: a larger `perPage` is taken as this, and the answer's `pagination.perPage` says so. */

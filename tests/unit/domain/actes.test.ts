@@ -196,9 +196,13 @@ describe("checkActesId", () => {
     expect(checkActesId(reference, { ...expected, nature: "DE" })).toEqual([]);
   });
 
-  it("[actes]: a sitting date given as a Date is compared on its Paris day", () => {
-    expect(checkActesId(reference, { ...expected, sittingDate: new Date("2022-04-07T12:00:00Z") })).toEqual([]);
-    expect(checkActesId(reference, { ...expected, sittingDate: new Date("2022-04-06T22:30:00Z") })).toEqual([]);
+  it("[actes]: a sitting date given as a Date is compared on its day in the municipality's zone", () => {
+    expect(checkActesId(reference, { ...expected, sittingDate: new Date("2022-04-07T12:00:00Z"), timeZone: "Europe/Paris" })).toEqual([]);
+    expect(checkActesId(reference, { ...expected, sittingDate: new Date("2022-04-06T22:30:00Z"), timeZone: "Europe/Paris" })).toEqual([]);
+    // 8 April 01:00 UTC is still 7 April in Martinique (UTC-4), already 8 April in Paris.
+    expect(checkActesId(reference, { ...expected, sittingDate: new Date("2022-04-08T01:00:00Z"), timeZone: "America/Martinique" })).toEqual([]);
+    expect(checkActesId(reference, { ...expected, sittingDate: new Date("2022-04-08T01:00:00Z"), timeZone: "Europe/Paris" }).map((issue) => issue.code)).toEqual(["ACTES_DATE_MISMATCH"]);
+    expect(() => checkActesId(reference, { ...expected, sittingDate: new Date("2022-04-07T12:00:00Z") })).toThrow(/time zone/);
   });
 
   it("[actes]: the department code of the municipality may be stored unpadded", () => {

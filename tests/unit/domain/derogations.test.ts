@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkDerogationWindows, DomainError, findDerogation } from "@/lib/domain";
+import { checkDerogationWindows, DomainError, findDerogation, localDay } from "@/lib/domain";
 import { NATIONAL_WINDOWS } from "./national-windows";
 import type { DerogationWindow } from "@/lib/domain";
 
@@ -66,11 +66,16 @@ describe("findDerogation", () => {
     },
   );
 
-  it("[derogations]: a Date is read as its Paris calendar day, not its UTC day", () => {
-    // 31 July 2022, 22:30 UTC is already 1 August in Paris (UTC+2).
-    expect(findDerogation(new Date("2022-07-31T22:30:00Z"), NATIONAL_WINDOWS)).toBeNull();
+  it("[derogations]: an instant counts by its calendar day in the municipality's zone, not its UTC day", () => {
+    // 31 July 2022, 22:30 UTC is already 1 August in Paris (UTC+2), still 31 July in Martinique (UTC-4).
+    expect(findDerogation(localDay(new Date("2022-07-31T22:30:00Z"), "Europe/Paris"), NATIONAL_WINDOWS)).toBeNull();
+    expect(findDerogation(localDay(new Date("2022-07-31T22:30:00Z"), "America/Martinique"), NATIONAL_WINDOWS)?.to).toBe("2022-07-31");
     // 10 November 2021, 23:30 UTC is 11 November in Paris (UTC+1).
-    expect(findDerogation(new Date("2021-11-10T23:30:00Z"), NATIONAL_WINDOWS)?.to).toBe("2022-07-31");
+    expect(findDerogation(localDay(new Date("2021-11-10T23:30:00Z"), "Europe/Paris"), NATIONAL_WINDOWS)?.to).toBe("2022-07-31");
+  });
+
+  it("[derogations]: only a day is accepted: an instant's text would compare wrongly with the windows' days", () => {
+    expect(() => findDerogation("2022-07-31T22:30:00.000Z", NATIONAL_WINDOWS)).toThrow(DomainError);
   });
 
   it("[derogations]: windows are data: a configured list replaces the defaults", () => {

@@ -6,10 +6,12 @@ const received = new Date("2022-04-11T08:00:00Z");
 const signed = new Date("2022-04-12T07:00:00Z");
 const posted = new Date("2022-04-12T09:00:00Z");
 const transmitted = new Date("2022-04-11T07:30:00Z");
+const PARIS = "Europe/Paris";
 
 describe("deriveExecutoryStatus", () => {
   it("[executory]: the reference act is executory since 12 April 2022, the later of posting and receipt", () => {
     const status = deriveExecutoryStatus({
+      zone: PARIS,
       signedAt: signed,
       postedAt: posted,
       transmittedAt: transmitted,
@@ -35,7 +37,7 @@ describe("deriveExecutoryStatus", () => {
   it("[executory]: when the receipt comes after publication, the act is executory from the receipt", () => {
     const publishedAt = new Date("2022-07-01T08:00:00Z");
     const receivedAt = new Date("2022-07-04T08:00:00Z");
-    const status = deriveExecutoryStatus({ publishedAt, receivedAt, transmittedAt: null, postedAt: null, signedAt: null });
+    const status = deriveExecutoryStatus({ zone: PARIS, publishedAt, receivedAt, transmittedAt: null, postedAt: null, signedAt: null });
     expect(status.since).toEqual(receivedAt);
     expect(status.label).toBe("Exécutoire depuis le 4 juillet 2022");
   });
@@ -44,18 +46,19 @@ describe("deriveExecutoryStatus", () => {
     const publishedAt = new Date("2022-07-05T08:00:00Z");
     const postedAt = new Date("2022-07-02T08:00:00Z");
     const receivedAt = new Date("2022-07-01T08:00:00Z");
-    expect(deriveExecutoryStatus({ publishedAt, postedAt, receivedAt }).since).toEqual(postedAt);
-    expect(deriveExecutoryStatus({ publishedAt: postedAt, postedAt: publishedAt, receivedAt }).since).toEqual(postedAt);
+    expect(deriveExecutoryStatus({ zone: PARIS, publishedAt, postedAt, receivedAt }).since).toEqual(postedAt);
+    // Publication is an instant: it counts from its local day (2 July), as the DATE columns do.
+    expect(deriveExecutoryStatus({ zone: PARIS, publishedAt: postedAt, postedAt: publishedAt, receivedAt }).since).toEqual(new Date("2022-07-02T00:00:00Z"));
   });
 
   it("[executory]: a receipt without a recorded transmission date still marks the act as transmitted", () => {
-    const status = deriveExecutoryStatus({ postedAt: posted, receivedAt: received });
+    const status = deriveExecutoryStatus({ zone: PARIS, postedAt: posted, receivedAt: received });
     expect(status.steps.find((step) => step.key === "TRANSMITTED")).toMatchObject({ date: received, done: true });
     expect(status.executory).toBe(true);
   });
 
   it("[executory]: an act neither published nor posted is not executory, even when received", () => {
-    const status = deriveExecutoryStatus({ signedAt: signed, transmittedAt: transmitted, receivedAt: received });
+    const status = deriveExecutoryStatus({ zone: PARIS, signedAt: signed, transmittedAt: transmitted, receivedAt: received });
     expect(status).toMatchObject({
       executory: false,
       since: null,
@@ -64,41 +67,49 @@ describe("deriveExecutoryStatus", () => {
   });
 
   it("[executory]: a published act not yet transmitted is not executory when transmission is required", () => {
-    expect(deriveExecutoryStatus({ publishedAt: posted }).label).toBe(
+    expect(deriveExecutoryStatus({ zone: PARIS, publishedAt: posted }).label).toBe(
       "Non exécutoire : non transmis au contrôle de légalité.",
     );
   });
 
   it("[executory]: a transmitted act awaits the prefecture's receipt", () => {
-    const status = deriveExecutoryStatus({ publishedAt: posted, transmittedAt: transmitted, receivedAt: null });
+    const status = deriveExecutoryStatus({ zone: PARIS, publishedAt: posted, transmittedAt: transmitted, receivedAt: null });
     expect(status.executory).toBe(false);
     expect(status.label).toBe("Non exécutoire : accusé de réception de la préfecture en attente.");
     expect(status.steps.find((step) => step.key === "TRANSMITTED")?.done).toBe(true);
   });
 
   it("[executory]: with nothing done, every missing condition is listed", () => {
-    const status = deriveExecutoryStatus({});
+    const status = deriveExecutoryStatus({ zone: PARIS });
     expect(status.label).toBe("Non exécutoire : ni publié en ligne ni affiché ; non transmis au contrôle de légalité.");
     expect(status.steps.map((step) => step.done)).toEqual([false, false, false, false]);
   });
 
   it("[executory]: an act outside L2131-2 is executory once public, without transmission", () => {
-    const status = deriveExecutoryStatus({ publishedAt: posted, receivedAt: new Date("2022-05-01T08:00:00Z"), requiresTransmission: false });
+    const status = deriveExecutoryStatus({ zone: PARIS, publishedAt: posted, receivedAt: new Date("2022-05-01T08:00:00Z"), requiresTransmission: false });
     expect(status.executory).toBe(true);
-    expect(status.since).toEqual(posted);
+    // Publication's day, as a DATE column holds it.
+    expect(status.since).toEqual(new Date("2022-04-12T00:00:00Z"));
     expect(status.steps.map((step) => step.key)).toEqual(["SIGNED", "POSTED", "PUBLISHED"]);
-    expect(deriveExecutoryStatus({ requiresTransmission: false }).label).toBe(
+    expect(deriveExecutoryStatus({ zone: PARIS, requiresTransmission: false }).label).toBe(
       "Non exécutoire : ni publié en ligne ni affiché.",
     );
   });
 
   it("[executory]: the « since » date is read in Paris: 31 March 2022 22:30 UTC is 1er avril", () => {
     const late = new Date("2022-03-31T22:30:00Z");
-    expect(deriveExecutoryStatus({ publishedAt: late, receivedAt: late }).label).toBe("Exécutoire depuis le 1er avril 2022");
+    expect(deriveExecutoryStatus({ zone: PARIS, publishedAt: late, receivedAt: late }).label).toBe("Exécutoire depuis le 1er avril 2022");
+  });
+
+  it("[executory]: publication counts from its day in the municipality's zone: 12 April 02:00 UTC is still 11 April in Martinique", () => {
+    const publishedAt = new Date("2022-04-12T02:00:00Z");
+    const receivedAt = new Date("2022-04-11T00:00:00Z");
+    expect(deriveExecutoryStatus({ zone: "America/Martinique", publishedAt, receivedAt }).label).toBe("Exécutoire depuis le 11 avril 2022");
+    expect(deriveExecutoryStatus({ zone: PARIS, publishedAt, receivedAt }).label).toBe("Exécutoire depuis le 12 avril 2022");
   });
 
   it("[executory]: an invalid date is refused, naming the step", () => {
-    expect(() => deriveExecutoryStatus({ receivedAt: new Date("nope") })).toThrow(
+    expect(() => deriveExecutoryStatus({ zone: PARIS, receivedAt: new Date("nope") })).toThrow(
       new DomainError("INVALID_DATE", "La date « réception en préfecture » n'est pas valide."),
     );
   });

@@ -9,13 +9,14 @@ import {
   formatTimeFr,
   formatWeekdayDateFr,
   roleLabel,
+  timeZoneLabel,
 } from "@/lib/domain";
 import type { Civility, CouncillorRole } from "@/lib/domain";
 
 describe("formatDateFr", () => {
   it("[format]: the sitting date reads « 7 avril 2022 »", () => {
     expect(formatDateFr("2022-04-07")).toBe("7 avril 2022");
-    expect(formatDateFr(new Date("2022-04-07T12:00:00Z"))).toBe("7 avril 2022");
+    expect(formatDateFr(new Date("2022-04-07T12:00:00Z"), "Europe/Paris")).toBe("7 avril 2022");
   });
 
   it("[format]: the first of the month reads « 1er »", () => {
@@ -25,7 +26,8 @@ describe("formatDateFr", () => {
   });
 
   it("[format]: 2022-04-06T22:30:00Z is 7 avril 2022 in Paris", () => {
-    expect(formatDateFr(new Date("2022-04-06T22:30:00Z"))).toBe("7 avril 2022");
+    expect(formatDateFr(new Date("2022-04-06T22:30:00Z"), "Europe/Paris")).toBe("7 avril 2022");
+    expect(formatDateFr(new Date("2022-04-07T02:30:00Z"), "America/Martinique")).toBe("6 avril 2022");
   });
 
   it("[format]: every month has its French name, with accents", () => {
@@ -53,6 +55,23 @@ describe("formatDateFr", () => {
   });
 });
 
+describe("formatting without a zone", () => {
+  it("[format]: a day needs no zone, an instant does: the day it falls on depends on it", () => {
+    expect(formatDateFr("2022-04-07")).toBe("7 avril 2022");
+    expect(() => (formatDateFr as unknown as (value: Date) => string)(new Date("2022-04-07T12:00:00Z"))).toThrow(/time zone/);
+    expect(() => (formatDateFr as (value: string) => string)("2022-04-07T12:00:00Z")).toThrow(/time zone/);
+  });
+});
+
+describe("timeZoneLabel", () => {
+  it("[format]: a seal names its clock: Paris, the overseas departments by their French name, any other by its IANA name", () => {
+    expect(timeZoneLabel("Europe/Paris")).toBe("heure de Paris");
+    expect(timeZoneLabel("America/Martinique")).toBe("heure de la Martinique");
+    expect(timeZoneLabel("Indian/Reunion")).toBe("heure de La Réunion");
+    expect(timeZoneLabel("Asia/Tokyo")).toBe("heure locale (Asia/Tokyo)");
+  });
+});
+
 describe("formatDateShortFr", () => {
   it("[format]: the display date reads « 12/04/2022 », zero-padded", () => {
     expect(formatDateShortFr("2022-04-12")).toBe("12/04/2022");
@@ -60,7 +79,7 @@ describe("formatDateShortFr", () => {
   });
 
   it("[format]: reads the Paris day of an instant", () => {
-    expect(formatDateShortFr(new Date("2021-12-31T23:30:00Z"))).toBe("01/01/2022");
+    expect(formatDateShortFr(new Date("2021-12-31T23:30:00Z"), "Europe/Paris")).toBe("01/01/2022");
   });
 });
 
@@ -70,7 +89,7 @@ describe("formatWeekdayDateFr", () => {
   });
 
   it("[format]: the weekday is the Paris one, and « 1er » is kept", () => {
-    expect(formatWeekdayDateFr(new Date("2022-03-31T22:30:00Z"))).toBe("vendredi 1er avril 2022");
+    expect(formatWeekdayDateFr(new Date("2022-03-31T22:30:00Z"), "Europe/Paris")).toBe("vendredi 1er avril 2022");
   });
 
   it("[format]: a whole week gets the seven French day names", () => {
@@ -89,16 +108,17 @@ describe("formatWeekdayDateFr", () => {
 
 describe("formatTimeFr", () => {
   it("[format]: 14:00 in Paris reads « 14h00 », whatever the server's zone", () => {
-    expect(formatTimeFr(new Date("2022-04-07T12:00:00Z"))).toBe("14h00");
-    expect(formatTimeFr("2022-04-07T14:00:00+02:00")).toBe("14h00");
+    expect(formatTimeFr(new Date("2022-04-07T12:00:00Z"), "Europe/Paris")).toBe("14h00");
+    expect(formatTimeFr(new Date("2022-04-07T12:00:00Z"), "Indian/Reunion")).toBe("16h00");
+    expect(formatTimeFr("2022-04-07T14:00:00+02:00", "Europe/Paris")).toBe("14h00");
   });
 
   it("[format]: winter time is UTC+1, and minutes are zero-padded, hours are not", () => {
-    expect(formatTimeFr(new Date("2022-01-10T08:05:00Z"))).toBe("9h05");
+    expect(formatTimeFr(new Date("2022-01-10T08:05:00Z"), "Europe/Paris")).toBe("9h05");
   });
 
   it("[format]: a plain date is midnight, « 0h00 »", () => {
-    expect(formatTimeFr("2022-04-07")).toBe("0h00");
+    expect(formatTimeFr("2022-04-07", "Europe/Paris")).toBe("0h00");
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkProxies, checkQuorum, DomainError, maxProxiesPerHolder } from "@/lib/domain";
+import { checkProxies, checkQuorum, DomainError, localDay, maxProxiesPerHolder } from "@/lib/domain";
 import { NATIONAL_WINDOWS } from "./national-windows";
 import type { AttendanceEntry, DerogationWindow } from "@/lib/domain";
 import {
@@ -83,7 +83,7 @@ describe("checkQuorum", () => {
   });
 
   it("[quorum]: the sitting's date is read in Paris: 31 July 2022 22:30 UTC is 1 August, ordinary", () => {
-    const result = checkQuorum({ membersInOffice: 55, present: 20, date: new Date("2022-07-31T22:30:00Z"), windows: NATIONAL_WINDOWS });
+    const result = checkQuorum({ membersInOffice: 55, present: 20, date: localDay(new Date("2022-07-31T22:30:00Z"), "Europe/Paris"), windows: NATIONAL_WINDOWS });
     expect(result).toMatchObject({ rule: "ORDINARY", required: 28, reached: false });
   });
 
@@ -135,7 +135,7 @@ describe("maxProxiesPerHolder", () => {
   it("[proxies]: one proxy per holder in ordinary times, two under the COVID derogation", () => {
     expect(maxProxiesPerHolder(ORDINARY_DAY, NATIONAL_WINDOWS)).toBe(1);
     expect(maxProxiesPerHolder(REFERENCE_SITTING_DATE, NATIONAL_WINDOWS)).toBe(2);
-    expect(maxProxiesPerHolder(new Date("2022-04-07T12:00:00Z"), NATIONAL_WINDOWS)).toBe(2);
+    expect(maxProxiesPerHolder(localDay(new Date("2022-04-07T12:00:00Z"), "Europe/Paris"), NATIONAL_WINDOWS)).toBe(2);
   });
 
   it("[proxies]: the limit follows configured windows", () => {

@@ -56,6 +56,12 @@ describe("toAppError", () => {
     expect(toAppError(commitError("40P01"))?.code).toBe("CONFLICT");
   });
 
+  it("[errors]: the public address, cancellation and secretaries' triggers (RG020–RG022) are told in French", () => {
+    expect(toAppError(commitError(REGISTRE_SQLSTATES.publicSlugImmutable))).toMatchObject({ code: "INVALID_STATE", message: expect.stringMatching(/^L'adresse publique de cette séance/) });
+    expect(toAppError(commitError(REGISTRE_SQLSTATES.cancelHeldSitting))).toMatchObject({ code: "INVALID_STATE", message: expect.stringMatching(/ne peut plus être annulée/) });
+    expect(toAppError(commitError(REGISTRE_SQLSTATES.secretaryListedTwice))).toMatchObject({ code: "VALIDATION", message: expect.stringMatching(/déjà le secrétaire de la séance/) });
+  });
+
   it("[errors]: the published-immutable trigger (23000) asks for a rectification", () => {
     expect(toAppError(prismaError("P2010", { originalCode: "23000", kind: "postgres" }))).toMatchObject({
       code: "INVALID_STATE",

@@ -64,7 +64,7 @@ describe("sections of the register's documents", () => {
         { text: "N° DL.2022-91", size: 13, spaceAfter: 10 },
       ]);
       demoNotice(pdf, "conseil municipal fictif.");
-      sittingLine(pdf, { isPublic: false, startsAt: new Date("2022-04-07T12:00:00Z") });
+      sittingLine(pdf, { isPublic: false, startsAt: new Date("2022-04-07T12:00:00Z") }, "Europe/Paris");
       presidencyLine(pdf, mayor, "heading");
       presidencyLine(pdf, mayor, "line");
     });
@@ -106,11 +106,13 @@ describe("sections of the register's documents", () => {
 
   it("[pdf]: the seal says what the document certifies, agreeing with its noun, and carries the code and the address", async () => {
     const seal = { kind: "certified" as const, signerName: "Ville d'Essai", issuedAt: new Date("2026-11-29T14:58:00Z"), verificationCode: "ABCD-EFGH-JKLM", verificationUrl: "https://example.fr/verifier?code=ABCD-EFGH-JKLM" };
-    const text = await textOf((pdf) => certifiedSeal(pdf, seal, { certifies: "Liste certifiée conforme au registre", signed: "Signée" }));
+    const text = await textOf((pdf) => certifiedSeal(pdf, seal, { certifies: "Liste certifiée conforme au registre", signed: "Signée" }, "Europe/Paris"));
     expect(text).toContain("Liste certifiée conforme au registre");
     expect(text).toContain("Signée électroniquement par Ville d'Essai");
     expect(text).toContain("le 29 novembre 2026 à 15h58 (heure de Paris)");
     expect(text).toContain("Code de vérification : ABCD-EFGH-JKLM");
     expect(text).toContain("Vérifiez ce document : https://example.fr/verifier?code=ABCD-EFGH-JKLM");
+    const overseas = await textOf((pdf) => certifiedSeal(pdf, seal, { certifies: "Liste certifiée conforme au registre", signed: "Signée" }, "America/Martinique"));
+    expect(overseas).toContain("le 29 novembre 2026 à 10h58 (heure de la Martinique)");
   });
 });

@@ -3,6 +3,7 @@ import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { ADMIN_ROLES } from "@/lib/auth/roles";
 import { getPageUser } from "@/lib/auth/session";
 import { formatDateFr } from "@/lib/domain";
+import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { getSigningCertificateStatus } from "@/lib/signing/get-signing-certificate-status";
 import { agree, countOf } from "@/lib/domain/plural";
 
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Certificat de signature" };
 export default async function SigningCertificatePage() {
   const user = await getPageUser();
   if (!user || !ADMIN_ROLES.includes(user.role)) return <ForbiddenNotice title="Certificat de signature des extraits" />;
-  const status = await getSigningCertificateStatus({ user });
+  const [status, { timeZone }] = await Promise.all([getSigningCertificateStatus({ user }), getCurrentMunicipality()]);
   return (
     <div className="flex max-w-3xl flex-col gap-4">
       <h1 className="text-3xl font-bold">Certificat de signature des extraits</h1>
@@ -57,7 +58,7 @@ export default async function SigningCertificatePage() {
                 <dd className="break-all font-mono text-sm">{certificate.serialNumber}</dd>
                 <dt className="font-semibold">Valide du</dt>
                 <dd>
-                  {formatDateFr(certificate.validFrom)} au {formatDateFr(certificate.validTo)}
+                  {formatDateFr(certificate.validFrom, timeZone)} au {formatDateFr(certificate.validTo, timeZone)}
                 </dd>
                 <dt className="font-semibold">Empreinte SHA-256</dt>
                 <dd className="break-all font-mono text-sm">{certificate.fingerprint256}</dd>

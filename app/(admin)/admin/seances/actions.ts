@@ -6,6 +6,7 @@ import { runAction } from "@/lib/auth/run-action";
 import { getSessionUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { setFlashMessage } from "@/lib/http/flash-message";
+import { cancelSitting } from "@/lib/sittings/cancel-sitting";
 import { createSitting } from "@/lib/sittings/create-sitting";
 import { recordListPosting } from "@/lib/sittings/record-list-posting";
 import { recordSittingRollCall } from "@/lib/sittings/record-sitting-roll-call";
@@ -13,6 +14,7 @@ import { updateSitting } from "@/lib/sittings/update-sitting";
 import type { ActionResult } from "@/lib/validations/action-result";
 import type { SittingRollCallInput } from "@/lib/validations/deliberation";
 import type { ListPostingInput, SittingInput } from "@/lib/validations/sitting";
+import type { SittingCancellationInput } from "@/lib/validations/sitting-cancellation";
 import { countOf } from "@/lib/domain/plural";
 
 export async function createSittingAction(input: SittingInput): Promise<ActionResult<{ id: string }>> {
@@ -41,6 +43,15 @@ export async function recordListPostingAction(id: string, input: ListPostingInpu
     revalidatePath(`/admin/seances/${id}`);
     await revalidateSittingChange([], id);
     return { data: sitting, message: input.listPostedAt ? "La date d'affichage de la liste est enregistrée." : "La date d'affichage de la liste est effacée." };
+  });
+}
+
+export async function cancelSittingAction(id: string, input: SittingCancellationInput): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const sitting = await cancelSitting({ db: getPrisma(), actor: await getSessionUser(), sittingId: id, input });
+    revalidatePath(`/admin/seances/${id}`);
+    await revalidateSittingChange([], id);
+    return { data: sitting, message: "La séance est annulée : sa page publique et le calendrier l'indiquent." };
   });
 }
 

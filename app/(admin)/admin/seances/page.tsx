@@ -5,12 +5,13 @@ import { getPageUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { formatDateFr, formatTimeFr } from "@/lib/domain/format";
 import { listSittings } from "@/lib/sittings/list-sittings";
+import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 
 export const metadata: Metadata = { title: "Séances · Espace du greffe" };
 
 export default async function AdminSittingsPage() {
   const actor = await getPageUser();
-  const sittings = await listSittings({ db: getPrisma(), actor });
+  const [sittings, { timeZone }] = await Promise.all([listSittings({ db: getPrisma(), actor }), getCurrentMunicipality()]);
   const canEdit = Boolean(actor && EDITOR_ROLES.includes(actor.role));
   return (
     <div className="flex flex-col gap-4">
@@ -36,7 +37,7 @@ export default async function AdminSittingsPage() {
             <tr key={sitting.id} className="border-b border-line">
               <th scope="row" className="py-2 pr-3 font-normal">
                 <Link href={`/admin/seances/${sitting.id}`}>
-                  {formatDateFr(sitting.startsAt)} à {formatTimeFr(sitting.startsAt)}
+                  {formatDateFr(sitting.startsAt, timeZone)} à {formatTimeFr(sitting.startsAt, timeZone)}
                 </Link>
                 {sitting.isDemo ? <span className="ml-2 text-sm text-muted">(fictive)</span> : null}
               </th>

@@ -37,10 +37,10 @@ type Props = { params: Promise<{ number: string }> };
 
 // Loaded once per request, for the metadata and the page alike.
 const loadByNumber = cache(async (param: string) => {
-  const { id: municipalityId, timeZone } = await getCurrentMunicipality();
+  const { id: municipalityId } = await getCurrentMunicipality();
   const number = identifierParam(param);
   const deliberation = number && parseDeliberationNumber(number) ? await getPublishedDeliberation({ municipalityId, number }) : null;
-  return { deliberation, timeZone };
+  return { deliberation };
 });
 
 async function loadDeliberation(params: Props["params"]) {
@@ -53,21 +53,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { municipality } = deliberation;
   return {
     title: `Délibération ${deliberation.number} : ${deliberation.subject}`,
-    description: `Délibération ${deliberation.number} du conseil municipal (${municipality.name}), séance du ${formatDateFr(deliberation.sitting.startsAt)} : ${deliberation.subject}.`,
+    description: `Délibération ${deliberation.number} du conseil municipal (${municipality.name}), séance du ${formatDateFr(deliberation.sitting.startsAt, municipality.timeZone)} : ${deliberation.subject}.`,
   };
 }
 
 export default async function DeliberationPage({ params }: Props) {
-  const { deliberation, timeZone } = await loadDeliberation(params);
+  const { deliberation } = await loadDeliberation(params);
   if (!deliberation) notFound();
-  // The sitting and the municipality as the act states them, frozen at its publication.
+  // The sitting and the municipality as the act states them, frozen at its publication, and its clock.
   const { sitting, municipality } = deliberation;
+  const { timeZone } = municipality;
   // A report withdrawn from the agenda was neither read nor decided: there is no act to certify.
   const withdrawn = (deliberation.vote?.result ?? deliberation.outcome) === "WITHDRAWN";
   // A rejected act decides nothing: it is not transmitted, and has no executory character to certify.
   const rejected = (deliberation.vote?.result ?? deliberation.outcome) === "REJECTED";
 
-  const executory = executoryStatusOf(deliberation);
+  const executory = executoryStatusOf(deliberation, timeZone);
   // The extract certifies signature, posting and transmission; publication is stated further down.
   const certification = executory.steps.filter((step) => step.key !== "PUBLISHED");
 
@@ -112,6 +113,7 @@ export default async function DeliberationPage({ params }: Props) {
           number={deliberation.number}
           sitting={sitting}
           presidency={nameWithRole(sitting.president)}
+          zone={timeZone}
         />
 
         {deliberation.version > 1 ? (
@@ -136,7 +138,7 @@ export default async function DeliberationPage({ params }: Props) {
         <h2 className="mt-8 text-lg font-bold">OBJET : {deliberation.subject}</h2>
 
         <p className="mt-4">
-          {convocationParagraph({ ...sitting, communeName: municipality.communeName })}
+          {convocationParagraph({ ...sitting, communeName: municipality.communeName, zone: timeZone })}
         </p>
 
         <AttendanceLists attendance={deliberation.attendance} />
@@ -148,6 +150,7 @@ export default async function DeliberationPage({ params }: Props) {
 
         <ReportSection
           sittingStartsAt={sitting.startsAt}
+          zone={timeZone}
           service={deliberation.service}
           matterCode={deliberation.matterCode}
           rapporteur={deliberation.rapporteur}
@@ -171,11 +174,12 @@ export default async function DeliberationPage({ params }: Props) {
           author={nameWithRole(sitting.president)}
           executory={withdrawn ? null : executory}
           appealNotice={municipality.appealNotice}
+          zone={timeZone}
         />
 
         <AnnexNotice number={deliberation.number} annexes={deliberation.annexes} annexNotice={municipality.annexNotice} />
 
-        <VersionHistory versions={deliberation.versions} current={deliberation.version} />
+        <VersionHistory versions={deliberation.versions} current={deliberation.version} zone={timeZone} />
       </article>
     </div>
   );

@@ -9,7 +9,7 @@ import { formatRate } from "@/components/councillors/format-rate";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { DemoNotice } from "@/components/ui/demo-notice";
 import { getCouncillorRecord, type SittingPresence } from "@/lib/councillor-records/get-councillor-record";
-import { formatCouncillorName, formatDateFr, roleLabel } from "@/lib/domain";
+import { formatCouncillorName, formatDateFr, isoDay, roleLabel } from "@/lib/domain";
 import { getCouncillorGroups } from "@/lib/groups/public-groups";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { countOf } from "@/lib/domain/plural";
@@ -43,7 +43,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CouncillorPage({ params }: Props) {
-  const record = await load((await params).id);
+  const [record, municipality] = await Promise.all([load((await params).id), getCurrentMunicipality()]);
   if (!record) notFound();
   const name = formatCouncillorName(record);
   const present = record.sittings.filter((sitting) => sitting.presence === "PRESENT").length;
@@ -58,8 +58,8 @@ export default async function CouncillorPage({ params }: Props) {
         <CouncillorGroups memberships={record.groups} />
         <dt className="font-semibold">Mandat</dt>
         <dd>
-          depuis le {formatDateFr(record.mandateStart)}
-          {record.mandateEnd ? ` jusqu'au ${formatDateFr(record.mandateEnd)}` : ""}
+          depuis le {formatDateFr(isoDay(record.mandateStart))}
+          {record.mandateEnd ? ` jusqu'au ${formatDateFr(isoDay(record.mandateEnd))}` : ""}
         </dd>
         <dt className="font-semibold">Présence</dt>
         <dd data-testid="attendance-rate">
@@ -89,7 +89,7 @@ export default async function CouncillorPage({ params }: Props) {
               {record.sittings.map((sitting) => (
                 <tr key={sitting.id} className="border-b border-line">
                   <th scope="row" className="p-2 font-normal">
-                    {sitting.slug ? <Link href={`/seances/${sitting.slug}`}>{formatDateFr(sitting.startsAt)}</Link> : formatDateFr(sitting.startsAt)}
+                    {sitting.slug ? <Link href={`/seances/${sitting.slug}`}>{formatDateFr(sitting.startsAt, municipality.timeZone)}</Link> : formatDateFr(sitting.startsAt, municipality.timeZone)}
                   </th>
                   <td className="p-2" data-testid={`presence-${sitting.slug ?? sitting.id}`}>{presenceLabel(sitting.presence, record.civility)}</td>
                 </tr>
@@ -104,16 +104,18 @@ export default async function CouncillorPage({ params }: Props) {
         title="Pouvoirs donnés"
         items={record.proxiesGiven.map((entry) => ({ ...entry, note: entry.holder ? `à ${formatCouncillorName(entry.holder)}` : undefined }))}
         empty="Aucun pouvoir donné."
+        zone={municipality.timeZone}
       />
       <DeliberationLinks
         id="held-heading"
         title="Pouvoirs reçus"
         items={record.proxiesHeld.map((entry) => ({ ...entry, note: `de ${formatCouncillorName(entry.giver)}` }))}
         empty="Aucun pouvoir reçu."
+        zone={municipality.timeZone}
       />
-      <DeliberationLinks id="reported-heading" title="Délibérations rapportées" items={record.reported} empty="Aucune délibération rapportée." />
-      <DeliberationLinks id="against-heading" title="Votes contre" items={record.votesAgainst} empty="Aucun vote contre (scrutins publics)." />
-      <DeliberationLinks id="abstentions-heading" title="Abstentions" items={record.abstentions} empty="Aucune abstention (scrutins publics)." />
+      <DeliberationLinks id="reported-heading" title="Délibérations rapportées" items={record.reported} empty="Aucune délibération rapportée." zone={municipality.timeZone} />
+      <DeliberationLinks id="against-heading" title="Votes contre" items={record.votesAgainst} empty="Aucun vote contre (scrutins publics)." zone={municipality.timeZone} />
+      <DeliberationLinks id="abstentions-heading" title="Abstentions" items={record.abstentions} empty="Aucune abstention (scrutins publics)." zone={municipality.timeZone} />
     </div>
   );
 }

@@ -8,10 +8,13 @@ import { getPrisma } from "@/lib/db/prisma";
 import { getPublicMinutesState } from "@/lib/minutes/get-public-minutes";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { DemoNotice } from "@/components/ui/demo-notice";
-import { formatDateFr } from "@/lib/domain";
+import { formatDateFr, formatTimeFr, isoDay } from "@/lib/domain";
 import { countOf } from "@/lib/domain/plural";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { getPublicSitting } from "@/lib/sittings/get-public-sitting";
+import { getAnnouncedSitting, type AnnouncedSitting } from "@/lib/sittings/get-announced-sitting";
+import { CalendarLink, PublicAgenda } from "@/components/sitting/public-agenda";
+import { councillorRole, fullName, sittingKindLabel } from "@/lib/deliberations/extract-wording";
 import { notFound } from "next/navigation";
 import { identifierParam } from "@/lib/validations/request-params";
 
@@ -29,7 +32,10 @@ type Props = { params: Promise<{ date: string }> };
 const loadByDate = cache(async (param: string) => {
   const { id: municipalityId } = await getCurrentMunicipality();
   const date = identifierParam(param);
-  return { sitting: date ? await getPublicSitting({ municipalityId, date }) : null };
+  const sitting = date ? await getPublicSitting({ municipalityId, date }) : null;
+  // Convened but not held (or its acts not yet published): the convocation's facts and agenda.
+  const announced = date && !sitting ? await getAnnouncedSitting({ municipalityId, date }) : null;
+  return { sitting, announced };
 });
 
 async function loadSitting(params: Props["params"]) {
@@ -37,22 +43,29 @@ async function loadSitting(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { sitting } = await loadSitting(params);
+  const { sitting, announced } = await loadSitting(params);
+  if (announced) {
+    return {
+      title: `Séance du ${formatDateFr(announced.startsAt, announced.zone)}`,
+      description: `Séance du conseil municipal du ${formatDateFr(announced.startsAt, announced.zone)} : ordre du jour (${countOf(announced.agenda.length, "point")}).`,
+    };
+  }
   if (!sitting) return { title: "Séance introuvable" };
   return {
-    title: `Séance du ${formatDateFr(sitting.startsAt)}`,
-    description: `Séance du conseil municipal du ${formatDateFr(sitting.startsAt)} : ${countOf(sitting.deliberations.length, "délibération publiée", "délibérations publiées")}.`,
+    title: `Séance du ${formatDateFr(sitting.startsAt, sitting.municipality.timeZone)}`,
+    description: `Séance du conseil municipal du ${formatDateFr(sitting.startsAt, sitting.municipality.timeZone)} : ${countOf(sitting.deliberations.length, "délibération publiée", "délibérations publiées")}.`,
   };
 }
 
 export default async function SittingPage({ params }: Props) {
-  const { sitting } = await loadSitting(params);
+  const { sitting, announced } = await loadSitting(params);
+  if (announced) return <AnnouncedSittingPage sitting={announced} />;
   if (!sitting) notFound();
   // The municipality as the sitting's published acts state it (members in office included).
   const { municipality } = sitting;
-  const title = `Séance du ${formatDateFr(sitting.startsAt)}`;
-  const { id: municipalityId, timeZone } = await getCurrentMunicipality();
-  const minutes = await getPublicMinutesState(getPrisma(), { municipalityId, sittingId: sitting.id, zone: timeZone });
+  const title = `Séance du ${formatDateFr(sitting.startsAt, municipality.timeZone)}`;
+  const { id: municipalityId } = await getCurrentMunicipality();
+  const minutes = await getPublicMinutesState(getPrisma(), { municipalityId, sittingId: sitting.id, zone: municipality.timeZone });
 
   return (
     <div>
@@ -65,6 +78,14 @@ export default async function SittingPage({ params }: Props) {
         label="Télécharger la liste des délibérations de la séance"
         fileName={`seance-${sitting.slug}-liste-des-deliberations.pdf`}
       />
+      <ExtractDownload
+        href={`/seances/${sitting.slug}/feuillet-de-cloture.pdf`}
+        label="Télécharger le feuillet de clôture de la séance (registre)"
+        fileName={`seance-${sitting.slug}-feuillet-de-cloture.pdf`}
+      />
+      <p className="mt-2">
+        <CalendarLink href={`/seances/${sitting.slug}/seance.ics`} label="Cette séance dans mon agenda (iCalendar)" />
+      </p>
 
       <section aria-labelledby="informations" className="mt-8">
         <h2 id="informations" className="mb-3 text-2xl font-bold">
@@ -72,6 +93,16 @@ export default async function SittingPage({ params }: Props) {
         </h2>
         <SittingFacts sitting={sitting} />
       </section>
+
+      {sitting.agenda.length > 0 ? (
+        <section aria-labelledby="ordre-du-jour" className="mt-10">
+          <h2 id="ordre-du-jour" className="mb-3 text-2xl font-bold">
+            Ordre du jour
+          </h2>
+          <p className="mb-3 text-sm text-muted">Chaque point délibéré renvoie à la délibération publiée qu&apos;il est devenu.</p>
+          <PublicAgenda agenda={sitting.agenda} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="presences" className="mt-10">
         <h2 id="presences" className="mb-3 text-2xl font-bold">
@@ -117,6 +148,61 @@ export default async function SittingPage({ params }: Props) {
       </section>
 
       <SittingMinutes minutes={minutes} slug={sitting.slug} />
+    </div>
+  );
+}
+
+/** A sitting convened and not yet held: its convocation, its agenda, its calendar event. */
+function AnnouncedSittingPage({ sitting }: { sitting: AnnouncedSitting }) {
+  const title = `Séance du ${formatDateFr(sitting.startsAt, sitting.zone)}`;
+  return (
+    <div>
+      <Breadcrumb crumbs={[{ label: "Accueil", href: "/" }, { label: "Séances", href: "/seances" }, { label: title }]} />
+      {sitting.isDemo ? <DemoNotice /> : null}
+      <h1 className="text-3xl font-bold">{title}</h1>
+      {sitting.cancelledAt ? (
+        <p role="status" className="mt-4 rounded border-l-4 border-brand bg-surface p-4 font-semibold">
+          Séance annulée : {sitting.cancellationReason}
+        </p>
+      ) : null}
+      <p className="mt-4">
+        <CalendarLink href={`/seances/${sitting.slug}/seance.ics`} label="Ajouter cette séance à mon agenda (iCalendar)" />
+      </p>
+
+      <section aria-labelledby="informations" className="mt-8">
+        <h2 id="informations" className="mb-3 text-2xl font-bold">
+          Informations sur la séance
+        </h2>
+        <dl className="border-t border-line">
+          <div className="grid gap-1 border-b border-line py-2 sm:grid-cols-[14rem_1fr] sm:gap-4">
+            <dt className="font-semibold">Date</dt>
+            <dd>
+              {formatDateFr(sitting.startsAt, sitting.zone)} à {formatTimeFr(sitting.startsAt, sitting.zone)}
+            </dd>
+          </div>
+          <div className="grid gap-1 border-b border-line py-2 sm:grid-cols-[14rem_1fr] sm:gap-4">
+            <dt className="font-semibold">Lieu</dt>
+            <dd>{sitting.place}</dd>
+          </div>
+          <div className="grid gap-1 border-b border-line py-2 sm:grid-cols-[14rem_1fr] sm:gap-4">
+            <dt className="font-semibold">Nature</dt>
+            <dd>Session {sittingKindLabel(sitting.kind).toLowerCase()}</dd>
+          </div>
+          <div className="grid gap-1 border-b border-line py-2 sm:grid-cols-[14rem_1fr] sm:gap-4">
+            <dt className="font-semibold">Convocation</dt>
+            <dd>
+              Adressée le {formatDateFr(isoDay(sitting.convocationDate))} par {fullName(sitting.convenedBy)}, {councillorRole(sitting.convenedBy)}
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="ordre-du-jour" className="mt-10">
+        <h2 id="ordre-du-jour" className="mb-3 text-2xl font-bold">
+          Ordre du jour
+        </h2>
+        <PublicAgenda agenda={sitting.agenda} />
+      </section>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { CHECKPOINTS_FEED, CHECKPOINTS_PAGE, listPublicCheckpoints } from "@/lib/audit/public-checkpoints";
 import { formatDateFr, formatTimeFr } from "@/lib/domain/format";
 import { countOf } from "@/lib/domain/plural";
+import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = {
 };
 
 export default async function AuditCheckpointsPage() {
-  const checkpoints = await listPublicCheckpoints();
+  const [checkpoints, { timeZone }] = await Promise.all([listPublicCheckpoints(), getCurrentMunicipality()]);
   return (
     <div className="max-w-4xl">
       <Breadcrumb crumbs={[{ label: "Accueil", href: "/" }, { label: "Vérifier un extrait", href: "/verifier" }, { label: "Journal d'audit" }]} />
@@ -74,7 +75,7 @@ export default async function AuditCheckpointsPage() {
                         n° {checkpoint.id.toString()}
                       </th>
                       <td className="p-2">
-                        {formatDateFr(checkpoint.signedAt)} à {formatTimeFr(checkpoint.signedAt)}
+                        {formatDateFr(checkpoint.signedAt, timeZone)} à {formatTimeFr(checkpoint.signedAt, timeZone)}
                       </td>
                       <td className="p-2">n° {checkpoint.eventId.toString()}</td>
                       <td className="p-2 font-mono break-all">{checkpoint.eventHash}</td>

@@ -16,6 +16,8 @@ export const PUBLIC_PAGES: PublicPage[] = [
   { name: "séances filtered by year", url: "/seances?annee=2022" },
   { name: "a séance", url: "/seances/2022-04-07" },
   { name: "a demo séance", url: "/seances/2018-11-15" },
+  { name: "a convened demo séance, not yet held, with its agenda", url: "/seances/2020-02-06" },
+  { name: "the register", url: "/registre" },
   { name: "délibérations", url: "/deliberations" },
   { name: "délibérations, page 2", url: "/deliberations?page=2" },
   { name: "the reference deliberation", url: "/deliberations/DL.2022-91" },

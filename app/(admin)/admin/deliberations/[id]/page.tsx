@@ -55,7 +55,8 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
   const names = new Map(councillors.map((councillor) => [councillor.id, formatCouncillorName(councillor)]));
   const options = councillors.map((councillor) => ({ value: councillor.id, label: `${councillor.lastName} ${councillor.firstName}` }));
   const attendanceById = new Map(deliberation.attendances.map((entry) => [entry.councillorId, entry]));
-  const sittingDate = localDay(deliberation.sitting.startsAt, (await getCurrentMunicipality()).timeZone);
+  const { timeZone } = await getCurrentMunicipality();
+  const sittingDate = localDay(deliberation.sitting.startsAt, timeZone);
   const voters = councillors
     .map((councillor) => ({ councillor, entry: attendanceById.get(councillor.id) }))
     .filter(({ entry }) => entry?.status === "PRESENT" || entry?.status === "REPRESENTED")
@@ -81,7 +82,7 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
       <FlashStatus message={await readFlashMessage()} />
       <div>
         <p>
-          <Link href={`/admin/seances/${deliberation.sitting.id}`}>Séance du {formatDateFr(deliberation.sitting.startsAt)}</Link>
+          <Link href={`/admin/seances/${deliberation.sitting.id}`}>Séance du {formatDateFr(deliberation.sitting.startsAt, timeZone)}</Link>
         </p>
         <h1 className="text-3xl font-bold">
           Délibération {deliberation.number}
@@ -181,7 +182,7 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
               const entry = attendanceById.get(councillor.id);
               return { councillorId: councillor.id, status: entry?.status ?? "PRESENT", proxyHolderId: entry?.proxyHolderId ?? "", note: entry?.note ?? "" };
             })}
-            sittingStartsAt={deliberation.sitting.startsAt.toISOString()}
+            sittingDay={sittingDate}
             membersInOffice={deliberation.sitting.membersInOffice}
             reconvened={deliberation.sitting.reconvened}
             windows={windows}
@@ -274,7 +275,7 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
       <section aria-labelledby="section-publication" className="flex flex-col gap-3">
         <h2 id="section-publication" className="text-2xl font-bold">5. Publication</h2>
         {deliberation.publishedAt ? (
-          <p>Publiée le {formatDateFr(deliberation.publishedAt)}.</p>
+          <p>Publiée le {formatDateFr(deliberation.publishedAt, timeZone)}.</p>
         ) : events.includes("PUBLISH") ? (
           <PublishForm number={deliberation.number} submit={publishDeliberationAction.bind(null, deliberation.id)} />
         ) : (

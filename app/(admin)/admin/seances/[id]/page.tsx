@@ -16,7 +16,8 @@ import { isAppError } from "@/lib/errors";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { getSitting } from "@/lib/sittings/get-sitting";
 import { sittingFormValues } from "@/lib/sittings/sitting-fields";
-import { recordListPostingAction, updateSittingAction } from "../actions";
+import { cancelSittingAction, recordListPostingAction, updateSittingAction } from "../actions";
+import { CancelSittingForm } from "@/components/admin/cancel-sitting-form";
 
 export const metadata: Metadata = { title: "Séance · Espace du greffe" };
 
@@ -101,7 +102,20 @@ export default async function AdminSittingPage({ params }: { params: Promise<{ i
           <h2 id="modifier" className="text-2xl font-bold">Modifier la séance</h2>
           <SittingForm initialValues={sittingFormValues(sitting, timeZone)} councillors={councillors} submit={updateSittingAction.bind(null, sitting.id)} submitLabel="Enregistrer les modifications" />
         </section>
-      ) : canEdit ? (
+      ) : null}
+      {editable && !sitting.cancelledAt ? (
+        <section aria-labelledby="annuler" className="flex flex-col gap-3">
+          <h2 id="annuler" className="text-2xl font-bold">Annuler la séance</h2>
+          <p>Une séance convoquée qui ne se tiendra pas reste visible, annulée, avec son motif ; son événement du calendrier est mis à jour.</p>
+          <CancelSittingForm submit={cancelSittingAction.bind(null, sitting.id)} />
+        </section>
+      ) : null}
+      {sitting.cancelledAt ? (
+        <p role="status" className="rounded border-l-4 border-brand bg-surface p-4">
+          Séance annulée le {formatDateFr(sitting.cancelledAt, timeZone)} : {sitting.cancellationReason}
+        </p>
+      ) : null}
+      {!editable && canEdit ? (
         <section aria-labelledby="affichage" className="flex flex-col gap-3">
           <h2 id="affichage" className="text-2xl font-bold">Affichage de la liste des délibérations</h2>
           <p>

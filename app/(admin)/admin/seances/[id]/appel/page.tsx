@@ -6,8 +6,10 @@ import { SittingRollCallForm } from "@/components/admin/sitting-roll-call-form";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
 import { getPageUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
+import { localDay } from "@/lib/domain/calendar";
 import { formatDateFr, formatTimeFr } from "@/lib/domain/format";
 import { WORKFLOW_STATUS_LABELS } from "@/lib/domain/workflow";
+import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { isAppError } from "@/lib/errors";
 import { getSittingRollCall } from "@/lib/sittings/get-sitting-roll-call";
 import { recordSittingRollCallAction } from "../../actions";
@@ -22,7 +24,8 @@ export default async function SittingRollCallPage({ params }: { params: Promise<
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const heading = `Appel de la séance du ${formatDateFr(sitting.startsAt)} à ${formatTimeFr(sitting.startsAt)}`;
+  const { timeZone } = await getCurrentMunicipality();
+  const heading = `Appel de la séance du ${formatDateFr(sitting.startsAt, timeZone)} à ${formatTimeFr(sitting.startsAt, timeZone)}`;
   return (
     <div className="flex flex-col gap-4">
       <p>
@@ -51,7 +54,7 @@ export default async function SittingRollCallPage({ params }: { params: Promise<
             opening: rollCall.opening.map((mark) => ({ ...mark, proxyHolderId: mark.proxyHolderId ?? "", note: mark.note ?? "" })),
             changes: rollCall.changes.map((change) => ({ ...change, proxyHolderId: change.proxyHolderId ?? "", note: change.note ?? "" })),
           }}
-          sittingStartsAt={sitting.startsAt.toISOString()}
+          sittingDay={localDay(sitting.startsAt, timeZone)}
           membersInOffice={membersInOffice}
           reconvened={sitting.reconvened}
           windows={windows}

@@ -25,7 +25,8 @@ export default async function NewDeliberationPage({ params }: { params: Promise<
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const day = localDay(sitting.startsAt, (await getCurrentMunicipality()).timeZone);
+  const { timeZone } = await getCurrentMunicipality();
+  const day = localDay(sitting.startsAt, timeZone);
   const [number, councillors] = await Promise.all([
     proposeDeliberationNumber({ db, actor, year: Number(day.slice(0, 4)) }),
     councillorOptions({ db, actor, onDay: day, demo: sitting.isDemo }),
@@ -34,7 +35,7 @@ export default async function NewDeliberationPage({ params }: { params: Promise<
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold">Nouvelle délibération</h1>
-      <p>Séance du {formatDateFr(sitting.startsAt)}. Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
+      <p>Séance du {formatDateFr(sitting.startsAt, timeZone)}. Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
       <DeliberationForm
         draftKey={`deliberation-nouvelle:${sitting.id}`}
         initialValues={{
