@@ -46,6 +46,17 @@ const schema = z.object({
    * and CIDR blocks); without it, the client is the socket's peer.
    */
   REGISTRE_TRUSTED_PROXIES: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
+  /**
+   * The SMTP server that e-mails the convocations (nodemailer). Without SMTP_HOST, the clerk records
+   * the sending by hand. SMTP_SECURE "1": TLS from the start (port 465); otherwise STARTTLS when offered.
+   */
+  SMTP_HOST: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: z.enum(["0", "1"]).default("0"),
+  SMTP_USER: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
+  SMTP_PASSWORD: z.string().default(""),
+  /** The sender of the convocations, e.g. "Mairie de Villeneuve <assemblees@mairie.fr>"; required with SMTP_HOST. */
+  SMTP_FROM: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
   /** The back office's address as the browser sees it; npm start sets it to PUBLIC_BASE_URL. */
   NEXTAUTH_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
 }).transform((parsed) => ({

@@ -32,6 +32,11 @@ export const REGISTRE_SQLSTATES = {
   publicSlugImmutable: "RG020",
   cancelHeldSitting: "RG021",
   secretaryListedTwice: "RG022",
+  votedWithoutConvocation: "RG010",
+  convocationDelayNeedsUrgency: "RG011",
+  convocationDelayBelowOneDay: "RG012",
+  convocationSendingImmutable: "RG013",
+  convocationDateOfSendings: "RG014",
 } as const;
 
 const BY_SQLSTATE: Record<string, Refusal> = {
@@ -108,6 +113,27 @@ const BY_SQLSTATE: Record<string, Refusal> = {
   [REGISTRE_SQLSTATES.secretaryListedTwice]: {
     code: "VALIDATION",
     message: "Cet élu est déjà le secrétaire de la séance : il ne peut pas figurer une seconde fois parmi les secrétaires. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.votedWithoutConvocation]: {
+    code: "INVALID_STATE",
+    message: "Cette séance n'a pas de convocation enregistrée : aucun acte ne peut y être voté. Enregistrez d'abord l'envoi de la convocation. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.convocationDelayNeedsUrgency]: {
+    code: "VALIDATION",
+    message:
+      "Le délai de convocation serait plus court que celui de la loi (5 jours francs à partir de 3 500 habitants, 3 en dessous : articles L2121-11 et L2121-12 du CGCT). Seule l'urgence, motivée, permet de l'abréger. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.convocationDelayBelowOneDay]: {
+    code: "VALIDATION",
+    message: "Il faut au moins un jour franc entre l'envoi de la convocation et la séance, même en cas d'urgence. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.convocationSendingImmutable]: {
+    code: "INVALID_STATE",
+    message: "Un envoi de convocation enregistré ne se modifie ni ne se supprime : enregistrez un nouvel envoi. Rien n'a été modifié.",
+  },
+  [REGISTRE_SQLSTATES.convocationDateOfSendings]: {
+    code: "INVALID_STATE",
+    message: "La séance est convoquée : sa date de convocation est celle du dernier envoi et ne se saisit pas. Rien n'a été modifié.",
   },
   // Raised by the immutability triggers of a published deliberation (and of an issued extract).
   "23000": {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { FormStatus, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import { CheckboxField, FormStatus, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import type { ActionResult } from "@/lib/validations/action-result";
 import { COUNCILLOR_ROLE_OPTIONS, councillorSchema, type CouncillorInput } from "@/lib/validations/councillor";
@@ -49,6 +49,23 @@ export function CouncillorForm({
       <TextField id="roleLabel" label="Libellé de la fonction (facultatif)" hint="Quand il dit plus que la fonction : « 1er adjoint », « délégué aux finances »." value={values.roleLabel ?? ""} onChange={set("roleLabel")} errors={errors.roleLabel} />
       <TextField id="mandateStart" label="Début du mandat" type="date" required value={values.mandateStart} onChange={set("mandateStart")} errors={errors.mandateStart} />
       <TextField id="mandateEnd" label="Fin du mandat (facultatif)" type="date" value={values.mandateEnd ?? ""} onChange={set("mandateEnd")} errors={errors.mandateEnd} />
+      <TextField
+        id="email"
+        label="Adresse électronique pour les convocations (facultatif)"
+        type="email"
+        autoComplete="off"
+        hint="La convocation lui est envoyée par courriel (article L2121-10 du CGCT). Cette adresse n'est jamais publiée."
+        value={values.email ?? ""}
+        onChange={set("email")}
+        errors={errors.email}
+      />
+      <CheckboxField
+        id="paperOnRequest"
+        label="Convocation sur papier, à sa demande"
+        hint="L'élu a demandé à recevoir la convocation par écrit, à son domicile ou à une autre adresse. Non publié."
+        checked={values.paperOnRequest ?? false}
+        onChange={set("paperOnRequest")}
+      />
       <SubmitButton pending={form.pending}>{submitLabel}</SubmitButton>
     </form>
   );

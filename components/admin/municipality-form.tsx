@@ -17,6 +17,7 @@ const FIELD_ORDER: readonly (keyof MunicipalitySettingsInput)[] = [
   "website",
   "administrativeCourt",
   "membersInOffice",
+  "population",
   "timeZone",
   "appealNotice",
   "annexNotice",
@@ -102,6 +103,16 @@ export function MunicipalityForm({
         value={values.membersInOffice}
         onChange={set("membersInOffice")}
         errors={errors.membersInOffice}
+      />
+      <TextField
+        id="population"
+        label="Population légale (habitants)"
+        inputMode="numeric"
+        autoComplete="off"
+        hint="Elle fixe le délai de convocation : 5 jours francs à partir de 3 500 habitants, 3 en dessous, et la note explicative de synthèse jointe à partir de 3 500 (articles L2121-11 et L2121-12 du CGCT). Laissée vide, les règles de 3 500 habitants et plus s'appliquent."
+        value={values.population ?? ""}
+        onChange={set("population")}
+        errors={errors.population}
       />
       <TextField
         id="timeZone"

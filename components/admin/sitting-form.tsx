@@ -71,7 +71,15 @@ export function SittingForm({
       </div>
       <TextField id="place" label="Lieu" required value={values.place} onChange={set("place")} errors={errors.place} />
       <SelectField id="kind" label="Type de séance" required value={values.kind} onChange={(value) => set("kind")(value as SittingInput["kind"])} options={SITTING_KIND_OPTIONS} errors={errors.kind} />
-      <TextField id="convocationDate" label="Date de la convocation" type="date" required value={values.convocationDate} onChange={set("convocationDate")} errors={errors.convocationDate} />
+      <TextField
+        id="convocationDate"
+        label="Date de la convocation"
+        hint="Pour une séance à venir, laissez vide : la date est celle du dernier envoi de la convocation, enregistré plus bas sur la page de la séance. Pour une séance passée, la date de la convocation d'archive."
+        type="date"
+        value={values.convocationDate ?? ""}
+        onChange={set("convocationDate")}
+        errors={errors.convocationDate}
+      />
       {councillorSelect("convenedById", "Convoquée par")}
       {councillorSelect("presidentId", "Présidence de séance")}
       {councillorSelect("secretaryId", "Secrétaire de séance")}

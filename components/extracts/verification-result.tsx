@@ -49,7 +49,7 @@ export function VerificationResult({
             </>
           ) : sitting ? (
             <>
-              {verification.kind === "CLOSING_SHEET" ? "Feuillet de clôture de la" : verification.kind === "MINUTES" ? "Procès-verbal de la" : "Liste des délibérations de la"}{" "}
+              {verification.kind === "CLOSING_SHEET" ? "Feuillet de clôture de la" : verification.kind === "CONVOCATION" ? "Convocation à la" : verification.kind === "MINUTES" ? "Procès-verbal de la" : "Liste des délibérations de la"}{" "}
               <Link href={`/seances/${sitting.slug}`}>séance du {formatDateFr(sitting.startsAt, zone)}</Link>
             </>
           ) : verification.registerYear !== null ? (

@@ -11,6 +11,9 @@ export function councillorData(input: CouncillorInput) {
     roleLabel: input.roleLabel || null,
     mandateStart: dateColumn(input.mandateStart),
     mandateEnd: input.mandateEnd ? dateColumn(input.mandateEnd) : null,
+    // Left out (an older form, an import), the stored contact stays.
+    email: input.email === undefined ? undefined : input.email || null,
+    paperOnRequest: input.paperOnRequest,
   };
 }
 
@@ -25,6 +28,8 @@ export function councillorSnapshot(councillor: {
   roleLabel: string | null;
   mandateStart: Date;
   mandateEnd: Date | null;
+  email?: string | null;
+  paperOnRequest?: boolean;
 }) {
   return {
     civility: councillor.civility,
@@ -34,6 +39,8 @@ export function councillorSnapshot(councillor: {
     roleLabel: councillor.roleLabel,
     mandateStart: isoDay(councillor.mandateStart),
     mandateEnd: councillor.mandateEnd ? isoDay(councillor.mandateEnd) : null,
+    ...(councillor.email === undefined ? {} : { email: councillor.email }),
+    ...(councillor.paperOnRequest === undefined ? {} : { paperOnRequest: councillor.paperOnRequest }),
   };
 }
 
@@ -46,5 +53,7 @@ export const COUNCILLOR_SELECT = {
   roleLabel: true,
   mandateStart: true,
   mandateEnd: true,
+  email: true,
+  paperOnRequest: true,
   isDemo: true,
 } as const;

@@ -10,7 +10,7 @@ import type pg from "pg";
 // privileges cover one created by the owner outside the runner.
 
 /** Tables whose rows are never changed or removed once written: the runtime role may only read and insert. */
-export const APPEND_ONLY_TABLES = ["audit_event", "issued_extract", "audit_checkpoint", "deliberation_snapshot"] as const;
+export const APPEND_ONLY_TABLES = ["audit_event", "issued_extract", "audit_checkpoint", "deliberation_snapshot", "convocation_sending"] as const;
 
 /** The embedded PostgreSQL's runtime role (npm start, the tests): it listens on 127.0.0.1 only. */
 export const EMBEDDED_RUNTIME_ROLE = { name: "registre_app", password: "registre_app" } as const;

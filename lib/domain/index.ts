@@ -52,16 +52,42 @@ export type { PastEvent } from "./past-events";
 export { PAST_EVENT_LABELS, futureDayErrors, futureDayMessage, isFutureDay, sittingNotHeldMessage } from "./past-events";
 export type { Mandate } from "./mandate";
 export { isInOffice } from "./mandate";
-export type { AdoptionVote, MinutesDeadline, MinutesDeadlineStep, MinutesFacts, MinutesStatus } from "./minutes";
+export type { AdoptionVote, MinutesFacts, MinutesStatus } from "./minutes";
 export {
   canMoveMinutes,
   checkAdoptionVote,
   describeAdoptionVote,
   describeMinutesState,
   isMinutesEditable,
-  MINUTES_PUBLICATION_DAYS,
-  MINUTES_REFORM_DAY,
   MINUTES_STATUS_LABELS,
   minutesApprovalTitle,
-  minutesDeadline,
 } from "./minutes";
+export type { ConvocationDelay } from "./convocation";
+export {
+  addDays,
+  atOrAboveThreshold,
+  checkConvocationDelay,
+  clearDaysBetween,
+  convocationDelayAccepted,
+  convocationDelayMessage,
+  daysBetween,
+  lastSendingDay,
+  missingSummaryNotes,
+  ordinaryClearDays,
+  POPULATION_THRESHOLD,
+  requiredClearDays,
+  summaryNotesRequired,
+} from "./convocation";
+export type { Deadline, DeadlineKind, DeadlineUrgency, MinutesState } from "./sitting-deadlines";
+export {
+  actDeadline,
+  convocationDeadline,
+  deadlineUrgency,
+  describeDueDay,
+  listPostingDeadline,
+  listPostingRule,
+  minutesDeadline,
+  RULES_OF_2022_FROM,
+  sortByUrgency,
+  underRulesOf2022,
+} from "./sitting-deadlines";

@@ -1,19 +1,13 @@
 import { assertNever } from "./assert-never";
-import { DomainError } from "./errors";
 import { formatDateFr } from "./format";
 
 // The procès-verbal's rules (L2121-15 as amended by ordonnance 2021-1310):
 // drawn up after the sitting, adopted at the opening of the next sitting,
 // published electronically within the week after its adoption. Days are
-// "YYYY-MM-DD" on the municipality's calendar.
+// "YYYY-MM-DD" on the municipality's calendar. Its deadlines (and the day the
+// rules of 2022 apply from) are the sitting's others': sitting-deadlines.ts.
 
 export type MinutesStatus = "DRAFT" | "SUBMITTED" | "ADOPTED" | "PUBLISHED";
-
-/** The day the 2021 reform applies from: a sitting held earlier is judged by the rules of its date. */
-export const MINUTES_REFORM_DAY = "2022-07-01";
-
-/** The published PV is put online within this many days after its adoption. */
-export const MINUTES_PUBLICATION_DAYS = 7;
 
 export const MINUTES_STATUS_LABELS: Record<MinutesStatus, string> = {
   DRAFT: "En cours de rédaction",
@@ -44,13 +38,6 @@ export function minutesApprovalTitle(sittingStartsAt: Date | string, zone: strin
   return `Approbation du procès-verbal de la séance du ${formatDateFr(sittingStartsAt, zone)}`;
 }
 
-/** `day` plus `days` calendar days ("2022-04-30" + 7 = "2022-05-07"). */
-export function addCalendarDays(day: string, days: number): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) throw new DomainError("INVALID_DATE", `Date invalide : ${day}.`);
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days));
-  return date.toISOString().slice(0, 10);
-}
 
 export type AdoptionVote = { votesFor: number; votesAgainst: number; abstentions: number };
 
@@ -84,52 +71,6 @@ export type MinutesFacts = {
   publishedOn: string | null;
 };
 
-export type MinutesDeadlineStep = "SUBMIT" | "ADOPT" | "PUBLISH";
-
-export type MinutesDeadline = {
-  step: MinutesDeadlineStep;
-  /** The legal date, when the law gives one the record lets us compute. */
-  dueOn: string | null;
-  overdue: boolean;
-  label: string;
-};
-
-/**
- * What the PV still owes the law, as of `today`: submission and adoption at the
- * next sitting, then publication within the week after adoption. A sitting
- * held before 1 July 2022 owes no online publication (the earlier rules had
- * none); a published PV owes nothing.
- */
-export function minutesDeadline(facts: MinutesFacts, today: string): MinutesDeadline | null {
-  const due = (step: MinutesDeadlineStep, dueOn: string | null, label: string): MinutesDeadline => ({
-    step,
-    dueOn,
-    overdue: dueOn !== null && dueOn < today,
-    label,
-  });
-  const sittingOn = formatDateFr(facts.sittingDay);
-  switch (facts.status) {
-    case "DRAFT":
-      return due(
-        "SUBMIT",
-        facts.approvingSittingDay,
-        facts.approvingSittingDay
-          ? `Procès-verbal de la séance du ${sittingOn} à soumettre à la séance du ${formatDateFr(facts.approvingSittingDay)}`
-          : `Procès-verbal de la séance du ${sittingOn} à soumettre à la prochaine séance`,
-      );
-    case "SUBMITTED":
-      return due("ADOPT", facts.approvingSittingDay, `Procès-verbal de la séance du ${sittingOn} à adopter en séance`);
-    case "ADOPTED": {
-      if (facts.sittingDay < MINUTES_REFORM_DAY) return null;
-      const dueOn = facts.adoptedOn ? addCalendarDays(facts.adoptedOn, MINUTES_PUBLICATION_DAYS) : null;
-      return due("PUBLISH", dueOn, `Procès-verbal de la séance du ${sittingOn} à publier dans la semaine de son adoption`);
-    }
-    case "PUBLISHED":
-      return null;
-    default:
-      return assertNever(facts.status);
-  }
-}
 
 /** What the public sitting page says of its PV: "Projet soumis à la séance du …", "Adopté le …, publié le …". */
 export function describeMinutesState(facts: Omit<MinutesFacts, "sittingDay">): string {

@@ -65,6 +65,16 @@ export async function verifyIssuedExtract({
         issuedAt: rectified.publishedAt,
       };
     }
+  } else if (extract.kind === ExtractKind.CONVOCATION && extract.sittingId) {
+    const later = await prisma.issuedExtract.findFirst({
+      where: { municipalityId, kind: ExtractKind.CONVOCATION, sittingId: extract.sittingId, issuedAt: { gt: extract.issuedAt } },
+      orderBy: { issuedAt: "desc" },
+      select: { issuedAt: true },
+    });
+    // The newer convocation went to the councillors; the public finds the sitting's page.
+    if (later && sitting) {
+      newer = { label: "Une convocation plus récente (ordre du jour modifié) a été envoyée depuis.", href: `/seances/${sitting.slug}`, issuedAt: later.issuedAt };
+    }
   } else if ((extract.kind === ExtractKind.SITTING_LIST || extract.kind === ExtractKind.CLOSING_SHEET) && extract.sittingId && sitting) {
     const later = await prisma.issuedExtract.findFirst({
       where: { municipalityId, kind: extract.kind, sittingId: extract.sittingId, issuedAt: { gt: extract.issuedAt } },

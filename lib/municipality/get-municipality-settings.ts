@@ -17,6 +17,7 @@ export const MUNICIPALITY_SETTINGS_SELECT = {
   appealNotice: true,
   annexNotice: true,
   timeZone: true,
+  population: true,
 } as const;
 
 /** The edited columns, as stored (the audit trail keeps them before and after an edit). */

@@ -8,7 +8,7 @@ import { parseInput } from "@/lib/validations/parse";
 import { MUNICIPALITY_SETTINGS_SELECT, type MunicipalitySettingsRecord } from "./get-municipality-settings";
 
 /** The columns the form writes: an optional field left empty is stored as none. */
-function municipalitySettingsData(input: MunicipalitySettings, current: { timeZone: string }): MunicipalitySettingsRecord {
+function municipalitySettingsData(input: MunicipalitySettings, current: { timeZone: string; population: number | null }): MunicipalitySettingsRecord {
   return {
     name: input.name,
     communeName: input.communeName,
@@ -21,6 +21,7 @@ function municipalitySettingsData(input: MunicipalitySettings, current: { timeZo
     appealNotice: input.appealNotice,
     annexNotice: input.annexNotice || null,
     timeZone: input.timeZone ?? current.timeZone,
+    population: input.population === undefined ? current.population : input.population,
   };
 }
 

@@ -14,7 +14,8 @@ export type AnnouncedSitting = {
   isPublic: boolean;
   isDemo: boolean;
   place: string;
-  convocationDate: Date;
+  /** Null only for a sitting public by a published act before convocations were recorded (never in practice: a voted act needs one). */
+  convocationDate: Date | null;
   convenedBy: CouncillorRef;
   cancelledAt: Date | null;
   cancellationReason: string | null;

@@ -14,7 +14,7 @@ export function sittingData(input: SittingInput, zone: string) {
     kind: input.kind,
     isPublic: input.isPublic,
     place: input.place.trim(),
-    convocationDate: dateColumn(input.convocationDate),
+    convocationDate: input.convocationDate ? dateColumn(input.convocationDate) : null,
     convenedById: input.convenedById,
     presidentId: input.presidentId,
     secretaryId: input.secretaryId,
@@ -33,7 +33,7 @@ export function sittingSnapshot(sitting: SittingRow, zone: string) {
     kind: sitting.kind,
     isPublic: sitting.isPublic,
     place: sitting.place,
-    convocationDate: isoDay(sitting.convocationDate),
+    convocationDate: sitting.convocationDate ? isoDay(sitting.convocationDate) : null,
     convenedById: sitting.convenedById,
     presidentId: sitting.presidentId,
     secretaryId: sitting.secretaryId,
@@ -92,6 +92,8 @@ export function assertListPostedInThePast(listPostedAt: string, zone: string, no
 
 export const SITTING_SELECT = {
   id: true,
+  urgent: true,
+  urgencyReason: true,
   startsAt: true,
   kind: true,
   isPublic: true,

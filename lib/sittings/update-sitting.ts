@@ -2,6 +2,8 @@ import "server-only";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { authorizeEditor, type Editor, type SessionUser } from "@/lib/auth/roles";
 import type { Db, Tx } from "@/lib/db/prisma";
+import { isoDay } from "@/lib/domain/calendar";
+import { formatDateFr } from "@/lib/domain/format";
 import { AppError } from "@/lib/errors";
 import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { parseInput } from "@/lib/validations/parse";
@@ -18,9 +20,18 @@ export async function updateSitting(options: { db: Db; actor: SessionUser | null
 /** The core of `updateSitting`, inside the caller's transaction. */
 export async function updateSittingInTransaction(tx: Tx, actor: Editor, { sittingId, sitting: input }: { sittingId: string; sitting: SittingData }): Promise<{ id: string }> {
   const zone = await timeZoneOf(tx, actor.municipalityId);
-  const data = sittingData(input, zone);
   const before = await tx.sitting.findFirst({ where: { id: sittingId, municipalityId: actor.municipalityId }, select: SITTING_SELECT });
   if (!before) throw new AppError("NOT_FOUND", "Cette séance n'existe pas.");
+  const data = sittingData(input, zone);
+  // Once convened, the date is that of the latest sending (the database keeps it so), not one typed.
+  if (await tx.convocationSending.count({ where: { sittingId: before.id } })) {
+    const convened = isoDay(before.convocationDate);
+    if (input.convocationDate && input.convocationDate !== convened) {
+      const message = `La séance est convoquée : sa date de convocation est celle du dernier envoi (${formatDateFr(convened)}), elle ne se saisit pas.`;
+      throw new AppError("VALIDATION", message, { convocationDate: [message] });
+    }
+    data.convocationDate = before.convocationDate;
+  }
   const published = await tx.deliberation.count({ where: { sittingId: before.id, status: "PUBLISHED" } });
   if (published) {
     throw new AppError("INVALID_STATE", "Cette séance a des délibérations publiées : elle ne peut plus être modifiée. Rectifiez la délibération concernée.");

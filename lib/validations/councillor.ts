@@ -12,6 +12,15 @@ const fields = z.object({
   roleLabel: optionalText(200, "Le libellé de la fonction"),
   mandateStart: isoDateSchema("la date de début du mandat"),
   mandateEnd: optionalIsoDateSchema("la date de fin du mandat"),
+  /** Where the convocation is e-mailed (L2121-10); never public. Left out, the stored one stays. */
+  email: z
+    .string()
+    .trim()
+    .max(254, "L'adresse électronique est trop longue (254 caractères au plus).")
+    .refine((value) => value === "" || z.email().safeParse(value).success, "Saisissez une adresse électronique valide, par exemple prenom.nom@mairie.fr, ou laissez le champ vide.")
+    .optional(),
+  /** The councillor asked for the convocation on paper (L2121-10). */
+  paperOnRequest: z.boolean().optional(),
 });
 
 const endAfterStart = (value: { mandateStart: string; mandateEnd: string }) => !value.mandateEnd || value.mandateEnd >= value.mandateStart;
@@ -41,4 +50,6 @@ export const EMPTY_COUNCILLOR: CouncillorInput = {
   roleLabel: "",
   mandateStart: "",
   mandateEnd: "",
+  email: "",
+  paperOnRequest: false,
 };

@@ -49,6 +49,16 @@ export const municipalitySettingsSchema = z.object({
     .transform(Number),
   appealNotice: required(5000, "Saisissez la mention des voies et délais de recours.", "La mention des voies de recours est trop longue"),
   annexNotice: text(5000, "La mention de consultation des annexes est trop longue"),
+  /**
+   * The legal population (decides the convocation delay and the summary notes, L2121-11 and -12);
+   * empty: unknown (the rules of 3,500 inhabitants and more); left out, the stored figure stays.
+   */
+  population: z
+    .string()
+    .trim()
+    .refine((value) => value === "" || (/^\d{1,8}$/.test(value.replace(/[\s\u202f.]/g, ""))), "Saisissez la population légale en nombre entier d'habitants, par exemple 143 000, ou laissez vide si elle est inconnue.")
+    .transform((value) => (value === "" ? null : Number(value.replace(/[\s\u202f.]/g, ""))))
+    .optional(),
   /** Left out, the stored zone stays as it is. */
   timeZone: z
     .string()

@@ -14,7 +14,8 @@ export const sittingSchema = z
     place: z.string().trim().min(1, "Saisissez le lieu de la séance.").max(300, "Le lieu est trop long (300 caractères au plus)."),
     kind: z.enum(SITTING_KINDS, { error: "Choisissez le type de séance." }),
     isPublic: z.boolean(),
-    convocationDate: isoDateSchema("la date de convocation"),
+    /** Typed for an archived sitting; a sitting being prepared is convened by its sendings (left empty here). */
+    convocationDate: optionalIsoDateSchema("la date de convocation"),
     convenedById: councillorId("l'auteur de la convocation"),
     presidentId: councillorId("le président de séance"),
     secretaryId: councillorId("le secrétaire de séance"),

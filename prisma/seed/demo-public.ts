@@ -1,6 +1,9 @@
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { addAgendaItemInTransaction } from "@/lib/agenda/add-agenda-item";
 import type { Admin } from "@/lib/auth/roles";
 import type { Tx } from "@/lib/db/prisma";
+import { agendaItemSchema } from "@/lib/validations/agenda";
+import { parseInput } from "@/lib/validations/parse";
+import { seedDemoConvocation } from "./demo-convocations";
 import { DEMO_MAYOR, type DemoCouncillorName } from "./demo-council";
 import type { DeliberationSeed, SittingSeed } from "./types";
 
@@ -13,9 +16,8 @@ import type { DeliberationSeed, SittingSeed } from "./types";
 // the home page's "Prochaines séances" (those start today); it shows on
 // /seances, at /seances/2020-02-06 and in the calendar, labelled fictional.
 // Its agenda has an item of every kind; the deliberation item's draft stays a
-// draft (its text is never public). Written through the sitting and
-// deliberation cores; the agenda rows are written here until the agenda's own
-// core (convocation branch) is merged, each with its audit event.
+// draft (its text is never public). Written through the sitting,
+// deliberation, agenda and convocation cores.
 
 type Name = DemoCouncillorName;
 
@@ -90,19 +92,20 @@ type Writers = {
 export async function seedDemoAnnouncedSitting(tx: Tx, actor: Admin, previousSittingId: string, writers: Writers): Promise<{ sittingId: string }> {
   const { id: sittingId } = await writers.createSitting(DEMO_ANNOUNCED_SITTING);
   const draftId = await writers.createDeliberation(sittingId, DEMO_ANNOUNCED_DRAFT);
-  const rows = DEMO_ANNOUNCED_AGENDA.map((item, index) => ({
-    municipalityId: actor.municipalityId,
-    sittingId,
-    position: index + 1,
-    kind: item.kind,
-    title: item.title,
-    summaryNote: item.summaryNote,
-    deliberationId: item.kind === "DELIBERATION" ? draftId : null,
-    minutesSittingId: item.kind === "MINUTES_APPROVAL" ? previousSittingId : null,
-  }));
-  for (const row of rows) {
-    const { id } = await tx.agendaItem.create({ data: row, select: { id: true } });
-    await appendAuditEvent(tx, { municipalityId: actor.municipalityId, action: "seed.demo", entity: "agenda_item", entityId: id, after: { ...row, fictional: true } });
+  for (const item of DEMO_ANNOUNCED_AGENDA) {
+    await addAgendaItemInTransaction(tx, actor, {
+      sittingId,
+      item: parseInput(agendaItemSchema, {
+        kind: item.kind,
+        title: item.title,
+        summaryNote: item.summaryNote ?? "",
+        deliberationId: item.kind === "DELIBERATION" ? draftId : "",
+        minutesSittingId: item.kind === "MINUTES_APPROVAL" ? previousSittingId : "",
+        matterCode: "",
+      }),
+    });
   }
+  // Sent on paper to the fictional council on the day the sitting records (demo-convocations.ts).
+  await seedDemoConvocation(tx, actor, { sittingId, sentDay: DEMO_ANNOUNCED_SITTING.convocationDate });
   return { sittingId };
 }

@@ -23,6 +23,7 @@ import { DEMO_GROUPS, seedDemoGroups } from "./demo-groups";
 import { demoSittings, type DemoSitting } from "./demo-data";
 import { seedDemoMinutes } from "./demo-minutes";
 import { DEMO_ANNOUNCED_SITTING, seedDemoAnnouncedSitting } from "./demo-public";
+import { seedDemoAgendaDeliberation, seedDemoAgendaOpening, seedDemoConvenedSitting, seedDemoConvocation } from "./demo-convocations";
 import { referenceCouncillors, referenceDeliberation, referenceMunicipality, referenceSitting } from "./reference-case";
 import { deliberationProblems, parisDay } from "./seed-rules";
 import type { DerogationWindow } from "@/lib/domain/derogations";
@@ -284,26 +285,34 @@ async function seedDemoData(tx: Tx, demo: readonly DemoSitting[], log: (line: st
   log(`Données de démonstration : ${DEMO_GROUPS.length} groupes politiques fictifs (${memberships} membres).`);
   const byStatus: Record<string, number> = {};
   const sittingIds: string[] = [];
-  let lastSitting: { id: string; startsAt: number } | null = null;
+  let previous: { id: string; startsAt: Date } | null = null;
   for (const { sitting, deliberations } of demo) {
     const { id: sittingId } = await createSitting(tx, actor, idOf, sitting, true);
     sittingIds.push(sittingId);
-    const startsAt = new Date(sitting.startsAt).getTime();
-    if (!lastSitting || startsAt > lastSitting.startsAt) lastSitting = { id: sittingId, startsAt };
+    // Its agenda and its convocation (demo-convocations.ts), then each act, put on the agenda as its draft is written.
+    await seedDemoAgendaOpening(tx, actor, { id: sittingId, previous });
+    await seedDemoConvocation(tx, actor, { sittingId, sentDay: sitting.convocationDate });
     for (const deliberation of deliberations) {
-      await createDeliberation(tx, actor, sittingId, idOf, deliberation);
+      await createDeliberation(tx, actor, sittingId, idOf, deliberation, (deliberationId) =>
+        seedDemoAgendaDeliberation(tx, actor, { sittingId, deliberationId, subject: deliberation.subject, report: deliberation.report }),
+      );
       byStatus[deliberation.status] = (byStatus[deliberation.status] ?? 0) + 1;
     }
+    previous = { id: sittingId, startsAt: new Date(sitting.startsAt) };
   }
+  // Each held sitting's PV, submitted to the next one (whose agenda opens with its approval), adopted there and published.
   const minutes = await seedDemoMinutes(tx, actor, sittingIds);
   log(`Données de démonstration : ${minutes.published} procès-verbaux adoptés et publiés, ${minutes.drafts} en projet.`);
-  // The fictional council's next sitting, convened with its agenda, not yet held (demo-public.ts).
-  if (lastSitting) {
-    await seedDemoAnnouncedSitting(tx, actor, lastSitting.id, {
+  if (previous) {
+    // The fictional council's next sitting, convened on time with its agenda, not yet held (demo-public.ts)…
+    await seedDemoAnnouncedSitting(tx, actor, previous.id, {
       createSitting: (sitting) => createSitting(tx, actor, idOf, sitting, true),
       createDeliberation: (sittingId, deliberation) => createDeliberation(tx, actor, sittingId, idOf, deliberation),
     });
     log(`Données de démonstration : une séance convoquée, non encore tenue (${DEMO_ANNOUNCED_SITTING.startsAt.slice(0, 10)}), avec son ordre du jour.`);
+    // …and an extraordinary one convened in urgency (demo-convocations.ts).
+    await seedDemoConvenedSitting(tx, actor, idOf, null);
+    log("Données de démonstration : une séance extraordinaire convoquée en urgence le 11 février 2020 pour le 13, son ordre du jour de toutes natures.");
   }
   await appendAuditEvent(tx, {
     municipalityId,
@@ -352,9 +361,16 @@ async function createSitting(tx: Tx, actor: Admin, idOf: CouncillorIds, sitting:
  * clerk's forms call: the draft, the roll call, the vote or the withdrawal,
  * the prefecture's receipt, the publication at its historical instant.
  */
-async function createDeliberation(tx: Tx, actor: Admin, sittingId: string, idOf: CouncillorIds, seed: DeliberationSeed<string>): Promise<string> {
+async function createDeliberation(
+  tx: Tx,
+  actor: Admin,
+  sittingId: string,
+  idOf: CouncillorIds,
+  seed: DeliberationSeed<string>,
+  afterDraft?: (deliberationId: string) => Promise<void>,
+): Promise<string> {
   try {
-    return await writeDeliberation(tx, actor, sittingId, idOf, seed);
+    return await writeDeliberation(tx, actor, sittingId, idOf, seed, afterDraft);
   } catch (error) {
     // A core's refusal (AppError, DomainError) says what is wrong, in French; the seed adds which act.
     if (error instanceof Error && !error.message.startsWith(seed.number)) {
@@ -365,7 +381,14 @@ async function createDeliberation(tx: Tx, actor: Admin, sittingId: string, idOf:
   }
 }
 
-async function writeDeliberation(tx: Tx, actor: Admin, sittingId: string, idOf: CouncillorIds, seed: DeliberationSeed<string>): Promise<string> {
+async function writeDeliberation(
+  tx: Tx,
+  actor: Admin,
+  sittingId: string,
+  idOf: CouncillorIds,
+  seed: DeliberationSeed<string>,
+  afterDraft?: (deliberationId: string) => Promise<void>,
+): Promise<string> {
   const optionalId = (name: string | null) => (name === null ? "" : idOf(name));
   const deliberation = deliberationData(parseInput(deliberationSchema, {
     number: seed.number,
@@ -382,6 +405,7 @@ async function writeDeliberation(tx: Tx, actor: Admin, sittingId: string, idOf: 
     cosignatoryTitle: seed.cosignatoryTitle ?? "",
   }));
   const { id: deliberationId } = await createDeliberationInTransaction(tx, actor, { sittingId, deliberation });
+  await afterDraft?.(deliberationId);
 
   if (seed.attendance.length > 0) {
     const { entries } = parseInput(attendanceSchema, {

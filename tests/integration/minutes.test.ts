@@ -14,7 +14,7 @@ import type * as VerifyExtract from "@/lib/extracts/verify-issued-extract";
 import type * as AdoptMinutes from "@/lib/minutes/adopt-minutes";
 import type * as ComposeMinutes from "@/lib/minutes/compose-minutes";
 import type * as CorrectMinutes from "@/lib/minutes/correct-minutes";
-import type * as MinutesDeadlines from "@/lib/minutes/list-minutes-deadlines";
+import type * as Deadlines from "@/lib/deadlines/list-deadlines";
 import type * as PublicMinutes from "@/lib/minutes/get-public-minutes";
 import type * as PublishMinutes from "@/lib/minutes/publish-minutes";
 import type * as SaveMinutes from "@/lib/minutes/save-minutes";
@@ -37,7 +37,7 @@ type Modules = typeof CreateDeliberation &
   typeof AdoptMinutes &
   typeof PublishMinutes &
   typeof CorrectMinutes &
-  typeof MinutesDeadlines &
+  typeof Deadlines &
   typeof ComposeMinutes &
   typeof PublicMinutes &
   typeof MinutesExtract &
@@ -138,7 +138,7 @@ describe("procès-verbal", () => {
       ...(await import("@/lib/minutes/adopt-minutes")),
       ...(await import("@/lib/minutes/publish-minutes")),
       ...(await import("@/lib/minutes/correct-minutes")),
-      ...(await import("@/lib/minutes/list-minutes-deadlines")),
+      ...(await import("@/lib/deadlines/list-deadlines")),
       ...(await import("@/lib/minutes/compose-minutes")),
       ...(await import("@/lib/minutes/get-public-minutes")),
       ...(await import("@/lib/extracts/get-minutes-extract")),
@@ -295,12 +295,14 @@ describe("procès-verbal", () => {
     await modules.saveMinutes({ db, actor: clerk, sittingId: september, input: TEXTS });
     await modules.submitMinutes({ db, actor: clerk, sittingId: september, input: { approvingSittingId: november } });
     await modules.adoptMinutes({ db, actor: clerk, sittingId: september, input: adoption });
-    const deadlines = await modules.listMinutesDeadlines({ db, municipalityId: fixture.municipalityId, now: new Date("2022-11-20T12:00:00Z") });
+    // The back office's deadlines read the PVs (lib/deadlines, rules in lib/domain/sitting-deadlines.ts).
+    const { rows } = await modules.listDeadlines({ db, actor: clerk, now: new Date("2022-11-20T12:00:00Z") });
+    const owed = rows.filter((row) => row.kind.startsWith("minutes-"));
     // The sittings of 7 April and 12 May 2022 come before the reform: they owe nothing here.
-    expect(deadlines.map(({ step, dueOn, overdue, sittingDay }) => ({ step, dueOn, overdue, sittingDay }))).toEqual([
-      { step: "PUBLISH", dueOn: "2022-11-17", overdue: true, sittingDay: "2022-09-29" },
-      { step: "SUBMIT", dueOn: null, overdue: false, sittingDay: "2022-11-10" },
+    expect(owed.map((row) => ({ kind: row.kind, dueDay: row.dueDay, sittingId: row.sitting.id }))).toEqual([
+      { kind: "minutes-publication", dueDay: "2022-11-17", sittingId: september },
+      { kind: "minutes-submission", dueDay: null, sittingId: november },
     ]);
-    expect(deadlines[0]?.label).toBe("Procès-verbal de la séance du 29 septembre 2022 à publier dans la semaine de son adoption");
+    expect(owed[0]?.label).toBe("Publier le procès-verbal signé (dans la semaine qui suit son adoption)");
   });
 });

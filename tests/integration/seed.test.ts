@@ -161,12 +161,15 @@ describe("seed", () => {
     expect(actions.get("group.membership.add")).toBe(await count(`SELECT count(*)::int AS n FROM group_membership`));
     expect(actions.get("minutes.create")).toBe(await count(`SELECT count(*)::int AS n FROM minutes`));
     expect(actions.get("minutes.publish")).toBe(await count(`SELECT count(*)::int AS n FROM minutes WHERE status = 'PUBLISHED'`));
-    // The demo cycle: every demo sitting held (with acts voted) but the last has its PV adopted at the next one and published; the announced one has none.
+    // The demo cycle: every held demo sitting but the last has its PV adopted at the next one and published
+    // (the announced sitting, convened and not held, has none).
     expect(await count(`SELECT count(*)::int AS n FROM minutes m JOIN sitting s ON s.id = m.sitting_id WHERE s.is_demo AND m.status = 'PUBLISHED'`)).toBe(
-      (await count(`SELECT count(*)::int AS n FROM sitting s WHERE s.is_demo AND EXISTS (SELECT 1 FROM deliberation d WHERE d.sitting_id = s.id AND d.status <> 'DRAFT')`)) - 1,
+      (await count(`SELECT count(*)::int AS n FROM sitting s WHERE s.is_demo AND EXISTS (SELECT 1 FROM deliberation d WHERE d.sitting_id = s.id AND d.status = 'PUBLISHED')`)) - 1,
     );
     // Besides the cores' rows, only the seed's own summaries.
-    const others = [...actions.keys()].filter((action) => !/^(councillor|sitting|deliberation|group|minutes)\./.test(action));
+    expect(actions.get("agenda_item.create")).toBe(await count(`SELECT count(*)::int AS n FROM agenda_item`));
+    expect(actions.get("convocation.send")).toBe(await count(`SELECT count(DISTINCT sitting_id)::int AS n FROM convocation_sending`));
+    const others = [...actions.keys()].filter((action) => !/^(councillor|sitting|deliberation|group|agenda_item|convocation|minutes)\./.test(action));
     expect(others.every((action) => action.startsWith("seed."))).toBe(true);
   });
 

@@ -118,14 +118,14 @@ const sittingSelect = (municipalityId: string) => ({
 }) as const;
 
 type SittingRow = {
-  id: string; startsAt: Date; kind: "ORDINARY" | "EXTRAORDINARY"; isPublic: boolean; place: string; convocationDate: Date; isDemo: boolean;
+  id: string; startsAt: Date; kind: "ORDINARY" | "EXTRAORDINARY"; isPublic: boolean; place: string; convocationDate: Date | null; isDemo: boolean;
   publicSlug: string | null; cancelledAt: Date | null; _count: { deliberations: number };
 };
 
 const toSitting = ({ _count, startsAt, convocationDate, publicSlug, cancelledAt, ...rest }: SittingRow) => ({
   ...rest,
   startsAt: startsAt.toISOString(),
-  convocationDate: isoDay(convocationDate),
+  convocationDate: convocationDate ? isoDay(convocationDate) : null,
   slug: publicSlug ?? "",
   cancelledAt: cancelledAt ? cancelledAt.toISOString() : null,
   publishedDeliberations: _count.deliberations,

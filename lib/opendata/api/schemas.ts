@@ -48,7 +48,8 @@ export const sittingSchema = z
     kind: z.enum(["ORDINARY", "EXTRAORDINARY"]),
     isPublic: z.boolean(),
     place: z.string(),
-    convocationDate: isoDate,
+    /** Null for a sitting not convened yet (a sitting with a published act always has one). */
+    convocationDate: isoDate.nullable(),
     slug: z.string().describe("Adresse publique de la séance (/seances/<slug>), donnée une fois et jamais changée"),
     cancelledAt: isoDateTime.nullable().describe("Date d'annulation de la séance, le cas échéant"),
     publishedDeliberations: z.int().min(0),

@@ -14,17 +14,13 @@ CREATE TYPE "minutes_status" AS ENUM ('DRAFT', 'SUBMITTED', 'ADOPTED', 'PUBLISHE
 
 ALTER TYPE "extract_kind" ADD VALUE 'MINUTES';
 
--- The signed PV is an issued extract of its sitting, like its list and its
--- closing sheet (20261202030000_public_cycle: a year's table names its year).
--- The new enum value cannot be used in the transaction that adds it: the
--- check compares the kinds as text.
+-- The signed PV is an issued extract of its sitting. (The new enum value cannot
+-- be used in the transaction that adds it: the check compares its text.)
 ALTER TABLE "issued_extract" DROP CONSTRAINT "issued_extract_subject";
 ALTER TABLE "issued_extract" ADD CONSTRAINT "issued_extract_subject" CHECK (
-  CASE
-    WHEN "kind"::text = 'DELIBERATION' THEN "deliberation_id" IS NOT NULL AND "sitting_id" IS NULL AND "register_year" IS NULL
-    WHEN "kind"::text IN ('SITTING_LIST', 'CLOSING_SHEET', 'MINUTES') THEN "sitting_id" IS NOT NULL AND "deliberation_id" IS NULL AND "register_year" IS NULL
-    ELSE "register_year" IS NOT NULL AND "sitting_id" IS NULL AND "deliberation_id" IS NULL
-  END);
+  ("kind" = 'DELIBERATION' AND "deliberation_id" IS NOT NULL AND "sitting_id" IS NULL)
+  OR ("kind"::text IN ('SITTING_LIST', 'MINUTES') AND "sitting_id" IS NOT NULL AND "deliberation_id" IS NULL)
+);
 
 CREATE TABLE "minutes" (
   "id"                     UUID NOT NULL DEFAULT gen_random_uuid(),

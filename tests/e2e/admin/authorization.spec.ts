@@ -107,6 +107,8 @@ const ROUTES: Record<string, RouteAccess> = {
   "/admin/deliberations/[id]/annexes": { kind: "back-office", path: () => `/admin/deliberations/${randomUUID()}/annexes`, methods: { POST: EDITORS } },
   // Any back-office role downloads an unpublished act as a working document; nobody else.
   "/api/extracts/deliberations/[id]": { kind: "back-office", path: (f) => `/api/extracts/deliberations/${f.draft.id}`, methods: { GET: EVERYONE } },
+  // The sitting's signed convocation, as sent: any back-office role (404 when none was sent); nobody else.
+  "/admin/seances/[id]/convocation.pdf": { kind: "back-office", path: (f) => `/admin/seances/${f.draft.sittingId}/convocation.pdf`, methods: { GET: EVERYONE } },
   "/api/auth/[...nextauth]": { kind: "sign-in" },
   "/deliberations/[number]/extrait.pdf": {
     kind: "public",

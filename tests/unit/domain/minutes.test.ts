@@ -6,9 +6,7 @@ import {
   describeMinutesState,
   isMinutesEditable,
   minutesApprovalTitle,
-  minutesDeadline,
 } from "@/lib/domain";
-import { addCalendarDays } from "@/lib/domain/minutes";
 
 describe("procès-verbal rules", () => {
   it("[minutes]: the workflow goes draft → submitted → adopted → published, a submitted draft may be taken back", () => {
@@ -29,13 +27,6 @@ describe("procès-verbal rules", () => {
     expect(minutesApprovalTitle(new Date("2022-05-01T03:30:00Z"), "America/Martinique")).toBe("Approbation du procès-verbal de la séance du 30 avril 2022");
   });
 
-  it("[minutes]: calendar days are added across month and year ends", () => {
-    expect(addCalendarDays("2022-04-28", 7)).toBe("2022-05-05");
-    expect(addCalendarDays("2023-12-29", 7)).toBe("2024-01-05");
-    expect(addCalendarDays("2024-02-25", 7)).toBe("2024-03-03");
-    expect(() => addCalendarDays("28/04/2022", 7)).toThrow("Date invalide");
-  });
-
   it("[minutes]: the adoption vote needs counted votes and more for than against", () => {
     expect(checkAdoptionVote({ votesFor: 20, votesAgainst: 3, abstentions: 2 })).toBeNull();
     expect(checkAdoptionVote({ votesFor: 0, votesAgainst: 0, abstentions: 0 })).toContain("aucune voix");
@@ -53,39 +44,6 @@ describe("procès-verbal rules", () => {
 
   const facts = { sittingDay: "2022-09-29", approvingSittingDay: "2022-11-10", adoptedOn: null, publishedOn: null };
 
-  it("[minutes]: a draft is due at the next sitting, overdue once that sitting has passed", () => {
-    expect(minutesDeadline({ ...facts, status: "DRAFT" }, "2022-11-01")).toEqual({
-      step: "SUBMIT",
-      dueOn: "2022-11-10",
-      overdue: false,
-      label: "Procès-verbal de la séance du 29 septembre 2022 à soumettre à la séance du 10 novembre 2022",
-    });
-    expect(minutesDeadline({ ...facts, status: "DRAFT" }, "2022-11-11")?.overdue).toBe(true);
-    expect(minutesDeadline({ ...facts, status: "DRAFT", approvingSittingDay: null }, "2022-11-11")).toEqual({
-      step: "SUBMIT",
-      dueOn: null,
-      overdue: false,
-      label: "Procès-verbal de la séance du 29 septembre 2022 à soumettre à la prochaine séance",
-    });
-  });
-
-  it("[minutes]: a submitted PV is adopted at the sitting it is submitted to", () => {
-    const deadline = minutesDeadline({ ...facts, status: "SUBMITTED" }, "2022-11-10");
-    expect(deadline).toMatchObject({ step: "ADOPT", dueOn: "2022-11-10", overdue: false });
-    expect(minutesDeadline({ ...facts, status: "SUBMITTED" }, "2022-11-12")?.overdue).toBe(true);
-  });
-
-  it("[minutes]: an adopted PV is published within the week after its adoption (sittings from 1 July 2022)", () => {
-    const adopted = { ...facts, status: "ADOPTED" as const, adoptedOn: "2022-11-28" };
-    expect(minutesDeadline(adopted, "2022-12-05")).toMatchObject({ step: "PUBLISH", dueOn: "2022-12-05", overdue: false });
-    expect(minutesDeadline(adopted, "2022-12-06")).toMatchObject({ overdue: true });
-    expect(minutesDeadline({ ...adopted, adoptedOn: null }, "2022-12-06")).toMatchObject({ dueOn: null, overdue: false });
-    // The sitting of 30 June 2022 is judged by the rules of its date: no online publication owed.
-    expect(minutesDeadline({ ...adopted, sittingDay: "2022-06-30" }, "2023-01-01")).toBeNull();
-    expect(minutesDeadline({ ...adopted, sittingDay: "2022-07-01" }, "2023-01-01")?.overdue).toBe(true);
-    expect(minutesDeadline({ ...adopted, status: "PUBLISHED", publishedOn: "2022-12-01" }, "2023-01-01")).toBeNull();
-  });
-
   it("[minutes]: the public page states the PV's stage in French", () => {
     expect(describeMinutesState({ ...facts, status: "DRAFT" })).toBe("Procès-verbal en cours de rédaction.");
     expect(describeMinutesState({ ...facts, status: "SUBMITTED" })).toBe("Projet de procès-verbal soumis à la séance du 10 novembre 2022.");
@@ -97,6 +55,5 @@ describe("procès-verbal rules", () => {
     );
     expect(describeMinutesState({ ...facts, status: "PUBLISHED" })).toBe("Procès-verbal publié.");
     expect(() => describeMinutesState({ ...facts, status: "ARCHIVED" as never })).toThrow();
-    expect(() => minutesDeadline({ ...facts, status: "ARCHIVED" as never }, "2023-01-01")).toThrow();
   });
 });

@@ -62,6 +62,7 @@ export default async function MunicipalitySettingsPage() {
             appealNotice: municipality.appealNotice,
             annexNotice: municipality.annexNotice ?? "",
             timeZone: municipality.timeZone,
+            population: municipality.population === null ? "" : String(municipality.population),
           }}
           submit={updateMunicipalitySettingsAction}
         />

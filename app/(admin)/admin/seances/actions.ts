@@ -16,6 +16,13 @@ import type { SittingRollCallInput } from "@/lib/validations/deliberation";
 import type { ListPostingInput, SittingInput } from "@/lib/validations/sitting";
 import type { SittingCancellationInput } from "@/lib/validations/sitting-cancellation";
 import { countOf } from "@/lib/domain/plural";
+import { addAgendaItem } from "@/lib/agenda/add-agenda-item";
+import { moveAgendaItem } from "@/lib/agenda/move-agenda-item";
+import { removeAgendaItem } from "@/lib/agenda/remove-agenda-item";
+import { updateAgendaItem } from "@/lib/agenda/update-agenda-item";
+import { mailerFromEnv } from "@/lib/convocations/mailer";
+import { sendConvocation } from "@/lib/convocations/send-convocation";
+import type { AgendaItemEditInput, AgendaItemInput, ConvocationSendingInput } from "@/lib/validations/agenda";
 
 export async function createSittingAction(input: SittingInput): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
@@ -65,6 +72,56 @@ export async function recordSittingRollCallAction(sittingId: string, input: Sitt
       message: result.updated
         ? `L'appel est enregistré : la liste de présence de ${countOf(result.updated, "délibération")} est à jour.`
         : "L'appel est enregistré : aucune liste de présence n'a changé.",
+    };
+  });
+}
+
+export async function addAgendaItemAction(sittingId: string, input: AgendaItemInput): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const item = await addAgendaItem({ db: getPrisma(), actor: await getSessionUser(), sittingId, input });
+    revalidatePath(`/admin/seances/${sittingId}`);
+    await revalidateSittingChange([], sittingId);
+    return { data: { id: item.id }, message: item.deliberationId && !input.deliberationId ? "Le point est ajouté, avec son projet de délibération." : "Le point est ajouté à l'ordre du jour." };
+  });
+}
+
+export async function updateAgendaItemAction(sittingId: string, itemId: string, input: AgendaItemEditInput): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const item = await updateAgendaItem({ db: getPrisma(), actor: await getSessionUser(), itemId, input });
+    revalidatePath(`/admin/seances/${sittingId}`);
+    await revalidateSittingChange([], sittingId);
+    return { data: item, message: "Le point est enregistré." };
+  });
+}
+
+export async function moveAgendaItemAction(sittingId: string, itemId: string, direction: "up" | "down"): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const item = await moveAgendaItem({ db: getPrisma(), actor: await getSessionUser(), itemId, direction });
+    revalidatePath(`/admin/seances/${sittingId}`);
+    await revalidateSittingChange([], sittingId);
+    return { data: { id: item.id }, message: `Le point est désormais le n° ${item.position}.` };
+  });
+}
+
+export async function removeAgendaItemAction(sittingId: string, itemId: string): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const item = await removeAgendaItem({ db: getPrisma(), actor: await getSessionUser(), itemId });
+    revalidatePath(`/admin/seances/${sittingId}`);
+    await revalidateSittingChange([], sittingId);
+    return { data: item, message: "Le point est retiré de l'ordre du jour." };
+  });
+}
+
+export async function sendConvocationAction(sittingId: string, input: ConvocationSendingInput): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const result = await sendConvocation({ db: getPrisma(), actor: await getSessionUser(), sittingId, input, mailer: mailerFromEnv() });
+    revalidatePath(`/admin/seances/${sittingId}`);
+    revalidatePath("/admin");
+    await revalidateSittingChange([], sittingId);
+    const failed = result.failed.length ? ` Échec de l'envoi par courriel pour : ${result.failed.join(", ")} (à convoquer par un autre moyen).` : "";
+    return {
+      data: { id: sittingId },
+      message: `La convocation est enregistrée : ${countOf(result.emailed, "envoi")} par courriel, ${countOf(result.paper, "envoi")} sur papier (code de vérification ${result.verificationCode}).${failed}`,
     };
   });
 }

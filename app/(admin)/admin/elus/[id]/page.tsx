@@ -45,6 +45,8 @@ export default async function CouncillorPage({ params }: { params: Promise<{ id:
             roleLabel: councillor.roleLabel ?? "",
             mandateStart: isoDay(councillor.mandateStart),
             mandateEnd: isoDay(councillor.mandateEnd),
+            email: councillor.email ?? "",
+            paperOnRequest: councillor.paperOnRequest,
           }}
           submit={updateCouncillorAction.bind(null, councillor.id)}
           submitLabel="Enregistrer les modifications"

@@ -16,7 +16,25 @@ import { isAppError } from "@/lib/errors";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { getSitting } from "@/lib/sittings/get-sitting";
 import { sittingFormValues } from "@/lib/sittings/sitting-fields";
-import { cancelSittingAction, recordListPostingAction, updateSittingAction } from "../actions";
+import { AgendaEditor } from "@/components/admin/agenda-editor";
+import { ConvocationForm } from "@/components/admin/convocation-form";
+import { readSittingAgenda } from "@/lib/agenda/get-sitting-agenda";
+import { getConvocationStatus } from "@/lib/convocations/get-convocation-status";
+import { localDay } from "@/lib/domain/calendar";
+import { summaryNotesRequired } from "@/lib/domain/convocation";
+import { formatDateShortFr } from "@/lib/domain/format";
+import { readEnv } from "@/lib/env";
+import { EMPTY_AGENDA_ITEM } from "@/lib/validations/agenda";
+import {
+  addAgendaItemAction,
+  moveAgendaItemAction,
+  cancelSittingAction,
+  recordListPostingAction,
+  removeAgendaItemAction,
+  sendConvocationAction,
+  updateAgendaItemAction,
+  updateSittingAction,
+} from "../actions";
 import { CancelSittingForm } from "@/components/admin/cancel-sitting-form";
 
 export const metadata: Metadata = { title: "Séance · Espace du greffe" };
@@ -33,7 +51,24 @@ export default async function AdminSittingPage({ params }: { params: Promise<{ i
   const canEdit = Boolean(actor && EDITOR_ROLES.includes(actor.role));
   const editable = canEdit && !sitting.deliberations.some((deliberation) => deliberation.status === "PUBLISHED");
   const councillors = editable ? await councillorOptionsWithMandates({ db, actor, demo: sitting.isDemo }) : [];
-  const { timeZone } = await getCurrentMunicipality();
+  const { timeZone, population } = await getCurrentMunicipality();
+  const agenda = await readSittingAgenda(db, actor.municipalityId, sitting.id);
+  const convocation = await getConvocationStatus({ db, actor, sittingId: sitting.id });
+  const onAgenda = new Set(agenda.flatMap((item) => (item.deliberation ? [item.deliberation.id] : [])));
+  const drafts = sitting.deliberations.filter((deliberation) => deliberation.status === "DRAFT" && !onAgenda.has(deliberation.id));
+  const earlierSittings = editable
+    ? await db.sitting.findMany({
+        where: { municipalityId: actor.municipalityId, isDemo: sitting.isDemo, startsAt: { lt: sitting.startsAt } },
+        orderBy: { startsAt: "desc" },
+        take: 24,
+        select: { id: true, startsAt: true },
+      })
+    : [];
+  const today = localDay(new Date(), timeZone);
+  const sittingDay = localDay(sitting.startsAt, timeZone);
+  const voted = sitting.deliberations.some((deliberation) => deliberation.status !== "DRAFT");
+  const canConvene = canEdit && !voted && sittingDay >= today && agenda.length > 0;
+  const notesRequired = summaryNotesRequired(population);
   return (
     <div className="flex flex-col gap-6">
       <FlashStatus message={await readFlashMessage()} />
@@ -46,6 +81,90 @@ export default async function AdminSittingPage({ params }: { params: Promise<{ i
           {sitting.isDemo ? " · séance fictive de démonstration" : ""}
         </p>
       </div>
+      <section aria-labelledby="ordre-du-jour" className="flex flex-col gap-3">
+        <h2 id="ordre-du-jour" className="text-2xl font-bold">Ordre du jour</h2>
+        {editable ? (
+          <AgendaEditor
+            sittingId={sitting.id}
+            items={agenda.map((item) => ({
+              id: item.id,
+              position: item.position,
+              kind: item.kind,
+              title: item.title,
+              summaryNote: item.summaryNote ?? "",
+              names: item.deliberation ? `${item.deliberation.number}` : item.minutesSitting ? `séance du ${formatDateShortFr(item.minutesSitting.startsAt, timeZone)}` : null,
+            }))}
+            drafts={drafts.map((deliberation) => ({ value: deliberation.id, label: `${deliberation.number} : ${deliberation.subject}` }))}
+            earlierSittings={earlierSittings.map((earlier) => ({ value: earlier.id, label: `Séance du ${formatDateFr(earlier.startsAt, timeZone)}` }))}
+            summaryNotesRequired={notesRequired}
+            emptyItem={EMPTY_AGENDA_ITEM}
+            add={addAgendaItemAction.bind(null, sitting.id)}
+            update={updateAgendaItemAction.bind(null, sitting.id)}
+            move={moveAgendaItemAction.bind(null, sitting.id)}
+            remove={removeAgendaItemAction.bind(null, sitting.id)}
+          />
+        ) : agenda.length ? (
+          <ol className="list-decimal pl-6">
+            {agenda.map((item) => (
+              <li key={item.id}>{item.title}</li>
+            ))}
+          </ol>
+        ) : (
+          <p>Aucun ordre du jour enregistré.</p>
+        )}
+      </section>
+      <section aria-labelledby="convocation" className="flex flex-col gap-3">
+        <h2 id="convocation" className="text-2xl font-bold">Convocation</h2>
+        {sitting.convocationDate ? (
+          <p>
+            Convocation du {formatDateFr(isoDay(sitting.convocationDate))}
+            {sitting.urgent ? ` — en urgence : ${sitting.urgencyReason ?? ""}` : ""}.
+            {convocation.latest ? (
+              <>
+                {" "}
+                <a href={`/admin/seances/${sitting.id}/convocation.pdf`}>Télécharger la convocation signée (PDF)</a>, code de vérification {convocation.latest.verificationCode}.
+              </>
+            ) : null}
+          </p>
+        ) : (
+          <p>La séance n&apos;est pas encore convoquée.</p>
+        )}
+        {convocation.sendings.length ? (
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">Envois de la convocation, du plus récent au plus ancien</caption>
+            <thead>
+              <tr className="border-b border-ink">
+                <th scope="col" className="py-2 pr-3">Élu</th>
+                <th scope="col" className="py-2 pr-3">Mode</th>
+                <th scope="col" className="py-2 pr-3">Envoyée le</th>
+              </tr>
+            </thead>
+            <tbody>
+              {convocation.sendings.map((sending) => (
+                <tr key={sending.id} className="border-b border-line">
+                  <th scope="row" className="py-2 pr-3 font-normal">{formatCouncillorName(sending.councillor)}</th>
+                  <td className="py-2 pr-3">{sending.channel === "EMAIL" ? `Courriel (${sending.emailAddress ?? ""})` : "Papier"}</td>
+                  <td className="py-2 pr-3">
+                    {formatDateFr(sending.sentAt, timeZone)} à {formatTimeFr(sending.sentAt, timeZone)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        {canConvene ? (
+          <ConvocationForm
+            initialValues={{ mode: readEnv().SMTP_HOST ? "smtp" : "manual", sentDate: today, sentTime: "", urgent: sitting.urgent, urgencyReason: sitting.urgencyReason ?? "" }}
+            sittingDay={sittingDay}
+            today={today}
+            population={population}
+            smtpConfigured={Boolean(readEnv().SMTP_HOST)}
+            submit={sendConvocationAction.bind(null, sitting.id)}
+          />
+        ) : canEdit && !agenda.length && !voted ? (
+          <p>Ajoutez les points de l&apos;ordre du jour avant d&apos;envoyer la convocation.</p>
+        ) : null}
+      </section>
       <section aria-labelledby="deliberations" className="flex flex-col gap-3">
         <h2 id="deliberations" className="text-2xl font-bold">Délibérations</h2>
         {canEdit ? (
