@@ -9,6 +9,8 @@ import { minutesRecordSchema, type MinutesRecord } from "./minutes-record";
 // not public: the page then shows the last published version's state.
 
 export type PublicMinutesState = {
+  /** The stage shown (a draft is not public: never DRAFT). */
+  status: Exclude<MinutesStatus, "DRAFT">;
   state: string;
   /** The published version, when there is one: its PDF is at /seances/<date>/proces-verbal.pdf. */
   published: { version: number; publishedAt: Date } | null;
@@ -29,8 +31,9 @@ export async function getPublicMinutesState(db: Db, { municipalityId, sittingId,
   const current = versions[0];
   if (!current) return null;
   const shown = current.status === MinutesStatus.DRAFT ? published : current;
-  if (!shown) return null;
+  if (!shown || shown.status === MinutesStatus.DRAFT) return null;
   return {
+    status: shown.status,
     state: describeMinutesState({
       status: shown.status,
       approvingSittingDay: shown.approvingSitting ? localDay(shown.approvingSitting.startsAt, zone) : null,

@@ -104,6 +104,22 @@ describe("JSON API and its OpenAPI document", () => {
     expect(body.vote?.votesFor).toBeGreaterThan(0);
   });
 
+  it("[api]: a sitting states its procès-verbal once submitted: the demo PV of 22 February 2018 is published, with its signed PDF", async () => {
+    const demoSittingId = (await client.query(`SELECT id FROM sitting WHERE is_demo AND starts_at::date = '2018-02-22'`)).rows[0].id as string;
+    const response = await call("/sittings/{id}", "", { ...pathValues, id: demoSittingId });
+    const body = (await response.json()) as { minutes: { status: string; state: string; pdfUrl: string | null; publishedVersion: number | null } | null };
+    expect(schemaOf("/sittings/{id}", "200")(body)).toBe(true);
+    expect(body.minutes).toEqual({
+      status: "PUBLISHED",
+      state: "Procès-verbal adopté le 28 juin 2018, publié le 1er juillet 2018.",
+      pdfUrl: expect.stringMatching(/\/seances\/2018-02-22\/proces-verbal\.pdf$/),
+      publishedVersion: 1,
+    });
+    // The reference sitting has no PV on the portal.
+    const reference = (await (await call("/sittings/{id}", "", valuesFor("/sittings/{id}"))).json()) as { minutes: unknown };
+    expect(reference.minutes).toBeNull();
+  });
+
   it("[api]: lists are paginated and demo records are flagged", async () => {
     const first = (await (await call("/deliberations", "?perPage=2")).json()) as { data: { isDemo: boolean }[]; pagination: { total: number; pageCount: number } };
     expect(first.data).toHaveLength(2);

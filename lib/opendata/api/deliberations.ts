@@ -6,6 +6,7 @@ import { publishedDeliberationWhere } from "@/lib/publication/published-delibera
 import { visibleSittingWhere } from "@/lib/sittings/convened";
 import { listPublicAgendas } from "@/lib/sittings/public-agenda";
 import { getPrisma, type Db } from "@/lib/db/prisma";
+import { getPublicMinutesState } from "@/lib/minutes/get-public-minutes";
 import {
   deliberationPageSchema,
   deliberationSchema,
@@ -151,9 +152,19 @@ export async function getApiSitting({ municipalityId, id, baseUrl, db = getPrism
     }),
     listPublicAgendas(db, municipalityId, [id]),
   ]);
+  const { timeZone } = await db.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { timeZone: true } });
+  const minutes = await getPublicMinutesState(db, { municipalityId, sittingId: id, zone: timeZone });
   return sittingDetailSchema.parse({
     ...toSitting(row),
     agenda: agendas.get(id) ?? [],
     deliberations: deliberations.map((deliberation) => toSummary(baseUrl, deliberation)),
+    minutes: minutes
+      ? {
+          status: minutes.status,
+          state: minutes.state,
+          pdfUrl: minutes.published && row.publicSlug ? `${baseUrl.replace(/\/$/, "")}/seances/${row.publicSlug}/proces-verbal.pdf` : null,
+          publishedVersion: minutes.published?.version ?? null,
+        }
+      : null,
   });
 }

@@ -149,7 +149,21 @@ export const pageOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array
 export const councillorPageSchema = pageOf(councillorSchema).register(apiRegistry, { id: "CouncillorPage" });
 export const sittingPageSchema = pageOf(sittingSchema).register(apiRegistry, { id: "SittingPage" });
 export const deliberationPageSchema = pageOf(deliberationSummarySchema).register(apiRegistry, { id: "DeliberationPage" });
-export const sittingDetailSchema = sittingSchema.extend({ agenda: z.array(agendaItemSchema), deliberations: z.array(deliberationSummarySchema) }).register(apiRegistry, { id: "SittingDetail" });
+/** The sitting's procès-verbal once submitted to the council (a draft is not public). */
+export const sittingMinutesSchema = z
+  .object({
+    status: z.enum(["SUBMITTED", "ADOPTED", "PUBLISHED"]),
+    /** "Procès-verbal adopté le 28 juin 2018, publié le 1er juillet 2018." */
+    state: z.string(),
+    /** The signed PDF of the latest published version, null before publication. */
+    pdfUrl: z.string().nullable(),
+    publishedVersion: z.int().min(1).nullable(),
+  })
+  .register(apiRegistry, { id: "SittingMinutes" });
+
+export const sittingDetailSchema = sittingSchema
+  .extend({ agenda: z.array(agendaItemSchema), deliberations: z.array(deliberationSummarySchema), minutes: sittingMinutesSchema.nullable() })
+  .register(apiRegistry, { id: "SittingDetail" });
 
 /** The longest page a list gives: a larger `perPage` is taken as this, and the answer's `pagination.perPage` says so. */
 export const MAX_PER_PAGE = 200;

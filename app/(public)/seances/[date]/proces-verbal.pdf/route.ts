@@ -12,7 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ date
     const municipality = await getCurrentMunicipality();
     const extract = await getMinutesExtract({ municipality, date });
     if (!extract) {
-      return new Response("Aucun procès-verbal publié pour une séance à cette date.\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+      return new Response("Procès-verbal introuvable : aucune séance publique à cette date n'a de procès-verbal publié.\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     }
     return pdfResponse(extract, request);
   } catch (error) {
