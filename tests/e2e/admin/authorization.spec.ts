@@ -120,6 +120,7 @@ const ROUTES: Record<string, RouteAccess> = {
   "/seances/[date]/proces-verbal.pdf": { kind: "public", path: () => "/seances/2018-02-22/proces-verbal.pdf" },
   "/seances/[date]/feuillet-de-cloture.pdf": { kind: "public", path: () => "/seances/2022-04-07/feuillet-de-cloture.pdf" },
   "/seances/[date]/seance.ics": { kind: "public", path: () => "/seances/2020-02-06/seance.ics" },
+  "/seances/[date]/convocation.pdf": { kind: "public", path: () => "/seances/2020-02-06/convocation.pdf" },
   "/registre/[year]/table-chronologique.pdf": { kind: "public", path: () => "/registre/2022/table-chronologique.pdf" },
   "/registre/[year]/table-par-matiere.pdf": { kind: "public", path: () => "/registre/2022/table-par-matiere.pdf" },
   "/donnees/scdl/[file]": { kind: "public", path: () => "/donnees/scdl/deliberations.csv" },

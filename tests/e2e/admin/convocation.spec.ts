@@ -110,6 +110,13 @@ test("[convocation]: a clerk prepares the agenda and records the convocation; a 
       expect(events.map((event) => event.uid)).toEqual([`seance-${sittingId}@registre-deliberations`]);
       expect(events[0]!.startDate.zone?.tzid).toBe("Europe/Paris");
       expect(events[0]!.description).toContain("Tarifs de la restauration scolaire (essai)");
+      // The convocation itself is public from then on, as signed: downloaded from the sitting's page.
+      await citizen.goto(`/seances/${slug}`);
+      const link = citizen.getByRole("link", { name: /Télécharger la convocation/ });
+      await expect(link).toHaveAttribute("href", `/seances/${slug}/convocation.pdf`);
+      const convocation = await citizen.request.get(`/seances/${slug}/convocation.pdf`);
+      expect(convocation.status()).toBe(200);
+      expect((await convocation.body()).subarray(0, 5).toString()).toBe("%PDF-");
     } finally {
       await citizenContext.close();
     }

@@ -22,6 +22,7 @@ const PUBLIC_REFUSALS: { url: string; statuses: number[] }[] = [
   { url: "/seances/%FF", statuses: [400, 404] },
   { url: "/seances/0000-01-01/liste-des-deliberations.pdf", statuses: [404] },
   { url: "/seances/0000-01-01/proces-verbal.pdf", statuses: [404] },
+  { url: "/seances/0000-01-01/convocation.pdf", statuses: [404] },
   { url: "/deliberations/%25", statuses: [404] },
   { url: "/deliberations/DL%252E2022-91", statuses: [404] },
   { url: "/deliberations/%FF", statuses: [400, 404] },

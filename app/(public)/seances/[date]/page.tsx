@@ -12,6 +12,7 @@ import { formatDateFr, formatTimeFr, isoDay } from "@/lib/domain";
 import { countOf } from "@/lib/domain/plural";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { getPublicSitting } from "@/lib/sittings/get-public-sitting";
+import { hasPublicConvocation } from "@/lib/convocations/get-public-convocation";
 import { getAnnouncedSitting, type AnnouncedSitting } from "@/lib/sittings/get-announced-sitting";
 import { CalendarLink, PublicAgenda } from "@/components/sitting/public-agenda";
 import { councillorRole, fullName, sittingKindLabel } from "@/lib/deliberations/extract-wording";
@@ -35,7 +36,8 @@ const loadByDate = cache(async (param: string) => {
   const sitting = date ? await getPublicSitting({ municipalityId, date }) : null;
   // Convened but not held (or its acts not yet published): the convocation's facts and agenda.
   const announced = date && !sitting ? await getAnnouncedSitting({ municipalityId, date }) : null;
-  return { sitting, announced };
+  const convocation = announced ? await hasPublicConvocation({ municipalityId, sittingId: announced.id }) : false;
+  return { sitting, announced, convocation };
 });
 
 async function loadSitting(params: Props["params"]) {
@@ -58,8 +60,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SittingPage({ params }: Props) {
-  const { sitting, announced } = await loadSitting(params);
-  if (announced) return <AnnouncedSittingPage sitting={announced} />;
+  const { sitting, announced, convocation } = await loadSitting(params);
+  if (announced) return <AnnouncedSittingPage sitting={announced} convocation={convocation} />;
   if (!sitting) notFound();
   // The municipality as the sitting's published acts state it (members in office included).
   const { municipality } = sitting;
@@ -153,7 +155,7 @@ export default async function SittingPage({ params }: Props) {
 }
 
 /** A sitting convened and not yet held: its convocation, its agenda, its calendar event. */
-function AnnouncedSittingPage({ sitting }: { sitting: AnnouncedSitting }) {
+function AnnouncedSittingPage({ sitting, convocation }: { sitting: AnnouncedSitting; convocation: boolean }) {
   const title = `Séance du ${formatDateFr(sitting.startsAt, sitting.zone)}`;
   return (
     <div>
@@ -168,6 +170,9 @@ function AnnouncedSittingPage({ sitting }: { sitting: AnnouncedSitting }) {
       <p className="mt-4">
         <CalendarLink href={`/seances/${sitting.slug}/seance.ics`} label="Ajouter cette séance à mon agenda (iCalendar)" />
       </p>
+      {convocation ? (
+        <ExtractDownload href={`/seances/${sitting.slug}/convocation.pdf`} label="Télécharger la convocation" fileName={`convocation-${sitting.slug}.pdf`} />
+      ) : null}
 
       <section aria-labelledby="informations" className="mt-8">
         <h2 id="informations" className="mb-3 text-2xl font-bold">
