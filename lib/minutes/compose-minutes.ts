@@ -1,7 +1,8 @@
 import "server-only";
 import { compareCouncillors, councillorRefSelect } from "@/lib/councillors/councillor-ref";
 import { AgendaItemKind, AttendanceStatus, Prisma, type Db, type Tx } from "@/lib/db/prisma";
-import { checkQuorum, describeAdoptionVote, describeRollCallChange, formatCouncillorName, isoDay, localDay, summarizeRollCall, type DerogationWindow } from "@/lib/domain";
+import { checkQuorum, describeAdoptionVote, isoDay, localDay, type DerogationWindow } from "@/lib/domain";
+import { describeRollCallMovements } from "@/lib/publication/roll-call-movements";
 import { loadDerogationWindows } from "@/lib/municipality/load-derogation-windows";
 import { parseDeliberationRecord, type DeliberationRecordRow } from "@/lib/publication/stated-record";
 import { minutesItemKey, readItemDiscussions } from "./minutes-items";
@@ -50,34 +51,6 @@ function rollCallOf(record: DeliberationRecordRow): MinutesRecord["rollCall"] {
   };
 }
 
-/** Who arrived, left or gave a proxy after the first deliberation, as sentences. */
-function movementsOf(examined: readonly Examined[]): string[] {
-  const acts = examined.filter(({ record }) => record.attendances.length > 0).map(({ record }) => record);
-  if (acts.length < 2) return [];
-  const { changes } = summarizeRollCall({
-    deliberations: acts.map((act) => ({
-      id: act.id,
-      marks: act.attendances.map((entry) => ({ councillorId: entry.councillor.id, status: entry.status, proxyHolderId: entry.proxyHolder?.id ?? null, note: entry.note })),
-    })),
-    councillorIds: [...new Set(acts.flatMap((act) => act.attendances.map((entry) => entry.councillor.id)))],
-    remarksAlone: false,
-  });
-  const byId = new Map(acts.map((act) => [act.id, act]));
-  return changes.map((change) => {
-    const act = byId.get(change.deliberationId)!;
-    const named = new Map(act.attendances.map((entry) => [entry.councillor.id, entry.councillor]));
-    const councillor = named.get(change.councillorId)!;
-    const holder = change.proxyHolderId ? named.get(change.proxyHolderId) : undefined;
-    return describeRollCallChange({
-      name: formatCouncillorName(councillor),
-      civility: councillor.civility,
-      status: change.status,
-      holderName: holder ? formatCouncillorName(holder) : null,
-      note: change.note,
-      deliberationNumber: act.number,
-    });
-  });
-}
 
 function quorumOf(record: DeliberationRecordRow, sitting: { membersInOffice: number; reconvened: boolean; day: string }, windows: readonly DerogationWindow[]) {
   if (record.attendances.length === 0) return null;
@@ -226,7 +199,7 @@ export async function composeMinutes(db: Db | Tx, { municipalityId, sittingId, t
       secretary: sitting.secretary,
     },
     rollCall: opening ? rollCallOf(opening.record) : null,
-    movements: movementsOf(examined),
+    movements: describeRollCallMovements(examined.map(({ record }) => record)),
     opening: texts.openingDiscussion,
     ballotRequests: texts.ballotRequests,
     urgencyRuling: texts.urgencyRuling,

@@ -3,7 +3,8 @@ import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { tallySelect } from "@/lib/publication/tally-select";
 import type { z } from "zod";
 import { AttendanceStatus, getPrisma, type Outcome, type SittingKind } from "@/lib/db/prisma";
-import { describeRollCallChange, formatCouncillorName, summarizeRollCall, type Tally } from "@/lib/domain";
+import { type Tally } from "@/lib/domain";
+import { describeRollCallMovements } from "@/lib/publication/roll-call-movements";
 import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 import {
   statedAttendanceSchema,
@@ -123,7 +124,7 @@ export async function getPublicSitting({
     municipality: { ...stated.municipality, timeZone: zone },
     slug: date,
     attendance,
-    movements: listMovements(stated.acts),
+    movements: describeRollCallMovements(stated.acts),
     deliberations: sitting.deliberations.map(({ id: _id, vote, ...deliberation }) => ({ ...deliberation, tally: vote })),
   };
 }
@@ -157,35 +158,3 @@ async function readStatedSitting(deliberations: readonly { id: string; number: s
   };
 }
 
-/** Who arrived, left or gave a proxy after the first published deliberation, named as each act names them. */
-function listMovements(acts: readonly StatedAct[]): string[] {
-  if (acts.length < 2) return [];
-  const marksOf = (act: StatedAct) =>
-    act.attendances.map((entry) => ({
-      councillorId: entry.councillor.id,
-      status: entry.status,
-      proxyHolderId: entry.proxyHolder?.id ?? null,
-      note: entry.note,
-    }));
-  const councillorIds = [...new Set(acts.flatMap((act) => act.attendances.map((entry) => entry.councillor.id)))];
-  const { changes } = summarizeRollCall({
-    deliberations: acts.map((act) => ({ id: act.id, marks: marksOf(act) })),
-    councillorIds,
-    remarksAlone: false,
-  });
-  const actOf = new Map(acts.map((act) => [act.id, act]));
-  return changes.map((change) => {
-    const act = actOf.get(change.deliberationId)!;
-    const named = new Map(act.attendances.map((entry) => [entry.councillor.id, entry.councillor]));
-    const councillor = named.get(change.councillorId)!;
-    const holder = change.proxyHolderId ? named.get(change.proxyHolderId) : undefined;
-    return describeRollCallChange({
-      name: formatCouncillorName(councillor),
-      civility: councillor.civility,
-      status: change.status,
-      holderName: holder ? formatCouncillorName(holder) : null,
-      note: change.note,
-      deliberationNumber: act.number,
-    });
-  });
-}
