@@ -12,7 +12,7 @@ import { compareCouncillors } from "@/lib/councillors/councillor-ref";
 
 export { parseDeliberationRecord, statedAttendanceSchema, statedMunicipalitySchema, statedSittingSchema } from "@/lib/publication/stated-record";
 export type { DeliberationRecordRow, StatedMunicipality } from "@/lib/publication/stated-record";
-import { parseDeliberationRecord, type DeliberationRecordRow } from "@/lib/publication/stated-record";
+import { parseDeliberationRecord, voteFigures, type DeliberationRecordRow } from "@/lib/publication/stated-record";
 
 
 /**
@@ -68,17 +68,7 @@ export function shapeDeliberationRecord(row: DeliberationRecordRow) {
     },
     vote: vote
       ? {
-          secret: vote.secret,
-          presentAndRepresented: vote.presentAndRepresented,
-          present: vote.present,
-          represented: vote.represented,
-          abstentions: vote.abstentions,
-          nonParticipation: vote.nonParticipation,
-          expressed: vote.expressed,
-          votesFor: vote.votesFor,
-          votesAgainst: vote.votesAgainst,
-          castingVote: vote.castingVote,
-          result: vote.result,
+          ...voteFigures(vote),
           // A secret ballot names no one, whatever was recorded.
           against: vote.secret ? [] : votedAs("AGAINST"),
           abstained: vote.secret ? [] : votedAs("ABSTENTION"),

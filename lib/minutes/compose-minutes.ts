@@ -4,7 +4,7 @@ import { AgendaItemKind, AttendanceStatus, Prisma, type Db, type Tx } from "@/li
 import { checkQuorum, describeAdoptionVote, isoDay, localDay, type DerogationWindow } from "@/lib/domain";
 import { describeRollCallMovements } from "@/lib/publication/roll-call-movements";
 import { loadDerogationWindows } from "@/lib/municipality/load-derogation-windows";
-import { parseDeliberationRecord, type DeliberationRecordRow } from "@/lib/publication/stated-record";
+import { parseDeliberationRecord, voteFigures, type DeliberationRecordRow } from "@/lib/publication/stated-record";
 import { minutesItemKey, readItemDiscussions } from "./minutes-items";
 import type { MinutesCouncillor, MinutesItem, MinutesRecord } from "./minutes-record";
 
@@ -80,17 +80,7 @@ function deliberationOf(record: DeliberationRecordRow, quorum: ReturnType<typeof
     quorum,
     vote: vote
       ? {
-          secret: vote.secret,
-          presentAndRepresented: vote.presentAndRepresented,
-          present: vote.present,
-          represented: vote.represented,
-          abstentions: vote.abstentions,
-          nonParticipation: vote.nonParticipation,
-          expressed: vote.expressed,
-          votesFor: vote.votesFor,
-          votesAgainst: vote.votesAgainst,
-          castingVote: vote.castingVote,
-          result: vote.result,
+          ...voteFigures(vote),
           votedFor: votedAs("FOR"),
           against: votedAs("AGAINST"),
           abstained: votedAs("ABSTENTION"),

@@ -1,5 +1,6 @@
+import { statedVoteFiguresSchema } from "@/lib/publication/stated-record";
 import { z } from "@/lib/validations/zod";
-import { AgendaItemKind, Civility, CouncillorRole, DeliberationStatus, Outcome, SittingKind, VoteChoice } from "@/lib/db/prisma";
+import { AgendaItemKind, Civility, CouncillorRole, DeliberationStatus, Outcome, SittingKind } from "@/lib/db/prisma";
 
 // What a procès-verbal states (L2121-15), composed from the records
 // (lib/minutes/compose-minutes.ts): live while it is drafted, frozen in
@@ -36,19 +37,8 @@ const deliberation = z.object({
   status: z.enum(DeliberationStatus),
   outcome: z.enum(Outcome).nullable(),
   quorum: z.object({ present: z.int(), required: z.int(), reached: z.boolean(), message: z.string() }).nullable(),
-  vote: z
-    .object({
-      secret: z.boolean(),
-      presentAndRepresented: z.int(),
-      present: z.int(),
-      represented: z.int(),
-      abstentions: z.int(),
-      nonParticipation: z.int(),
-      expressed: z.int(),
-      votesFor: z.int(),
-      votesAgainst: z.int(),
-      castingVote: z.enum(VoteChoice).nullable(),
-      result: z.enum(Outcome),
+  vote: statedVoteFiguresSchema
+    .extend({
       votedFor: z.array(councillor),
       against: z.array(councillor),
       abstained: z.array(councillor),

@@ -19,6 +19,27 @@ const councillorRecord = z.object({
   roleLabel: z.string().nullable(),
 });
 
+/** A vote's figures as an act states them (the PV restates them, lib/minutes/minutes-record.ts). */
+export const statedVoteFiguresSchema = z.object({
+  secret: z.boolean(),
+  presentAndRepresented: z.int(),
+  present: z.int(),
+  represented: z.int(),
+  abstentions: z.int(),
+  nonParticipation: z.int(),
+  expressed: z.int(),
+  votesFor: z.int(),
+  votesAgainst: z.int(),
+  castingVote: z.enum(VoteChoice).nullable(),
+  result: z.enum(Outcome),
+});
+
+/** The figures alone, out of a vote that carries more (its choices, named lists). */
+export function voteFigures(vote: z.infer<typeof statedVoteFiguresSchema>): z.infer<typeof statedVoteFiguresSchema> {
+  const { secret, presentAndRepresented, present, represented, abstentions, nonParticipation, expressed, votesFor, votesAgainst, castingVote, result } = vote;
+  return { secret, presentAndRepresented, present, represented, abstentions, nonParticipation, expressed, votesFor, votesAgainst, castingVote, result };
+}
+
 /** What an act states of its municipality. */
 export const statedMunicipalitySchema = z.object({
   name: z.string(),
@@ -83,21 +104,8 @@ const deliberationRecordSchema = z.object({
   cosignatory: councillorRecord.nullable(),
   sitting: statedSittingSchema,
   attendances: statedAttendanceSchema,
-  vote: z
-    .object({
-      secret: z.boolean(),
-      presentAndRepresented: z.int(),
-      present: z.int(),
-      represented: z.int(),
-      abstentions: z.int(),
-      nonParticipation: z.int(),
-      expressed: z.int(),
-      votesFor: z.int(),
-      votesAgainst: z.int(),
-      castingVote: z.enum(VoteChoice).nullable(),
-      result: z.enum(Outcome),
-      choices: z.array(z.object({ choice: z.enum(VoteChoice), councillor: councillorRecord })),
-    })
+  vote: statedVoteFiguresSchema
+    .extend({ choices: z.array(z.object({ choice: z.enum(VoteChoice), councillor: councillorRecord })) })
     .nullable(),
   prefectureReceipt: z.object({ actesId: z.string(), receivedAt: day, signedAt: day.nullable() }).nullable(),
   annexes: z.array(
