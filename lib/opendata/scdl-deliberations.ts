@@ -3,6 +3,7 @@ import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
 import { isoDay, localDay, scdlMatterCode, scdlMatterName } from "@/lib/domain";
 import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 import { csvRecord, spreadsheetRecord, UTF8_BOM } from "./csv";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
 
 // The SCDL « Délibérations » 2.1.5 export (schema.data.gouv.fr/scdl/deliberations):
 // exactly its 17 columns, in its order, one row per published deliberation.
@@ -147,7 +148,7 @@ async function* scdlRowBatches({
       row.votes_for,
       row.votes_against,
       row.abstentions,
-      `${site}/deliberations/${encodeURIComponent(row.number)}`,
+      `${site}${deliberationPath(row.number)}`,
     ]);
     const last = rows[rows.length - 1]!;
     after = { year: last.year, sequence: last.sequence };
