@@ -88,14 +88,16 @@ export async function searchDeliberations({
           ? null
           : {
               secret: row.secret,
-              presentAndRepresented: row.present_and_represented ?? 0,
-              present: row.present ?? 0,
-              represented: row.represented ?? 0,
-              abstentions: row.abstentions ?? 0,
-              nonParticipation: row.non_participation ?? 0,
-              expressed: row.expressed ?? 0,
-              votesFor: row.votes_for ?? 0,
-              votesAgainst: row.votes_against ?? 0,
+              // An archived act may leave figures unknown: null, never a zero it did not state.
+              presentAndRepresented: row.present_and_represented,
+              present: row.present,
+              represented: row.represented,
+              abstentions: row.abstentions,
+              nonParticipation: row.non_participation,
+              expressed: row.expressed,
+              votesFor: row.votes_for,
+              votesAgainst: row.votes_against,
+              unanimous: row.unanimous ?? false,
             },
     })),
     councillors: named.map((councillor) => ({

@@ -1,6 +1,13 @@
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "csv-parse/sync";
 import type * as ImportArchive from "@/lib/import/import-archive";
+import type * as ArchivedAct from "@/lib/deliberations/get-published-archived-act";
+import type * as PublishedDeliberation from "@/lib/deliberations/get-published-deliberation";
+import type * as Api from "@/lib/opendata/api/deliberations";
+import type * as Scdl from "@/lib/opendata/scdl-deliberations";
+import type * as Reference from "@/lib/search/find-deliberation-by-reference";
+import type * as PublicSitting from "@/lib/sittings/get-public-sitting";
 import type { ArchivedActInput } from "@/lib/import/archived-act";
 import type { createPrismaClient, Db } from "@/lib/db/prisma";
 import { installationActor } from "@/lib/auth/roles";
@@ -11,7 +18,13 @@ import { insertMunicipality, type Fixture } from "./support/factories";
 // published at their date, recognised on a second import, a differing row a
 // conflict, invalid rows refused with their line, all or nothing.
 
-type Modules = typeof ImportArchive & { createPrismaClient: typeof createPrismaClient };
+type Modules = typeof ImportArchive &
+  typeof ArchivedAct &
+  typeof PublishedDeliberation &
+  typeof Api &
+  typeof Scdl &
+  typeof Reference &
+  typeof PublicSitting & { createPrismaClient: typeof createPrismaClient };
 
 function act(line: number, overrides: Partial<ArchivedActInput> = {}, sitting: Partial<ArchivedActInput["sitting"]> = {}): ArchivedActInput {
   return {
@@ -40,7 +53,18 @@ describe("archive writer", () => {
   beforeAll(async () => {
     const url = await createDatabase("registre_archive_writer");
     client = await connect(url);
-    modules = { ...(await import("@/lib/import/import-archive")), createPrismaClient: (await import("@/lib/db/prisma")).createPrismaClient };
+    // The public readers use the portal's own client.
+    process.env.DATABASE_URL = url;
+    modules = {
+      ...(await import("@/lib/import/import-archive")),
+      ...(await import("@/lib/deliberations/get-published-archived-act")),
+      ...(await import("@/lib/deliberations/get-published-deliberation")),
+      ...(await import("@/lib/opendata/api/deliberations")),
+      ...(await import("@/lib/opendata/scdl-deliberations")),
+      ...(await import("@/lib/search/find-deliberation-by-reference")),
+      ...(await import("@/lib/sittings/get-public-sitting")),
+      createPrismaClient: (await import("@/lib/db/prisma")).createPrismaClient,
+    };
     db = modules.createPrismaClient(url);
     town = await insertMunicipality(client, { members: 5 });
   });
@@ -134,5 +158,39 @@ describe("archive writer", () => {
         [town.municipalityId, draft.rows[0].id],
       ),
     ).rejects.toMatchObject({ code: "RG042" });
+  });
+
+  it("shows an archived act as its archive states it: page, sitting, API, SCDL and search, nothing invented", async () => {
+    const { municipalityId } = town;
+    expect(await modules.getPublishedDeliberation({ municipalityId, number: "2011-02-002" })).toBeNull();
+    const act = await modules.getPublishedArchivedAct({ municipalityId, number: "2011-02-002" });
+    expect(act).toMatchObject({
+      originalIdentifier: "2011-02-002",
+      sitting: { hourKnown: false, place: null, president: null, secretary: null },
+      attendance: null,
+      vote: { unanimous: true, votesFor: null, votesAgainst: null, participants: null },
+      receipt: { actesId: null, authority: "PREF013" },
+      archive: { format: "scdl", fileName: "deliberations.csv" },
+    });
+    const sitting = await modules.getPublicSitting({ municipalityId, date: act!.sitting.slug });
+    expect(sitting).toMatchObject({ archived: true, hourKnown: false, place: null, president: null, convocationDate: null });
+    expect(sitting!.deliberations.map((deliberation) => deliberation.number)).toEqual(["2011-02-001", "2011-02-002", "AP D 21-07-1"]);
+
+    const api = await modules.getApiDeliberation({ municipalityId, number: "AP D 21-07-1", baseUrl: "https://exemple.fr", db });
+    expect(api).toMatchObject({ number: "AP D 21-07-1", report: null, presidentId: null, url: "https://exemple.fr/deliberations/AP%20D%2021-07-1", archive: { originalIdentifier: "AP D 21-07-1" } });
+    expect(api!.vote).toMatchObject({ votesFor: 4, votesAgainst: 1, participants: 5, present: null });
+
+    let csv = "";
+    for await (const chunk of modules.scdlDeliberationsCsv({ municipalityId, baseUrl: "https://exemple.fr", db, batchSize: 2 })) csv += chunk;
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    // Every act once, across batches; the repeated identifier under its own identifier.
+    expect(rows.map((row) => `${row.DELIB_ID} ${row.DELIB_DATE}`).sort()).toEqual([
+      "2011-02-001 2011-02-10", "2011-02-001 2012-03-01", "2011-02-002 2011-02-10", "AP D 21-07-1 2011-02-10",
+    ]);
+    expect(rows.find((row) => row.DELIB_ID === "AP D 21-07-1")).toMatchObject({ PREF_ID: "PREF013", VOTE_EFFECTIF: "5", VOTE_REEL: "5", VOTE_POUR: "4", VOTE_CONTRE: "1" });
+    expect(rows.find((row) => row.DELIB_ID === "2011-02-002")).toMatchObject({ VOTE_REEL: "", VOTE_POUR: "" });
+
+    expect(await modules.findDeliberationByReference({ municipalityId, query: "ap d 21-07-1", db })).toBe("AP D 21-07-1");
+    expect(await modules.findDeliberationByReference({ municipalityId, query: "2011-02-001", db })).toBe("2011-02-001@2012-03-01");
   });
 });

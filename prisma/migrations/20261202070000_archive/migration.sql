@@ -118,6 +118,9 @@ ALTER TABLE "deliberation"
 CREATE UNIQUE INDEX "deliberation_archived_identity_key"
   ON "deliberation"("municipality_id", "original_identifier", "voted_at") WHERE "archive_import_id" IS NOT NULL;
 CREATE INDEX "deliberation_archive_import_id_idx" ON "deliberation"("archive_import_id");
+-- A search for an archived act's own identifier, in any case (lib/search/find-deliberation-by-reference.ts).
+CREATE INDEX "deliberation_original_identifier_idx"
+  ON "deliberation"("municipality_id", lower("original_identifier")) WHERE "archive_import_id" IS NOT NULL;
 
 -- An archived act's year is its day's.
 ALTER TABLE "deliberation"
