@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/db/prisma";
 import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 import { effectiveSort, SEARCH_OUTCOMES, SEARCH_PAGE_SIZE, type SearchParams } from "./search-params";
+import { unanimousVoteSql } from "@/lib/publication/tally-select";
 
 // The search as one SQL statement, built here so that the portal and the
 // benchmark (which runs it directly with pg) execute exactly the same query.
@@ -51,7 +52,7 @@ function sittingPeriodSql(municipalityId: string, du: string | undefined, au: st
 /** Adopted with no vote against and no abstention (a secret ballot counts too: its figures are public), or "à l'unanimité" for an archived act without figures. */
 const unanimousSql = Prisma.sql`(d."outcome" = 'ADOPTED' AND EXISTS (
   SELECT 1 FROM "vote" v WHERE v."municipality_id" = d."municipality_id" AND v."deliberation_id" = d."id"
-    AND ((v."votes_against" = 0 AND v."abstentions" = 0) OR (v."unanimous" AND v."abstentions" IS NULL))))`;
+    AND ${unanimousVoteSql("v")}))`;
 
 export type SearchSqlRow = {
   id: string;
