@@ -41,27 +41,47 @@ function splitFamily(name: string): { family: MatterFamily | null; rest: string 
   const slash = name.indexOf("/");
   if (slash >= 0) {
     const level1 = matterWords(name.slice(0, slash));
-    return { family: NOMENCLATURE.find((candidate) => matterWords(candidate.label) === level1) ?? null, rest: matterWords(name.slice(slash + 1)) };
+    return { family: FAMILY_WORDS.find((known) => known.words === level1)?.family ?? null, rest: matterWords(name.slice(slash + 1)) };
   }
   const words = matterWords(name);
-  for (const candidate of NOMENCLATURE) {
-    const label = matterWords(candidate.label);
-    if (words === label || words.startsWith(`${label} `)) return { family: candidate, rest: words.slice(label.length).trim() };
+  for (const known of FAMILY_WORDS) {
+    if (words === known.words || words.startsWith(`${known.words} `)) return { family: known.family, rest: words.slice(known.words.length).trim() };
   }
   return { family: null, rest: "" };
 }
+
+/** The nomenclature's labels as words, computed once. */
+const FAMILY_WORDS = NOMENCLATURE.map((family) => ({
+  family,
+  words: matterWords(family.label),
+  matters: family.matters.map((matter) => ({ code: matter.code, words: matterWords(matter.label) })),
+}));
 
 /** What a DELIB_MATIERE_NOM designates in the nomenclature: its family and, when it names one unambiguously, its level-2 matter. */
 export function matterOfName(name: string): NamedMatter {
   const { family, rest: level2 } = splitFamily(name);
   if (!family || level2 === "") return { family, level2Code: null };
-  const exact = family.matters.filter((matter) => matterWords(matter.label) === level2);
-  const candidates = exact.length > 0 ? exact : family.matters.filter((matter) => sameOrShortened(level2, matterWords(matter.label)));
+  const matters = FAMILY_WORDS.find((known) => known.family === family)!.matters;
+  const exact = matters.filter((matter) => matter.words === level2);
+  const candidates = exact.length > 0 ? exact : matters.filter((matter) => sameOrShortened(level2, matter.words));
   return { family, level2Code: candidates.length === 1 ? candidates[0]!.code : null };
 }
 
+// A file repeats a few dozen (code, name) pairs over its rows: each is read once.
+const readMatters = new Map<string, ValueParse<string | null>>();
+const MAX_REMEMBERED = 10_000;
+
 /** The act's ACTES matter code from the row's code and name; null when the file gives neither, or only a local theme. */
 export function parseMatter(codeRaw: string, nameRaw: string): ValueParse<string | null> {
+  const key = `${codeRaw}\u0000${nameRaw}`;
+  const known = readMatters.get(key);
+  if (known) return known;
+  const parsed = readMatter(codeRaw, nameRaw);
+  if (readMatters.size < MAX_REMEMBERED) readMatters.set(key, parsed);
+  return parsed;
+}
+
+function readMatter(codeRaw: string, nameRaw: string): ValueParse<string | null> {
   // A French spreadsheet may write 7.10 as "7,10".
   const code = codeRaw.trim().replace(/^(\d{1,2}),(\d{1,2})$/, "$1.$2");
   const name = nameRaw.trim();

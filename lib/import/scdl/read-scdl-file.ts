@@ -40,13 +40,19 @@ export class NotUtf8Error extends Error {
 /** A header line longer than this is not a header (a file of one line, or not a CSV). */
 const MAX_HEADER_CHARACTERS = 64 * 1024;
 
-async function* decodedText(path: string, encoding: TextEncodingName, onBytes?: (chunk: Buffer) => void): AsyncGenerator<string> {
+async function* fileBytes(path: string, onBytes?: (chunk: Buffer) => void): AsyncGenerator<Buffer> {
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+    onBytes?.(chunk as Buffer);
+    yield chunk as Buffer;
+  }
+}
+
+async function* decodedText(bytes: AsyncGenerator<Buffer>, encoding: TextEncodingName): AsyncGenerator<string> {
   // fatal: a byte sequence that is not UTF-8 stops the reading instead of becoming "�".
   const decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8" });
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
-      onBytes?.(chunk as Buffer);
-      const text = decoder.decode(chunk as Buffer, { stream: true });
+    for await (const chunk of bytes) {
+      const text = decoder.decode(chunk, { stream: true });
       if (text !== "") yield text;
     }
     const rest = decoder.decode();
@@ -81,15 +87,18 @@ export function unwrapLooseQuotes(cell: string): string {
   return inside.includes('"') ? inside : cell;
 }
 
-/** Line breaks in a record's raw text (CRLF, LF or a lone CR each end one line). */
-function lineBreaks(raw: string): number {
+/** Line breaks inside a record's cells (a quoted field may hold CRLF, LF or a lone CR, each ending one line). */
+function lineBreaksIn(cells: readonly string[]): number {
   let count = 0;
-  for (let index = 0; index < raw.length; index += 1) {
-    const character = raw.charCodeAt(index);
-    if (character === 10) count += 1;
-    else if (character === 13) {
-      count += 1;
-      if (raw.charCodeAt(index + 1) === 10) index += 1;
+  for (const cell of cells) {
+    if (cell.indexOf("\n") < 0 && cell.indexOf("\r") < 0) continue;
+    for (let index = 0; index < cell.length; index += 1) {
+      const character = cell.charCodeAt(index);
+      if (character === 10) count += 1;
+      else if (character === 13) {
+        count += 1;
+        if (cell.charCodeAt(index + 1) === 10) index += 1;
+      }
     }
   }
   return count;
@@ -109,60 +118,69 @@ function csvProblem(error: unknown, line: number): AppError {
 /**
  * Opens an SCDL file: reads its header line (refusing a file that is no SCDL
  * « Délibérations » file) and returns its records as they are read.
- * `onBytes` sees every byte read (the import hashes the file with it).
+ * `onBytes` sees every byte read (the import hashes the file with it). A
+ * caller that has already checked the file is UTF-8 (`validUtf8`) lets its
+ * bytes go to the parser as they are, without a decoding pass.
  */
-export async function openScdlFile(path: string, options: { encoding?: TextEncodingName; onBytes?: (chunk: Buffer) => void } = {}): Promise<ScdlFile> {
+export async function openScdlFile(
+  path: string,
+  options: { encoding?: TextEncodingName; validUtf8?: boolean; onBytes?: (chunk: Buffer) => void } = {},
+): Promise<ScdlFile> {
   const encoding = options.encoding ?? "utf-8";
-  const text = decodedText(path, encoding, options.onBytes);
+  const direct = encoding === "utf-8" && options.validUtf8 === true;
+  const bytes = fileBytes(path, options.onBytes);
+  const chunks: AsyncGenerator<string | Buffer> = direct ? bytes : decodedText(bytes, encoding);
   // The header line first, to know the separator before parsing.
-  let buffered = "";
+  const buffered: (string | Buffer)[] = [];
+  let seen = "";
   let end = -1;
   while (end < 0) {
-    const next = await text.next();
+    const next = await chunks.next();
     if (next.done) break;
-    buffered += next.value;
-    end = headerLineEnd(buffered);
-    if (end < 0 && buffered.length > MAX_HEADER_CHARACTERS) {
-      await text.return(undefined);
+    buffered.push(next.value);
+    seen += typeof next.value === "string" ? next.value : next.value.toString("utf8");
+    end = headerLineEnd(seen);
+    if (end < 0 && seen.length > MAX_HEADER_CHARACTERS) {
+      await chunks.return(undefined);
       throw new AppError("VALIDATION", "La première ligne du fichier dépasse 64 Kio sans fin de ligne : ce n'est pas l'en-tête d'un fichier CSV.");
     }
   }
-  // A byte order mark the decoder kept (Windows-1252 has none; UTF-8's is dropped by TextDecoder).
-  buffered = buffered.replace(/^\uFEFF/, "");
-  const headerLine = end < 0 ? buffered : buffered.slice(0, headerLineEnd(buffered));
+  const headerLine = (end < 0 ? seen : seen.slice(0, end)).replace(/^\uFEFF/, "");
   if (headerLine.trim() === "") {
-    await text.return(undefined);
+    await chunks.return(undefined);
     throw new AppError("VALIDATION", "Le fichier est vide ou commence par une ligne vide : la première ligne doit être l'en-tête (COLL_NOM, COLL_SIRET, DELIB_ID…).");
   }
   const delimiter = detectDelimiter(headerLine);
 
   const parser = parse({
     delimiter,
+    // UTF-8's byte order mark, when the bytes come as they are (TextDecoder drops it otherwise).
+    bom: true,
     record_delimiter: ["\r\n", "\n", "\r"],
     relax_column_count: true,
     // A quote inside an unquoted field is kept as written (2021-07-02" in some generated files).
     relax_quotes: true,
     skip_empty_lines: false,
-    raw: true,
   });
   const source = Readable.from(
     (async function* () {
-      yield buffered;
-      yield* text;
+      yield* buffered;
+      yield* chunks;
     })(),
   );
   // pipeline, not pipe: an error of the source (not UTF-8) reaches the parser, and so the records' reader.
   pipeline(source, parser, () => {});
 
+  // Each record ends with one line break, plus those inside its quoted fields.
   let nextLine = 1;
   let blank = 0;
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; raw: string }>;
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   const first = await iterator.next().catch((error: unknown) => {
     throw error instanceof NotUtf8Error ? error : csvProblem(error, 1);
   });
   if (first.done) throw new AppError("VALIDATION", "Le fichier est vide.");
-  nextLine += lineBreaks(first.value.raw);
-  const headerRead = readHeader(first.value.record);
+  nextLine += 1 + lineBreaksIn(first.value);
+  const headerRead = readHeader(first.value);
   if (!headerRead.ok) {
     parser.destroy();
     throw new AppError("VALIDATION", `Ligne 1 : ${headerRead.reason}`);
@@ -171,7 +189,7 @@ export async function openScdlFile(path: string, options: { encoding?: TextEncod
   async function* records(): AsyncGenerator<ScdlRecord> {
     try {
       for (;;) {
-        let next: IteratorResult<{ record: string[]; raw: string }>;
+        let next: IteratorResult<string[]>;
         try {
           next = await iterator.next();
         } catch (error) {
@@ -179,8 +197,8 @@ export async function openScdlFile(path: string, options: { encoding?: TextEncod
         }
         if (next.done) return;
         const line = nextLine;
-        nextLine += lineBreaks(next.value.raw);
-        const cells = next.value.record.map(unwrapLooseQuotes);
+        nextLine += 1 + lineBreaksIn(next.value);
+        const cells = next.value.map(unwrapLooseQuotes);
         if (cells.every((cell) => cell.trim() === "")) {
           blank += 1;
           continue;

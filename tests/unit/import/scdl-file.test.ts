@@ -17,8 +17,8 @@ function file(content: string | Buffer): string {
   return name;
 }
 
-async function records(name: string, encoding?: TextEncodingName) {
-  const opened = await openScdlFile(name, { encoding });
+async function records(name: string, encoding?: TextEncodingName, validUtf8 = false) {
+  const opened = await openScdlFile(name, { encoding, validUtf8 });
   const all = [];
   for await (const record of opened.records) all.push(record);
   return { ...opened, all };
@@ -37,6 +37,15 @@ describe("SCDL files: dialects", () => {
       { line: 2, cells: ["Ville", "21130001700011", "A1", "2021-07-02", "Subvention ; association\r\n« Les Amis »"] },
       { line: 4, cells: ["Ville", "21130001700011", "A2", "2021-07-02", 'Dit "le Cours"'] },
     ]);
+  });
+
+  it("[scdl]: a file known to be UTF-8 goes to the parser as bytes, with the same records (byte order mark dropped)", async () => {
+    const name = file(`\uFEFF${HEADER.join(";")}\r\nVille;21130001700011;A1;2021-07-02;"Subvention ; é\r\n« Les Amis »"\r\n`);
+    const decoded = await records(name);
+    const direct = await records(name, "utf-8", true);
+    expect(direct.all).toEqual(decoded.all);
+    expect(direct.header).toEqual(decoded.header);
+    expect(direct.header.positions.COLL_NOM).toBe(0);
   });
 
   it("[scdl]: `,` and LF without byte order mark, a last line without its line end", async () => {
