@@ -23,7 +23,7 @@ export type ClosingSheetSource = {
   zone: string;
 };
 
-export type RegisterEntry = { number: string; orderInSitting: number; subject: string; matterCode: string; sittingStartsAt: Date; isDemo: boolean };
+export type RegisterEntry = { number: string; orderInSitting: number; subject: string; matterCode: string | null; sittingStartsAt: Date; isDemo: boolean };
 
 function yearBounds(year: number, zone: string) {
   return { gte: localDayBounds(`${year}-01-01`, zone).gte, lt: localDayBounds(`${year + 1}-01-01`, zone).gte };

@@ -3,6 +3,7 @@ import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
 import { isoDay, localDay, scdlMatterCode, scdlMatterName } from "@/lib/domain";
 import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 import { csvRecord, spreadsheetRecord, UTF8_BOM } from "./csv";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
 import { SCDL_COLUMNS, SPREADSHEET_HEADINGS } from "./scdl-columns";
 
 export { SCDL_COLUMNS, SPREADSHEET_HEADINGS };
@@ -109,7 +110,7 @@ async function* scdlRowBatches({
       row.votes_for,
       row.votes_against,
       row.abstentions,
-      `${site}/deliberations/${encodeURIComponent(row.number)}`,
+      `${site}${deliberationPath(row.number)}`,
     ]);
     const last = rows[rows.length - 1]!;
     after = { year: last.year, sequence: last.sequence };

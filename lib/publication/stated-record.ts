@@ -19,7 +19,7 @@ const councillorRecord = z.object({
   roleLabel: z.string().nullable(),
 });
 
-/** A vote's figures as an act states them (the PV restates them, lib/minutes/minutes-record.ts). */
+/** A vote's figures as an act entered here states them (the PV restates them, lib/minutes/minutes-record.ts). */
 export const statedVoteFiguresSchema = z.object({
   secret: z.boolean(),
   presentAndRepresented: z.int(),
@@ -65,6 +65,20 @@ export const statedSittingSchema = z.object({
   convenedBy: councillorRecord,
   president: councillorRecord,
   secretary: councillorRecord,
+});
+
+/** What an archived act states of its sitting: what its archive gives (migration 20261202070000_archive). */
+export const statedArchivedSittingSchema = z.object({
+  startsAt: instant,
+  /** False: the archive gives the day only (startsAt is its local midnight). */
+  hourKnown: z.boolean(),
+  kind: z.enum(SittingKind),
+  isPublic: z.boolean(),
+  place: z.string().nullable(),
+  convocationDate: day.nullable(),
+  convenedBy: councillorRecord.nullable(),
+  president: councillorRecord.nullable(),
+  secretary: councillorRecord.nullable(),
 });
 
 /** Who the act says was present, represented (and by whom), excused or absent. */

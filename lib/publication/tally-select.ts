@@ -9,4 +9,5 @@ export const tallySelect = {
   expressed: true,
   votesFor: true,
   votesAgainst: true,
+  unanimous: true,
 } as const;

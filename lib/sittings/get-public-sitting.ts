@@ -3,7 +3,7 @@ import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { tallySelect } from "@/lib/publication/tally-select";
 import type { z } from "zod";
 import { AttendanceStatus, getPrisma, type Outcome, type SittingKind } from "@/lib/db/prisma";
-import { type Tally } from "@/lib/domain";
+import { type StatedTally } from "@/lib/domain";
 import { describeRollCallMovements } from "@/lib/publication/roll-call-movements";
 import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 import {
@@ -24,7 +24,7 @@ export type PublicSitting = {
   isPublic: boolean;
   /** Demo data (a fictional council): labelled as such on every page. */
   isDemo: boolean;
-  place: string;
+  place: string | null;
   convocationDate: Date;
   listPostedAt: Date | null;
   reconvened: boolean;
@@ -46,7 +46,7 @@ export type PublicSitting = {
     orderInSitting: number;
     subject: string;
     outcome: Outcome | null;
-    tally: (Tally & { secret: boolean }) | null;
+    tally: (StatedTally & { secret: boolean }) | null;
   }[];
 };
 

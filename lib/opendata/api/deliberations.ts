@@ -24,7 +24,7 @@ const summarySelect = {
 } as const;
 
 type SummaryRow = {
-  id: string; number: string; version: number; subject: string; matterCode: string; outcome: "ADOPTED" | "REJECTED" | "WITHDRAWN" | null;
+  id: string; number: string; version: number; subject: string; matterCode: string | null; outcome: "ADOPTED" | "REJECTED" | "WITHDRAWN" | null;
   sittingId: string; publishedAt: Date | null; isDemo: boolean; sitting: { startsAt: Date };
 };
 
@@ -118,7 +118,7 @@ const sittingSelect = (municipalityId: string) => ({
 }) as const;
 
 type SittingRow = {
-  id: string; startsAt: Date; kind: "ORDINARY" | "EXTRAORDINARY"; isPublic: boolean; place: string; convocationDate: Date | null; isDemo: boolean;
+  id: string; startsAt: Date; kind: "ORDINARY" | "EXTRAORDINARY"; isPublic: boolean; place: string | null; convocationDate: Date | null; isDemo: boolean;
   publicSlug: string | null; cancelledAt: Date | null; _count: { deliberations: number };
 };
 

@@ -76,7 +76,7 @@ export const deliberationSummarySchema = z
     number: z.string().regex(/^DL\.\d{4}-\d+$/),
     version: z.int().min(1),
     subject: z.string(),
-    matterCode: z.string(),
+    matterCode: z.string().nullable(),
     outcome: outcome.nullable(),
     sittingId: z.uuid(),
     sittingStartsAt: isoDateTime,

@@ -21,6 +21,7 @@ import { env } from "@/lib/env";
 import { notFound } from "next/navigation";
 import { identifierParam } from "@/lib/validations/request-params";
 import { legislationJsonLd, serializeJsonLd } from "@/lib/opendata/legislation-json-ld";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
 
 // A published act never changes: each page is rendered on its first request and
 // then served from Next's cache (incremental static regeneration). Publishing a
@@ -97,13 +98,13 @@ export default async function DeliberationPage({ params }: Props) {
               timeZone,
               communeName: municipality.communeName,
               municipalityName: municipality.name,
-              url: `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/deliberations/${encodeURIComponent(deliberation.number)}`,
+              url: `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}${deliberationPath(deliberation.number)}`,
             }),
           ),
         }}
       />
       <ExtractDownload
-        href={`/deliberations/${encodeURIComponent(deliberation.number)}/extrait.pdf`}
+        href={`${deliberationPath(deliberation.number)}/extrait.pdf`}
         label={`Télécharger l'extrait certifié ${deliberation.number}`}
         fileName={`${deliberation.number}-extrait.pdf`}
       />

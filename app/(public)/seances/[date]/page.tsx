@@ -196,7 +196,8 @@ function AnnouncedSittingPage({ sitting, convocation }: { sitting: AnnouncedSitt
           <div className="grid gap-1 border-b border-line py-2 sm:grid-cols-[14rem_1fr] sm:gap-4">
             <dt className="font-semibold">Convocation</dt>
             <dd>
-              Adressée le {formatDateFr(isoDay(sitting.convocationDate))} par {fullName(sitting.convenedBy)}, {councillorRole(sitting.convenedBy)}
+              Adressée le {formatDateFr(isoDay(sitting.convocationDate))}
+              {sitting.convenedBy ? ` par ${fullName(sitting.convenedBy)}, ${councillorRole(sitting.convenedBy)}` : ""}
             </dd>
           </div>
         </dl>
