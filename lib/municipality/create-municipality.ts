@@ -30,7 +30,7 @@ export function parseNewMunicipality(input: unknown): NewMunicipality {
  * is not held for the whole file. A slug or a SIREN already in the portal is
  * refused.
  */
-export async function insertMunicipalityInTransaction(tx: Tx, input: NewMunicipality): Promise<{ id: string; actor: Admin; audit: AuditInput }> {
+export async function insertMunicipalityInTransaction(tx: Tx, input: NewMunicipality, id: string = randomUUID()): Promise<{ id: string; actor: Admin; audit: AuditInput }> {
   const taken = await tx.municipality.findFirst({ where: { OR: [{ slug: input.slug }, { siren: input.siren }] }, select: { slug: true, siren: true, name: true } });
   if (taken) {
     throw new AppError(
@@ -40,7 +40,6 @@ export async function insertMunicipalityInTransaction(tx: Tx, input: NewMunicipa
         : `L'identifiant « ${input.slug} » est déjà celui de ${taken.name}.`,
     );
   }
-  const id = randomUUID();
   const data = {
     slug: input.slug,
     name: input.name,

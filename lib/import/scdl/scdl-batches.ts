@@ -28,9 +28,15 @@ export type ScdlReading = { batches: AsyncGenerator<ScdlBatch>; notes: () => Scd
 
 export async function readScdlBatches(
   path: string,
-  { encoding, context, batchSize = DEFAULT_BATCH_SIZE, onBytes }: { encoding: TextEncodingName; context: ScdlRowContext; batchSize?: number; onBytes?: (chunk: Buffer) => void },
+  {
+    encoding,
+    validUtf8 = false,
+    context,
+    batchSize = DEFAULT_BATCH_SIZE,
+    onBytes,
+  }: { encoding: TextEncodingName; validUtf8?: boolean; context: ScdlRowContext; batchSize?: number; onBytes?: (chunk: Buffer) => void },
 ): Promise<ScdlReading> {
-  const file = await openScdlFile(path, { encoding, onBytes });
+  const file = await openScdlFile(path, { encoding, validUtf8, onBytes });
   const notes = (): ScdlNotes => ({
     encoding: file.encoding,
     delimiter: file.delimiter,
