@@ -38,6 +38,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "group.create": "Groupe politique créé",
   "group.membership.add": "Élu inscrit dans un groupe",
   "group.membership.end": "Appartenance à un groupe terminée",
+  "municipality.create": "Collectivité créée",
   "municipality.update": "Réglages de la collectivité modifiés",
   "derogation_window.create": "Période dérogatoire ajoutée",
   "derogation_window.update": "Période dérogatoire modifiée",

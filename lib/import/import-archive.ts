@@ -1,6 +1,7 @@
 import "server-only";
+import { appendAuditEvent, type AuditInput } from "@/lib/audit/append-audit-event";
 import type { Admin, Editor } from "@/lib/auth/roles";
-import type { Db, Prisma } from "@/lib/db/prisma";
+import type { Db, Prisma, Tx } from "@/lib/db/prisma";
 import type { ArchivedActInput, ArchiveFileInput } from "./archived-act";
 import type { ArchiveRowIssue } from "./check-archived-act";
 import {
@@ -50,6 +51,7 @@ export async function importArchive({
   dryRun,
   notes = () => ({}),
   onProgress,
+  prepare,
 }: {
   db: Db;
   actor: Editor | Admin;
@@ -60,6 +62,12 @@ export async function importArchive({
   /** Read once the file is read: the reader's own findings. */
   notes?: () => Record<string, unknown>;
   onProgress?: (totals: ArchiveImportTotals) => void;
+  /**
+   * What the import needs written first, in its transaction (the municipality an SCDL import creates):
+   * undone with it on a refusal or a dry run. Returns the audit events of those writes, appended at the
+   * end, with the import's own, so that the audit chain's lock is not held for the whole file.
+   */
+  prepare?: (tx: Tx) => Promise<AuditInput[]>;
 }): Promise<ArchiveImportReport> {
   const totals: ArchiveImportTotals = { rowsRead: 0, created: 0, unchanged: 0, skipped: 0, conflicts: 0 };
   const report: ArchiveImportReport = {
@@ -79,6 +87,7 @@ export async function importArchive({
   try {
     await db.$transaction(
       async (tx) => {
+        const prepared = prepare ? await prepare(tx) : [];
         const session = await startArchiveImportInTransaction(tx, actor, { file });
         for await (const batch of batches) {
           totals.rowsRead += batch.rowsRead;
@@ -95,6 +104,7 @@ export async function importArchive({
         report.notes = notes();
         report.refused = !skipInvalid && (report.invalid.length > 0 || report.conflicts.length > 0);
         if (report.refused || dryRun) throw new Rollback();
+        for (const event of prepared) await appendAuditEvent(tx, event);
         await finishArchiveImportInTransaction(tx, actor, session, { totals, report: summaryOf(report) });
         report.importId = session.importId;
       },

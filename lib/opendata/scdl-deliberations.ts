@@ -4,6 +4,9 @@ import { isoDay, localDay, scdlMatterCode, scdlMatterName } from "@/lib/domain";
 import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 import { csvRecord, spreadsheetRecord, UTF8_BOM } from "./csv";
 import { deliberationPath } from "@/lib/publication/deliberation-path";
+import { SCDL_COLUMNS, SPREADSHEET_HEADINGS } from "./scdl-columns";
+
+export { SCDL_COLUMNS, SPREADSHEET_HEADINGS };
 
 // The SCDL « Délibérations » 2.1.5 export (schema.data.gouv.fr/scdl/deliberations):
 // exactly its 17 columns, in its order, one row per published deliberation.
@@ -24,47 +27,6 @@ import { deliberationPath } from "@/lib/publication/deliberation-path";
 // The same rows are offered as a spreadsheet-friendly file (spreadsheetDeliberationsCsv):
 // the SCDL file is for machines and keeps every text as typed, but a French
 // spreadsheet opens it as one column with broken accents.
-
-/** The SCDL columns' headings in the spreadsheet-friendly file, in the same order. */
-export const SPREADSHEET_HEADINGS = [
-  "Collectivité",
-  "SIRET",
-  "Numéro",
-  "Date",
-  "Code matière",
-  "Matière",
-  "Objet",
-  "Année budgétaire",
-  "Budget",
-  "Préfecture",
-  "Date de réception en préfecture",
-  "Membres en exercice",
-  "Votants",
-  "Pour",
-  "Contre",
-  "Abstentions",
-  "Adresse de l'acte",
-] as const;
-
-export const SCDL_COLUMNS = [
-  "COLL_NOM",
-  "COLL_SIRET",
-  "DELIB_ID",
-  "DELIB_DATE",
-  "DELIB_MATIERE_CODE",
-  "DELIB_MATIERE_NOM",
-  "DELIB_OBJET",
-  "BUDGET_ANNEE",
-  "BUDGET_NOM",
-  "PREF_ID",
-  "PREF_DATE",
-  "VOTE_EFFECTIF",
-  "VOTE_REEL",
-  "VOTE_POUR",
-  "VOTE_CONTRE",
-  "VOTE_ABSTENTION",
-  "DELIB_URL",
-] as const;
 
 const BATCH_SIZE = 1000;
 
