@@ -44,6 +44,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "derogation_window.update": "Période dérogatoire modifiée",
   "derogation_window.delete": "Période dérogatoire supprimée",
   "extract.issue": "Extrait signé délivré",
+  "archive.import": "Archive importée",
   "user.create": "Compte créé",
   "user.update": "Compte modifié",
   "seed.reference": "Cas de référence chargé",
@@ -65,6 +66,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   political_group: "Groupe politique",
   group_membership: "Appartenance à un groupe",
   agenda_item: "Point de l'ordre du jour",
+  archive_import: "Archive importée",
 };
 
 export function auditActionLabel(action: string): string {

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { AuditInput } from "@/lib/audit/append-audit-event";
-import { installationActor, type Admin } from "@/lib/auth/roles";
+import { installationActor, type Admin, type Editor } from "@/lib/auth/roles";
 import type { Db, Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { digestFile } from "@/lib/import/file-digest";
@@ -31,6 +31,8 @@ export type ScdlImportOptions = {
   /** The target municipality's slug; without it, the municipality of the file's SIREN. */
   municipalitySlug?: string | null;
   createMunicipality?: boolean;
+  /** A clerk importing through the back office: into their own municipality, audited in their name (no creation). */
+  actor?: Editor;
   skipInvalid?: boolean;
   dryRun?: boolean;
   batchSize?: number;
@@ -45,7 +47,7 @@ export type ScdlImportTarget = { slug: string; name: string; siren: string; crea
 export type ScdlImportReport = ArchiveImportReport & { notes: ScdlNotes & { municipality: ScdlImportTarget } };
 
 type Target = {
-  actor: Admin;
+  actor: Admin | Editor;
   context: ScdlRowContext;
   summary: ScdlImportTarget;
   /** The municipality to create in the import's transaction. */
@@ -91,6 +93,13 @@ async function creation(db: Db, filePath: string, encoding: "utf-8" | "windows-1
 
 /** The municipality the file's acts go to, or the reason the import cannot start. */
 async function resolveTarget(db: Db, options: ScdlImportOptions, encoding: "utf-8" | "windows-1252"): Promise<Target> {
+  if (options.actor) {
+    const own = await db.municipality.findUniqueOrThrow({
+      where: { id: options.actor.municipalityId },
+      select: { id: true, slug: true, name: true, siren: true, departmentCode: true, timeZone: true },
+    });
+    return { ...existing(own), actor: options.actor };
+  }
   const slug = options.municipalitySlug?.trim() || null;
   if (slug) {
     const named = await findMunicipality(db, { slug });
