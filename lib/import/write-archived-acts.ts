@@ -26,7 +26,7 @@ export type ArchiveImportTotals = { rowsRead: number; created: number; unchanged
 
 type Actor = Editor | Admin;
 
-export type ArchiveSession = { importId: string; municipalityId: string; context: ArchiveCheckContext; timeZone: string; startedAt: Date };
+export type ArchiveSession = { importId: string; municipalityId: string; context: ArchiveCheckContext; timeZone: string; startedAt: Date; isDemo: boolean };
 
 /** Records the file being imported (its row names the acts' source) and returns the session the batches share. */
 export async function startArchiveImportInTransaction(tx: Tx, actor: Actor, { file }: { file: ArchiveFileInput }): Promise<ArchiveSession> {
@@ -45,6 +45,7 @@ export async function startArchiveImportInTransaction(tx: Tx, actor: Actor, { fi
     context: { departmentCode: municipality.departmentCode, siren: municipality.siren, membersInOffice: municipality.membersInOffice },
     timeZone: municipality.timeZone,
     startedAt: created.startedAt,
+    isDemo: file.isDemo ?? false,
   };
 }
 
@@ -218,7 +219,7 @@ async function insertActs(tx: Tx, session: ArchiveSession, acts: ArchivedActInpu
     )
     INSERT INTO "deliberation" ("id", "municipality_id", "sitting_id", "number", "year", "sequence", "order_in_sitting", "subject",
       "matter_code", "status", "outcome", "voted_at", "transmitted_at", "archive_import_id", "original_identifier", "archive_facts",
-      "budget_year", "budget_name", "source_url", "updated_at")
+      "budget_year", "budget_name", "source_url", "is_demo", "updated_at")
     SELECT g."id", ${session.municipalityId}::uuid, g."sitting_id",
       CASE WHEN g."rank" = 1 AND NOT EXISTS (
           SELECT 1 FROM "deliberation" o WHERE o."municipality_id" = ${session.municipalityId}::uuid AND o."number" = g."identifier")
@@ -226,7 +227,7 @@ async function insertActs(tx: Tx, session: ArchiveSession, acts: ArchivedActInpu
       extract(year FROM g."day")::int, NULL,
       coalesce(g."order_in_sitting", coalesce(l."last", 0) + row_number() OVER (PARTITION BY g."sitting_id" ORDER BY g."position")),
       g."subject", g."matter_code", g."status", g."outcome", g."day", g."transmitted_at", ${session.importId}::uuid,
-      g."identifier", g."facts", g."budget_year", g."budget_name", g."source_url", now()
+      g."identifier", g."facts", g."budget_year", g."budget_name", g."source_url", ${session.isDemo}, now()
     FROM "given" g LEFT JOIN "last_order" l ON l."sitting_id" = g."sitting_id"`);
 
   const attendance = acts.flatMap((act, index) =>
@@ -303,9 +304,9 @@ async function archivedSittings(tx: Tx, session: ArchiveSession, acts: ArchivedA
       ORDER BY g."key", s."created_at"
     ), "created" AS (
       INSERT INTO "sitting" ("id", "municipality_id", "starts_at", "hour_known", "kind", "is_public", "place", "president_id", "secretary_id",
-        "members_in_office", "archive_import_id", "updated_at")
+        "members_in_office", "archive_import_id", "is_demo", "updated_at")
       SELECT gen_random_uuid(), ${session.municipalityId}::uuid, g."starts_at", g."hour" IS NOT NULL, g."kind", true, g."place", g."president_id", g."secretary_id",
-        coalesce(g."members_in_office", m."members_in_office"), ${session.importId}::uuid, now()
+        coalesce(g."members_in_office", m."members_in_office"), ${session.importId}::uuid, ${session.isDemo}, now()
       FROM "given" g JOIN "municipality" m ON m."id" = ${session.municipalityId}::uuid
       WHERE g."key" NOT IN (SELECT "key" FROM "found")
       RETURNING "id", "starts_at", "hour_known"

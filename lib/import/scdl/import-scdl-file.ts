@@ -31,6 +31,8 @@ export type ScdlImportOptions = {
   /** The target municipality's slug; without it, the municipality of the file's SIREN. */
   municipalitySlug?: string | null;
   createMunicipality?: boolean;
+  /** The demo's fictional archive (prisma/seed): labelled as demo data. */
+  isDemo?: boolean;
   /** A clerk importing through the back office: into their own municipality, audited in their name (no creation). */
   actor?: Editor;
   skipInvalid?: boolean;
@@ -146,7 +148,7 @@ export async function importScdlFile(options: ScdlImportOptions): Promise<ScdlIm
   const report = await importArchive({
     db,
     actor: target.actor,
-    file: { format: "scdl", fileName: options.fileName ?? path.basename(filePath), sha256: digest.sha256, size: digest.size },
+    file: { format: "scdl", fileName: options.fileName ?? path.basename(filePath), sha256: digest.sha256, size: digest.size, isDemo: options.isDemo },
     batches: reading.batches,
     skipInvalid: options.skipInvalid ?? false,
     dryRun: options.dryRun ?? false,
