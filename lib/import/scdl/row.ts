@@ -72,7 +72,8 @@ export function parseScdlRow(cells: readonly string[], line: number, header: Scd
   const siret = read("COLL_SIRET", parseSiret(cell("COLL_SIRET")));
   const municipalityName = parseText(cell("COLL_NOM"));
   const target = context.municipality;
-  if (siret && target && siret.siren !== target.siren) {
+  const otherTown = siret !== undefined && target !== null && siret.siren !== target.siren;
+  if (otherTown) {
     issues.push({
       line,
       field: "COLL_SIRET",
@@ -89,7 +90,8 @@ export function parseScdlRow(cells: readonly string[], line: number, header: Scd
   const subject = required("DELIB_OBJET", "L'objet de la délibération");
   const matterCode = read("DELIB_MATIERE_CODE", parseMatter(cell("DELIB_MATIERE_CODE"), cell("DELIB_MATIERE_NOM")));
   const budgetYear = read("BUDGET_ANNEE", parseBudgetYear(cell("BUDGET_ANNEE")));
-  const authority = read("PREF_ID", parsePrefectureId(cell("PREF_ID"), context.departmentCode));
+  // Another town's prefecture is its own department's: said once, by the SIREN.
+  const authority = read("PREF_ID", parsePrefectureId(cell("PREF_ID"), otherTown ? null : context.departmentCode));
   const receivedAt = readDay("PREF_DATE");
   const membersInOffice = read("VOTE_EFFECTIF", parseCount(cell("VOTE_EFFECTIF")));
   const participants = read("VOTE_REEL", parseCount(cell("VOTE_REEL")));
