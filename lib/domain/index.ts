@@ -92,4 +92,4 @@ export {
   underRulesOf2022,
 } from "./sitting-deadlines";
 export type { MatchableCouncillor, NameMatch, NameMatchHow, StrippedName } from "./name-matching";
-export { foldText, isMayorReference, matchName, nameKey, nameWords, stripCivility } from "./name-matching";
+export { foldText, isCivilityWord, isMayorReference, matchName, nameKey, nameWords, stripCivility } from "./name-matching";

@@ -31,10 +31,16 @@ export type NameMatchHow = "exact" | "surname" | "initials" | "mayor" | "approxi
 export type NameMatch = { councillorId: string | null; candidateIds: string[]; how: NameMatchHow | null };
 
 /** Civilities and titles a name may carry, by how they read once folded ("mme", "maitre"). */
-const MALE = new Set(["monsieur", "m", "mr", "messieurs", "mm", "mrs"]);
+const MALE = new Set(["monsieur", "m", "mr", "messieurs", "mm", "mrs", "ms"]);
 const FEMALE = new Set(["madame", "mme", "mademoiselle", "mlle", "melle", "mle", "mesdames", "mmes", "mesdemoiselles", "mlles"]);
-const PLURAL = new Set(["messieurs", "mm", "mesdames", "mmes", "mesdemoiselles", "mlles", "mrs"]);
+const PLURAL = new Set(["messieurs", "mm", "ms", "mesdames", "mmes", "mesdemoiselles", "mlles", "mrs"]);
 const TITLES = new Set(["maitre", "me", "docteur", "dr", "professeur", "pr"]);
+
+/** Whether a word is a civility or a title ("Mme", "MM.", "Maître", "Dr"), whatever its case and final dot. */
+export function isCivilityWord(word: string): boolean {
+  const folded = foldText(word).replace(/\.$/, "");
+  return MALE.has(folded) || FEMALE.has(folded) || TITLES.has(folded);
+}
 
 /** A letter without its accent, lower case: "É" → "e". One character for one, so positions in a folded text are the original's. */
 export function foldText(text: string): string {

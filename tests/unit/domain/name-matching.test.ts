@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldText, isMayorReference, matchName, nameKey, nameWords, stripCivility, type MatchableCouncillor } from "@/lib/domain";
+import { foldText, isCivilityWord, isMayorReference, matchName, nameKey, nameWords, stripCivility, type MatchableCouncillor } from "@/lib/domain";
 
 // Names as minutes of the 2000s–2020s write them, against a council's roll.
 
@@ -41,11 +41,14 @@ describe("name matching", () => {
     expect(stripCivility("la Monsieur X").name).toBe("la Monsieur X");
     expect(stripCivility("Messieurs JAILLARD")).toEqual({ name: "JAILLARD", civility: "MONSIEUR", plural: true });
     expect(stripCivility("MM. PINTA")).toEqual({ name: "PINTA", civility: "MONSIEUR", plural: true });
+    expect(stripCivility("Ms PICHOUX Patrick")).toEqual({ name: "PICHOUX Patrick", civility: "MONSIEUR", plural: true });
     expect(stripCivility("Mesdames LAMBARD")).toEqual({ name: "LAMBARD", civility: "MADAME", plural: true });
     expect(stripCivility("Mmes et MM. Claire HUGUES")).toEqual({ name: "Claire HUGUES", civility: null, plural: true });
     expect(stripCivility("Mesdames et Messieurs Bruno RABUSSIER").name).toBe("Bruno RABUSSIER");
     expect(stripCivility("Monsieur")).toEqual({ name: "", civility: "MONSIEUR", plural: false });
     expect(stripCivility("  Claude DUPONT ")).toEqual({ name: "Claude DUPONT", civility: null, plural: false });
+    expect(["Mme", "MM.", "Maître", "dr", "M", "Mlle"].every(isCivilityWord)).toBe(true);
+    expect(["Marie", "Mairie", "Le"].some(isCivilityWord)).toBe(false);
     // A first name that begins like a civility stays whole.
     expect(stripCivility("Maryse MEUNIER").name).toBe("Maryse MEUNIER");
   });
