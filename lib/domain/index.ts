@@ -91,3 +91,5 @@ export {
   sortByUrgency,
   underRulesOf2022,
 } from "./sitting-deadlines";
+export type { MatchableCouncillor, NameMatch, NameMatchHow, StrippedName } from "./name-matching";
+export { foldText, isCivilityWord, isMayorReference, matchName, nameKey, nameWords, stripCivility } from "./name-matching";
