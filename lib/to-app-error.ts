@@ -41,6 +41,8 @@ export const REGISTRE_SQLSTATES = {
   convocationDelayBelowOneDay: "RG012",
   convocationSendingImmutable: "RG013",
   convocationDateOfSendings: "RG014",
+  restoreIntoExistingMunicipality: "RG060",
+  restoreRecordClosed: "RG061",
 } as const;
 
 const BY_SQLSTATE: Record<string, Refusal> = {
@@ -154,6 +156,15 @@ const BY_SQLSTATE: Record<string, Refusal> = {
   [REGISTRE_SQLSTATES.convocationDateOfSendings]: {
     code: "INVALID_STATE",
     message: "La séance est convoquée : sa date de convocation est celle du dernier envoi et ne se saisit pas. Rien n'a été modifié.",
+  },
+  [REGISTRE_SQLSTATES.restoreIntoExistingMunicipality]: {
+    code: "CONFLICT",
+    message:
+      "Cette collectivité existe déjà dans la base cible : un portail exporté ne s'importe que dans une base qui ne la contient pas encore. Rien n'a été importé.",
+  },
+  [REGISTRE_SQLSTATES.restoreRecordClosed]: {
+    code: "INVALID_STATE",
+    message: "La trace d'une importation de portail ne se modifie ni ne se supprime. Rien n'a été modifié.",
   },
   // Raised by the immutability triggers of a published deliberation (and of an issued extract).
   "23000": {

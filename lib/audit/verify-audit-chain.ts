@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/prisma";
+import type { Db, Tx } from "@/lib/db/prisma";
 import { auditHash } from "./append-audit-event";
 import type { CheckpointClaim } from "./audit-checkpoint";
 
@@ -19,7 +19,8 @@ function checkpointLabel(checkpoint: CheckpointClaim): string {
   return `le point de contrôle signé le ${checkpoint.signedAt.toISOString()} atteste l'événement n° ${checkpoint.eventId}`;
 }
 
-export async function verifyAuditChain(db: Db, options: { checkpoint?: CheckpointClaim } = {}): Promise<AuditChainReport> {
+/** On a client or inside a transaction (the portal import checks the chain it restored before committing). */
+export async function verifyAuditChain(db: Db | Tx, options: { checkpoint?: CheckpointClaim } = {}): Promise<AuditChainReport> {
   const checkpoint = options.checkpoint;
   let previousHash: string | null = null;
   let afterId: bigint | undefined;

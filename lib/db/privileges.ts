@@ -12,6 +12,12 @@ import type pg from "pg";
 /** Tables whose rows are never changed or removed once written: the runtime role may only read and insert. */
 export const APPEND_ONLY_TABLES = ["audit_event", "issued_extract", "audit_checkpoint", "deliberation_snapshot", "convocation_sending"] as const;
 
+/**
+ * Tables only the owner writes: the runtime role may read them and nothing more. A row of
+ * portal_restore opens the restore mode of a portal's import (migration 20261202100000_portal_restore).
+ */
+export const OWNER_WRITTEN_TABLES = ["portal_restore"] as const;
+
 /** The embedded PostgreSQL's runtime role (npm start, the tests): it listens on 127.0.0.1 only. */
 export const EMBEDDED_RUNTIME_ROLE = { name: "registre_app", password: "registre_app" } as const;
 
@@ -55,6 +61,9 @@ export async function grantRuntimePrivileges(client: pg.Client, role: string): P
     [APPEND_ONLY_TABLES],
   );
   const appendOnly = rows.map((row) => `"public".${client.escapeIdentifier(row.name)}`);
+  const ownerWritten = (
+    await client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename = ANY($1::text[])", [OWNER_WRITTEN_TABLES])
+  ).rows.map((row) => `"public".${client.escapeIdentifier(row.name)}`);
   const database = client.escapeIdentifier((await client.query<{ name: string }>("SELECT current_database() AS name")).rows[0]?.name ?? "");
   await client.query("BEGIN");
   try {
@@ -64,6 +73,7 @@ export async function grantRuntimePrivileges(client: pg.Client, role: string): P
     await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${grantee}`);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${grantee}`);
     if (appendOnly.length) await client.query(`REVOKE UPDATE, DELETE ON ${appendOnly.join(", ")} FROM ${grantee}`);
+    if (ownerWritten.length) await client.query(`REVOKE INSERT, UPDATE, DELETE ON ${ownerWritten.join(", ")} FROM ${grantee}`);
     await client.query(`REVOKE ALL ON "public"."_prisma_migrations" FROM ${grantee}`);
     await client.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${grantee}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${grantee}`);

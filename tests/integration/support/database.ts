@@ -1,6 +1,6 @@
 import pg from "pg";
 import { inject } from "vitest";
-import { APPEND_ONLY_TABLES } from "@/lib/db/privileges";
+import { APPEND_ONLY_TABLES, OWNER_WRITTEN_TABLES } from "@/lib/db/privileges";
 
 // Each test file works in a database of its own, a copy of the template that
 // global-setup.ts migrated once (CREATE DATABASE … TEMPLATE), so files cannot
@@ -65,7 +65,7 @@ export async function resetDatabase(client: pg.Client): Promise<void> {
   await client.query("BEGIN");
   try {
     for (const guard of guards) await client.query(guard);
-    await client.query(`TRUNCATE municipality, ${APPEND_ONLY_TABLES.join(", ")} RESTART IDENTITY CASCADE`);
+    await client.query(`TRUNCATE municipality, ${[...APPEND_ONLY_TABLES, ...OWNER_WRITTEN_TABLES].join(", ")} RESTART IDENTITY CASCADE`);
     for (const guard of guards) await client.query(guard.replace(" DISABLE TRIGGER ", " ENABLE TRIGGER "));
     await client.query("COMMIT");
   } catch (error) {
