@@ -4,13 +4,13 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type ReactNode } from "react";
 import { CheckboxField, FormStatus, SelectField } from "@/components/forms/fields";
 import { ImportReportView, type ImportReportData } from "@/components/admin/import-report";
-
-type ReviewFile = { fileName: string; sha256: string; size: number };
+import { MinutesReview, type ReviewFile } from "@/components/admin/minutes-review";
+import type { MinutesReviewData } from "@/lib/import/web/import-upload";
 
 type Line =
   | { type: "progress"; phase: "digest" | "import"; bytes: number; size: number; totals: { rowsRead: number; created: number } | null }
   | { type: "report"; report: ImportReportData }
-  | { type: "proposal"; proposal: unknown; file: ReviewFile }
+  | { type: "proposal"; proposal: MinutesReviewData; file: ReviewFile }
   | { type: "error"; message: string };
 
 type Progress = { label: string; value: number | null; max: number };
@@ -82,7 +82,7 @@ export function ImportUpload() {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
   const [report, setReport] = useState<ImportReportData | null>(null);
-  const [review, setReview] = useState<{ proposal: unknown; file: ReviewFile } | null>(null);
+  const [review, setReview] = useState<{ proposal: MinutesReviewData; file: ReviewFile } | null>(null);
 
   async function run(dryRun: boolean) {
     const file = input.current?.files?.[0];
@@ -186,7 +186,19 @@ export function ImportUpload() {
         ) : null}
       </form>
       {report ? <ImportReportView report={report} /> : null}
-      {review ? <p>Proposition reçue pour {review.file.fileName}.</p> : null}
+      {review ? (
+        <MinutesReview
+          proposal={review.proposal}
+          file={review.file}
+          onImported={(imported) => {
+            setReview(null);
+            setReport(imported);
+            const written = imported.importId !== null;
+            setMessage({ text: written ? "Import enregistré : les actes sont publiés." : "Import refusé : rien n'a été enregistré. Le rapport dit pourquoi.", tone: written ? "success" : "error" });
+            if (written) router.refresh();
+          }}
+        />
+      ) : null}
     </div>
   );
 }

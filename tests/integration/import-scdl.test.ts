@@ -235,8 +235,15 @@ describe("SCDL import", () => {
     expect(refused.stdout).toMatch(/ligne 2, DELIB_DATE : « 2019-02-30 » n'est pas une date : ce jour n'existe pas\./);
     expect(refused.stdout).toMatch(/Import refusé : rien n'a été écrit/);
 
-    const minutes = await runCommand([path.join(fixtures, "SOURCE.md")]);
-    expect(minutes.code).toBe(1);
-    expect(minutes.stderr).toMatch(/« minutes » .* n'est pas encore pris en charge/);
+    // Old minutes: the proposal is printed, names matched to the council, and nothing is saved.
+    const before = (await client.query(`SELECT count(*)::int AS n FROM deliberation`)).rows[0].n;
+    const minutes = await runCommand(["/work/shared/reference/aix-DL-2022-91.txt", "--format", "minutes", "--json", "--municipality", "aix-en-provence"]);
+    expect(minutes.code, minutes.stderr).toBe(0);
+    const proposal = JSON.parse(minutes.stdout);
+    expect(proposal.sittings[0]).toMatchObject({ date: "2022-04-07", hour: "14:00", secretary: "Kayané BIANCO" });
+    expect(proposal.sittings[0].present).toHaveLength(40);
+    expect(proposal.sittings[0].proxies).toContainEqual({ giver: "Laurence ANGELETTI", holder: "Pierre-Paul CALENDINI" });
+    expect(proposal.sittings[0].matches.every((match: { councillorId: string | null }) => match.councillorId !== null)).toBe(true);
+    expect((await client.query(`SELECT count(*)::int AS n FROM deliberation`)).rows[0].n).toBe(before);
   });
 });

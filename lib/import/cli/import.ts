@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
@@ -10,9 +10,13 @@ import { EMBEDDED_RUNTIME_ROLE } from "@/lib/db/privileges";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { readEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
+import { toAppError } from "@/lib/to-app-error";
 import { guessImportFormat, IMPORT_FORMATS, type ImportFormat } from "@/lib/import/guess-format";
 import { importScdlFile, type ScdlImportProgress } from "@/lib/import/scdl/import-scdl-file";
 import { formatImportReport } from "./format-report";
+import { loadImportCouncillors } from "@/lib/import/minutes/import-councillors";
+import { proposeFromDocument } from "@/lib/import/minutes/propose-from-document";
+import { runRegistreImport } from "@/lib/import/registre/registre-import-command";
 
 // npm run import -- <file> [--format scdl|minutes|registre] [--municipality <slug>]
 //   [--create-municipality] [--dry-run] [--skip-invalid] [--json]
@@ -26,6 +30,8 @@ const USAGE = `Usage : npm run import -- <fichier> [--format scdl|minutes|regist
          [--create-municipality] [--dry-run] [--skip-invalid] [--json]
 
   --format               le format du fichier ; deviné de son contenu sans lui (CSV SCDL, export NDJSON de Registre, PDF ou texte)
+                         (minutes : procès-verbal ou extrait ; la proposition lue est affichée, rien n'est enregistré :
+                         relisez-la et importez-la depuis l'espace du greffe, /admin/import)
   --municipality         la collectivité où importer (son identifiant, « aix-en-provence ») ; sans lui, celle du SIREN du fichier
   --create-municipality  crée la collectivité du fichier si le portail ne l'a pas (valeurs par défaut listées dans le rapport)
   --dry-run              lit tout et dit ce que l'import ferait, sans rien écrire
@@ -101,6 +107,47 @@ function progressBar(): { update: (progress: ScdlImportProgress) => void; stop: 
   };
 }
 
+/**
+ * Old minutes or an extract: the assistant's proposal, printed (JSON with
+ * --json), never saved. The clerk reviews it in the back office
+ * (/admin/import), where it is imported once corrected.
+ */
+async function proposeMinutes(filePath: string, { municipality, json, refuse }: { municipality?: string; json: boolean; refuse: (message: string, code?: number) => number }): Promise<number> {
+  let database: Database;
+  try {
+    database = await openDatabase();
+  } catch (error) {
+    return refuse(`La base de données est injoignable : ${(error as Error).message}`, 2);
+  }
+  const db = createPrismaClient(database.url);
+  try {
+    const towns = await db.municipality.findMany({ where: municipality ? { slug: municipality } : {}, select: { id: true, slug: true }, take: 2 });
+    if (towns.length !== 1) {
+      if (municipality) return refuse(`Le portail n'a pas de collectivité « ${municipality} ».`);
+      return refuse(towns.length ? "Le portail a plusieurs collectivités : précisez --municipality <identifiant> pour reconnaître les noms de ses élus." : "Le portail n'a aucune collectivité : ses élus sont nécessaires pour reconnaître les noms.");
+    }
+    const councillors = await loadImportCouncillors(db, towns[0]!.id);
+    const proposal = await proposeFromDocument(new Uint8Array(await readFile(filePath)), path.basename(filePath), councillors);
+    if (json) console.log(JSON.stringify(proposal, null, 2));
+    else {
+      for (const sitting of proposal.sittings) {
+        console.log(`Séance du ${sitting.date ?? "(date non lue)"}${sitting.hour ? ` à ${sitting.hour}` : ""} : ${sitting.present.length} présents, ${sitting.proxies.length} pouvoirs, ${sitting.deliberations.length} délibérations.`);
+        for (const warning of sitting.warnings) console.log(`  - ${warning}`);
+      }
+      for (const warning of proposal.warnings) console.log(`- ${warning}`);
+      console.log("Rien n'est enregistré : relisez et importez cette proposition depuis l'espace du greffe (/admin/import).");
+    }
+    return 0;
+  } catch (error) {
+    const refusal = toAppError(error);
+    if (refusal) return refuse(refusal.message);
+    return refuse(`La lecture a échoué : ${(error as Error).stack ?? String(error)}`, 2);
+  } finally {
+    await db.$disconnect();
+    await database.stop();
+  }
+}
+
 async function main(): Promise<number> {
   let parsed;
   try {
@@ -155,11 +202,11 @@ async function main(): Promise<number> {
   switch (format) {
     case "scdl":
       break;
-    // The lead wires these readers (lib/import/minutes, lib/import/registre) at merge.
     case "minutes":
-      return refuse("Le format « minutes » (procès-verbaux et extraits, en texte ou en PDF) n'est pas encore pris en charge par cette commande.");
+      return proposeMinutes(filePath, { municipality: values.municipality, json, refuse });
     case "registre":
-      return refuse("Le format « registre » (export NDJSON d'un autre portail Registre) n'est pas encore pris en charge par cette commande.");
+      if (values["skip-invalid"] || values["create-municipality"]) return refuse("Un export de Registre s'importe en entier dans un portail vide : --skip-invalid et --create-municipality ne s'y appliquent pas.");
+      return runRegistreImport(filePath, { municipality: values.municipality, "dry-run": values["dry-run"], json });
   }
 
   let database: Database;
