@@ -74,7 +74,7 @@ test("[import]: a clerk imports an SCDL file and an old extract, corrects a name
   await expect(page.getByRole("heading", { level: 1, name: "Import d'archives" })).toBeVisible();
 
   // SCDL: a dry run writes nothing, then the import.
-  const file = page.getByLabel("Fichier", { exact: true });
+  const file = page.locator("#importFile");
   await file.setInputFiles({ name: `deliberations-2019-${run}.csv`, mimeType: "text/csv", buffer: scdlFile() });
   await page.getByRole("button", { name: "Vérifier sans rien enregistrer" }).click();
   await expect(page.getByRole("heading", { name: /Rapport de l'essai à blanc/ })).toBeVisible();
@@ -82,13 +82,13 @@ test("[import]: a clerk imports an SCDL file and an old extract, corrects a name
   expect((await page.goto(`/deliberations/${encodeURIComponent(`AP D 19-${run}-1`)}`))?.status(), "a dry run publishes nothing").toBe(404);
 
   await page.goto("/admin/import");
-  await page.getByLabel("Fichier", { exact: true }).setInputFiles({ name: `deliberations-2019-${run}.csv`, mimeType: "text/csv", buffer: scdlFile() });
+  await page.locator("#importFile").setInputFiles({ name: `deliberations-2019-${run}.csv`, mimeType: "text/csv", buffer: scdlFile() });
   await page.getByRole("button", { name: "Importer", exact: true }).click();
   await expect(page.getByText("Import enregistré : les actes sont publiés.")).toBeVisible();
   await expect(page.getByRole("table", { name: /Imports d'archives/ })).toContainText(`deliberations-2019-${run}.csv`);
 
   // An old extract, as a PDF: the proposal to review.
-  await page.getByLabel("Fichier", { exact: true }).setInputFiles({ name: `extrait-2021-${run}.pdf`, mimeType: "application/pdf", buffer: await extractPdf() });
+  await page.locator("#importFile").setInputFiles({ name: `extrait-2021-${run}.pdf`, mimeType: "application/pdf", buffer: await extractPdf() });
   await page.getByRole("button", { name: "Importer", exact: true }).click();
   await expect(page.getByRole("heading", { name: `Proposition à relire : extrait-2021-${run}.pdf` })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByLabel("Date (AAAA-MM-JJ)")).toHaveValue("2021-12-09");
