@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import path from "node:path";
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import type * as PdfJsModule from "pdfjs-dist/legacy/build/pdf.mjs";
@@ -122,7 +121,8 @@ function loadPdfJs(): Promise<PdfJs> {
 
 /** Where pdfjs-dist keeps the metrics of the 14 standard fonts and the character maps it reads text through. */
 function pdfjsDataDirectories(): { standardFontDataUrl: string; cMapUrl: string } {
-  const root = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+  // From the project's root, as lib/pdf/fonts.ts finds its fonts: inside Next's server bundle a resolved module is a number, not a path.
+  const root = path.join(process.cwd(), "node_modules", "pdfjs-dist");
   return { standardFontDataUrl: `${path.join(root, "standard_fonts")}/`, cMapUrl: `${path.join(root, "cmaps")}/` };
 }
 
