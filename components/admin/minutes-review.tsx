@@ -156,49 +156,29 @@ export function MinutesReview({ proposal, file, onImported }: { proposal: Minute
                         {row.councillorId ? null : <span className="block text-xs text-danger">Non reconnu{row.candidates.length ? ` : ${row.candidates.map((candidate) => candidate.name).join(" ou ")} ?` : ""}</span>}
                       </th>
                       <td>
-                        <select
-                          aria-label={`Élu pour « ${row.written} »`}
+                        <CellSelect
+                          label={`Élu pour « ${row.written} »`}
                           value={row.councillorId ?? ""}
-                          onChange={(event) => updateRow(index, position, { councillorId: event.target.value || null })}
-                          className="rounded border border-line px-2 py-1"
-                        >
-                          <option value="">Ne pas importer ce nom</option>
-                          {councillorOptions.map((option) => (
-                            <option key={option.value} value={option.value}>
-                              {option.label}
-                            </option>
-                          ))}
-                        </select>
+                          onChange={(value) => updateRow(index, position, { councillorId: value || null })}
+                          options={[{ value: "", label: "Ne pas importer ce nom" }, ...councillorOptions]}
+                        />
                       </td>
                       <td>
-                        <select
-                          aria-label={`Statut de « ${row.written} »`}
+                        <CellSelect
+                          label={`Statut de « ${row.written} »`}
                           value={row.status}
-                          onChange={(event) => updateRow(index, position, { status: event.target.value as ReviewRow["status"] })}
-                          className="rounded border border-line px-2 py-1"
-                        >
-                          {STATUS_OPTIONS.map((option) => (
-                            <option key={option.value} value={option.value}>
-                              {option.label}
-                            </option>
-                          ))}
-                        </select>
+                          onChange={(value) => updateRow(index, position, { status: value as ReviewRow["status"] })}
+                          options={STATUS_OPTIONS}
+                        />
                       </td>
                       <td>
                         {row.status === "REPRESENTED" ? (
-                          <select
-                            aria-label={`Mandataire de « ${row.written} »`}
+                          <CellSelect
+                            label={`Mandataire de « ${row.written} »`}
                             value={row.holderId ?? ""}
-                            onChange={(event) => updateRow(index, position, { holderId: event.target.value || null })}
-                            className="rounded border border-line px-2 py-1"
-                          >
-                            <option value="">Choisir</option>
-                            {councillorOptions.map((option) => (
-                              <option key={option.value} value={option.value}>
-                                {option.label}
-                              </option>
-                            ))}
-                          </select>
+                            onChange={(value) => updateRow(index, position, { holderId: value || null })}
+                            options={[{ value: "", label: "Choisir" }, ...councillorOptions]}
+                          />
                         ) : (
                           "—"
                         )}
@@ -253,6 +233,19 @@ export function MinutesReview({ proposal, file, onImported }: { proposal: Minute
         {pending ? "Import en cours…" : "Importer la proposition relue"}
       </button>
     </section>
+  );
+}
+
+/** A select in a table's cell, named by its label (the row's written name). */
+function CellSelect({ label, value, onChange, options }: { label: string; value: string; onChange: (value: string) => void; options: readonly { value: string; label: string }[] }) {
+  return (
+    <select aria-label={label} value={value} onChange={(event) => onChange(event.target.value)} className="rounded border border-line px-2 py-1">
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
   );
 }
 

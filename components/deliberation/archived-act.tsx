@@ -1,5 +1,6 @@
 import { AttendanceLists } from "@/components/deliberation/attendance-lists";
 import { OutcomeBadge } from "@/components/ui/outcome-badge";
+import { Fact } from "@/components/sitting/sitting-facts";
 import { countOf, formatDateFr, formatTimeFr, matterCaption, SECRETARY_LABEL } from "@/lib/domain";
 import { fullName, nameWithRole, sittingKindLabel } from "@/lib/deliberations/extract-wording";
 import type { PublishedArchivedAct } from "@/lib/deliberations/get-published-archived-act";
@@ -10,15 +11,6 @@ const FORMATS: Record<PublishedArchivedAct["archive"]["format"], string> = {
   minutes: "procès-verbal ou extrait numérisé en texte",
   registre: "export d'un autre portail Registre",
 };
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="grid gap-1 border-b border-line py-2 sm:grid-cols-[14rem_1fr] sm:gap-4">
-      <dt className="font-semibold">{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 const notGiven = <span className="text-muted">non indiqué par l&apos;archive</span>;
 
@@ -71,16 +63,16 @@ export function ArchivedAct({ act }: { act: PublishedArchivedAct }) {
           Séance
         </h2>
         <dl className="mt-2">
-          <Fact label="Date">
+          <Fact term="Date">
             <a href={`/seances/${sitting.slug}`}>
               {formatDateFr(sitting.startsAt, zone)}
               {sitting.hourKnown ? ` à ${formatTimeFr(sitting.startsAt, zone)}` : ""}
             </a>
           </Fact>
-          <Fact label="Nature">Session {sittingKindLabel(sitting.kind).toLowerCase()}</Fact>
-          <Fact label="Lieu">{sitting.place ?? notGiven}</Fact>
-          <Fact label="Présidence">{sitting.president ? nameWithRole(sitting.president) : notGiven}</Fact>
-          <Fact label={SECRETARY_LABEL}>{sitting.secretary ? fullName(sitting.secretary) : notGiven}</Fact>
+          <Fact term="Nature">Session {sittingKindLabel(sitting.kind).toLowerCase()}</Fact>
+          <Fact term="Lieu">{sitting.place ?? notGiven}</Fact>
+          <Fact term="Présidence">{sitting.president ? nameWithRole(sitting.president) : notGiven}</Fact>
+          <Fact term={SECRETARY_LABEL}>{sitting.secretary ? fullName(sitting.secretary) : notGiven}</Fact>
         </dl>
       </section>
 
@@ -91,11 +83,11 @@ export function ArchivedAct({ act }: { act: PublishedArchivedAct }) {
           Décision
         </h2>
         <dl className="mt-2">
-          <Fact label="Matière">{act.matterCode ? matterCaption(act.matterCode) : notGiven}</Fact>
-          <Fact label="Résultat">{act.outcome ? <OutcomeBadge outcome={act.outcome} tally={vote} /> : notGiven}</Fact>
-          <Fact label="Vote">{tally ?? (vote?.unanimous ? "à l'unanimité, sans décompte" : notGiven)}</Fact>
-          {act.budgetYear || act.budgetName ? <Fact label="Budget">{[act.budgetName, act.budgetYear].filter(Boolean).join(", ")}</Fact> : null}
-          <Fact label="Contrôle de légalité">
+          <Fact term="Matière">{act.matterCode ? matterCaption(act.matterCode) : notGiven}</Fact>
+          <Fact term="Résultat">{act.outcome ? <OutcomeBadge outcome={act.outcome} tally={vote} /> : notGiven}</Fact>
+          <Fact term="Vote">{tally ?? (vote?.unanimous ? "à l'unanimité, sans décompte" : notGiven)}</Fact>
+          {act.budgetYear || act.budgetName ? <Fact term="Budget">{[act.budgetName, act.budgetYear].filter(Boolean).join(", ")}</Fact> : null}
+          <Fact term="Contrôle de légalité">
             {receipt
               ? [
                   receipt.receivedAt ? `reçu le ${formatDateFr(isoDay(receipt.receivedAt))}` : null,

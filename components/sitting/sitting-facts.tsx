@@ -3,7 +3,8 @@ import { formatDateFr, formatTimeFr, isoDay } from "@/lib/domain";
 import { councillorRole, fullName, nameWithRole, sittingKindLabel } from "@/lib/deliberations/extract-wording";
 import type { PublicSitting } from "@/lib/sittings/get-public-sitting";
 
-function Fact({ term, children }: { term: string; children: ReactNode }) {
+/** One fact of a record, as a row of a description list. */
+export function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div className="grid gap-1 border-b border-line py-2 sm:grid-cols-[14rem_1fr] sm:gap-4">
       <dt className="font-semibold">{term}</dt>

@@ -6,6 +6,7 @@ import type { Tx } from "@/lib/db/prisma";
 import { DEFAULT_TIME_ZONE } from "@/lib/domain/calendar";
 import { AppError } from "@/lib/errors";
 import { newMunicipalitySchema, type NewMunicipality } from "@/lib/validations/municipality";
+import { municipalitySettingsData } from "./update-municipality-settings";
 
 // A new municipality, created by the installation itself (no one signs in to
 // a portal that does not have its town yet): an archive import with
@@ -40,23 +41,13 @@ export async function insertMunicipalityInTransaction(tx: Tx, input: NewMunicipa
         : `L'identifiant « ${input.slug} » est déjà celui de ${taken.name}.`,
     );
   }
+  // The settings as the settings form writes them; the identity fields only a creation sets.
   const data = {
     slug: input.slug,
-    name: input.name,
-    communeName: input.communeName,
     siren: input.siren,
     siret: input.siret,
     departmentCode: input.departmentCode,
-    address: input.address,
-    email: input.email || null,
-    phone: input.phone || null,
-    website: input.website || null,
-    administrativeCourt: input.administrativeCourt,
-    membersInOffice: input.membersInOffice,
-    appealNotice: input.appealNotice,
-    annexNotice: input.annexNotice || null,
-    timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
-    population: input.population ?? null,
+    ...municipalitySettingsData(input, { timeZone: DEFAULT_TIME_ZONE, population: null }),
   };
   await tx.municipality.create({ data: { id, ...data }, select: { id: true } });
   const actor = installationActor(id);

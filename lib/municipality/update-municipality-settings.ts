@@ -8,7 +8,7 @@ import { parseInput } from "@/lib/validations/parse";
 import { MUNICIPALITY_SETTINGS_SELECT, type MunicipalitySettingsRecord } from "./get-municipality-settings";
 
 /** The columns the form writes: an optional field left empty is stored as none. */
-function municipalitySettingsData(input: MunicipalitySettings, current: { timeZone: string; population: number | null }): MunicipalitySettingsRecord {
+export function municipalitySettingsData(input: MunicipalitySettings, current: { timeZone: string; population: number | null }): MunicipalitySettingsRecord {
   return {
     name: input.name,
     communeName: input.communeName,

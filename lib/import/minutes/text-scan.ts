@@ -133,6 +133,8 @@ export function readName(text: string, tokens: readonly Token[], index: number, 
     if (token?.kind === "word" && isCivilityWord(token.text) && !(token.folded === "m" && !isNameWord(tokens[afterDot]) && !isArticle(tokens[afterDot]))) {
       civilityEnd = tokens[afterDot - 1]?.end ?? token.end;
       at = afterDot;
+      // A civility at a line's end, the name on the next line ("à Madame\nFrédérique DUMICHEL").
+      if (options.wraps) while (tokens[at]?.kind === "newline" && isNameWord(tokens[at + 1])) at += 1;
       const link = tokens[at];
       if (link?.kind === "word" && (link.folded === "et" || link.text === "&") && tokens[at + 1]?.kind === "word" && isCivilityWord(tokens[at + 1]?.text ?? "")) at += 1;
       continue;

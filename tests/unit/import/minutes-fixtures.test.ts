@@ -446,3 +446,16 @@ describe("minutes reader, on real documents", () => {
     expect(readMinutes("Liste des courses : pain, lait.")).toEqual({ sittings: [], warnings: ["Aucune séance n'a été reconnue dans ce document."] });
   });
 });
+
+describe("a list of proxies wrapped across lines, as a PDF lays it out", () => {
+  it("reads a holder whose civility ends one line and whose name starts the next", async () => {
+    const { readList } = await import("@/lib/import/minutes/attendance");
+    const text = "Madame Laurence ANGELETTI à Monsieur Pierre-Paul CALENDINI, Monsieur Jacques BOUDON à Madame\nFrédérique DUMICHEL, Monsieur Gérard BRAMOULLÉ à Madame Dominique AUGÉY.";
+    const read = readList(text, 0, text.length, "proxy");
+    expect(read.proxies.map(({ giver, holder }) => `${giver.name} → ${holder.name}`)).toEqual([
+      "Laurence ANGELETTI → Pierre-Paul CALENDINI",
+      "Jacques BOUDON → Frédérique DUMICHEL",
+      "Gérard BRAMOULLÉ → Dominique AUGÉY",
+    ]);
+  });
+});
