@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   // Lets several builds live side by side (parallel work on one machine).
   distDir: process.env.REGISTRE_NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // Read from node_modules at run time, not bundled: pdfjs loads its worker and its font data by path.
+  serverExternalPackages: ["pdfjs-dist"],
   // Next's own cache, whose tag invalidations every web instance of the database learns through PostgreSQL.
   cacheHandler: path.resolve(process.cwd(), "lib/cache/tag-cache-handler.mjs"),
   reactStrictMode: true,

@@ -9,6 +9,6 @@ export async function proxy(request: NextRequest) {
   return withBackOfficePolicy(request, (forwarded, next) => slideSession(forwarded, next));
 }
 
-// Not the annex upload: the proxy would buffer its body and cut it at 10 MB
-// (experimental.proxyClientMaxBodySize), and the route handler reads it itself.
-export const config = { matcher: ["/admin", "/admin/((?!deliberations/[^/]+/annexes$).*)"] };
+// Not the annex upload nor the archive upload: the proxy would buffer their bodies and cut them at
+// 10 MB (experimental.proxyClientMaxBodySize), and their route handlers read them themselves.
+export const config = { matcher: ["/admin", "/admin/((?!deliberations/[^/]+/annexes$|import/televersement$).*)"] };

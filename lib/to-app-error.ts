@@ -29,6 +29,10 @@ export const REGISTRE_SQLSTATES = {
   minutesNotLaterSitting: "RG032",
   minutesVersionChain: "RG033",
   minutesAdoptedOffSitting: "RG034",
+  archiveImportFinishedOnce: "RG040",
+  archivedActOutsideArchivedSitting: "RG041",
+  voteFiguresUnknownOutsideArchive: "RG042",
+  receiptUnknownOutsideArchive: "RG043",
   publicSlugImmutable: "RG020",
   cancelHeldSitting: "RG021",
   secretaryListedTwice: "RG022",
@@ -99,6 +103,22 @@ const BY_SQLSTATE: Record<string, Refusal> = {
   [REGISTRE_SQLSTATES.minutesVersionChain]: {
     code: "CONFLICT",
     message: "Cette séance a déjà un procès-verbal : une correction est une nouvelle version du procès-verbal publié. Rechargez la page.",
+  },
+  [REGISTRE_SQLSTATES.archiveImportFinishedOnce]: {
+    code: "INVALID_STATE",
+    message: "Une importation enregistrée ne se modifie ni ne se supprime : elle dit ce qui a été importé, de quel fichier et quand. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.archivedActOutsideArchivedSitting]: {
+    code: "VALIDATION",
+    message: "Un acte repris d'une archive appartient à une séance reprise d'une archive, et seulement lui. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.voteFiguresUnknownOutsideArchive]: {
+    code: "VALIDATION",
+    message: "Seul un acte repris d'une archive peut laisser inconnus des chiffres du vote : saisissez le décompte complet. Rien n'a été enregistré.",
+  },
+  [REGISTRE_SQLSTATES.receiptUnknownOutsideArchive]: {
+    code: "VALIDATION",
+    message: "Seul un acte repris d'une archive peut avoir un accusé de réception sans identifiant ACTES ni date. Rien n'a été enregistré.",
   },
   [REGISTRE_SQLSTATES.minutesAdoptedOffSitting]: {
     code: "VALIDATION",

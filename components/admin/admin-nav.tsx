@@ -9,6 +9,7 @@ const LINKS: readonly { href: string; label: string; roles: readonly Role[] }[] 
   { href: "/admin/seances", label: "Séances", roles: ["ADMIN", "CLERK", "STAFF"] },
   { href: "/admin/elus", label: "Élus", roles: ["ADMIN", "CLERK", "STAFF"] },
   { href: "/admin/groupes", label: "Groupes", roles: ["ADMIN", "CLERK"] },
+  { href: "/admin/import", label: "Import d'archives", roles: ["ADMIN", "CLERK"] },
   { href: "/admin/utilisateurs", label: "Comptes", roles: ["ADMIN"] },
   { href: "/admin/collectivite", label: "Collectivité", roles: ["ADMIN"] },
   { href: "/admin/journal", label: "Journal d'audit", roles: ["ADMIN"] },

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DemoBadge } from "@/components/ui/demo-notice";
 import { formatDateFr } from "@/lib/domain";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
 
 type Item = { number: string; subject: string; isDemo: boolean; sittingStartsAt: Date; note?: string };
 
@@ -17,7 +18,7 @@ export function DeliberationLinks({ id, title, items, empty, zone }: { id: strin
         <ul className="mt-2 divide-y divide-line border-y border-line">
           {items.map((item, index) => (
             <li key={`${item.number}-${index}`} className="py-2">
-              <Link href={`/deliberations/${item.number}`}>
+              <Link href={deliberationPath(item.number)}>
                 <span className="mr-2 whitespace-nowrap">{item.number}</span>
                 <span className="sr-only"> : </span>
                 {item.subject}

@@ -1,5 +1,6 @@
 import type { PublishedDeliberation } from "@/lib/deliberations/get-published-deliberation";
 import { TextWithLinks } from "@/components/ui/text-with-links";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} octets`;
@@ -10,7 +11,7 @@ function formatSize(bytes: number): string {
 
 /** The address of a public annex of the act `number`. */
 export function annexHref(number: string, annexId: string): string {
-  return `/deliberations/${encodeURIComponent(number)}/annexes/${annexId}`;
+  return `${deliberationPath(number)}/annexes/${annexId}`;
 }
 
 /** The annexes recorded with the act (the public ones to download), and where the others can be consulted. */

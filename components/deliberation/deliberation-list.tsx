@@ -1,16 +1,11 @@
 import Link from "next/link";
-import { formatDateFr, matterLabel } from "@/lib/domain";
+import { formatDateFr } from "@/lib/domain";
 import type { PublishedDeliberationSummary } from "@/lib/deliberations/list-published-deliberations";
 import { OutcomeBadge } from "@/components/ui/outcome-badge";
 import { DemoBadge } from "@/components/ui/demo-notice";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
+import { matterCaption } from "@/lib/domain";
 
-function safeMatterLabel(code: string): string {
-  try {
-    return `${code} ${matterLabel(code)}`;
-  } catch {
-    return code;
-  }
-}
 
 /** Published deliberations as a list of entries, each headed by a link to the act. */
 export function DeliberationList({
@@ -29,7 +24,7 @@ export function DeliberationList({
       {deliberations.map((deliberation) => (
         <li key={deliberation.number} className="py-4">
           <Heading className="text-base font-semibold">
-            <Link href={`/deliberations/${deliberation.number}`}>
+            <Link href={deliberationPath(deliberation.number)}>
               <span className="mr-2 whitespace-nowrap">{deliberation.number}</span>
               <span className="sr-only"> : </span>
               {deliberation.subject}
@@ -37,7 +32,7 @@ export function DeliberationList({
           </Heading>
           <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
             <span>Séance du {formatDateFr(deliberation.sittingStartsAt, zone)}</span>
-            <span>{safeMatterLabel(deliberation.matterCode)}</span>
+            <span>{matterCaption(deliberation.matterCode)}</span>
             <span>Mise en ligne le {formatDateFr(deliberation.publishedAt, zone)}</span>
             <OutcomeBadge outcome={deliberation.outcome} tally={deliberation.tally} />
             {deliberation.isDemo ? <DemoBadge /> : null}

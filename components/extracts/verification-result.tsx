@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatDateFr, formatTimeFr, timeZoneLabel } from "@/lib/domain";
 import type { ExtractVerification } from "@/lib/extracts/verify-issued-extract";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
 
 function issuedAtText(date: Date, zone: string): string {
   return `${formatDateFr(date, zone)} à ${formatTimeFr(date, zone)}`;
@@ -43,7 +44,7 @@ export function VerificationResult({
           {deliberation ? (
             <>
               Extrait de la délibération{" "}
-              <Link href={`/deliberations/${encodeURIComponent(deliberation.number)}`}>{deliberation.number}</Link>
+              <Link href={deliberationPath(deliberation.number)}>{deliberation.number}</Link>
               {deliberation.version > 1 ? ` (version rectifiée n° ${deliberation.version})` : ""} : {deliberation.subject}
               {deliberation.isDemo ? " (donnée de démonstration, fictive)" : ""}
             </>

@@ -1,16 +1,11 @@
 import { DemoBadge } from "@/components/ui/demo-notice";
 import { OutcomeBadge } from "@/components/ui/outcome-badge";
-import { formatDateFr, matterLabel } from "@/lib/domain";
+import { formatDateFr } from "@/lib/domain";
 import type { SearchHit } from "@/lib/search/search-deliberations";
 import { HighlightedText } from "./highlighted-text";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
+import { matterCaption } from "@/lib/domain";
 
-function safeMatterLabel(code: string): string {
-  try {
-    return `${code} ${matterLabel(code)}`;
-  } catch {
-    return code;
-  }
-}
 
 /**
  * Matches of a search, each with its highlighted subject and a passage of the text.
@@ -23,7 +18,7 @@ export function SearchResults({ hits, zone }: { hits: SearchHit[]; zone: string 
       {hits.map((hit) => (
         <li key={hit.id} className="py-4">
           <h3 className="text-base font-semibold">
-            <a href={`/deliberations/${hit.number}`}>
+            <a href={deliberationPath(hit.number)}>
               <span className="mr-2 whitespace-nowrap">{hit.number}</span>
               <span className="sr-only"> : </span>
               <HighlightedText text={hit.subjectHighlighted} />
@@ -31,7 +26,7 @@ export function SearchResults({ hits, zone }: { hits: SearchHit[]; zone: string 
           </h3>
           <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
             <span>Séance du {formatDateFr(hit.sittingStartsAt, zone)}</span>
-            <span>{safeMatterLabel(hit.matterCode)}</span>
+            <span>{matterCaption(hit.matterCode)}</span>
             <OutcomeBadge outcome={hit.outcome} tally={hit.tally} />
             {hit.isDemo ? <DemoBadge /> : null}
           </p>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ActText } from "@/components/ui/markdown";
 import { AGENDA_ITEM_KIND_LABELS, type PublicAgendaItem } from "@/lib/sittings/public-agenda";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
 
 /** A sitting's agenda, in order: each item's kind, title and summary note, and the act it became once published. */
 export function PublicAgenda({ agenda, headingId }: { agenda: PublicAgendaItem[]; headingId?: string }) {
@@ -17,7 +18,7 @@ export function PublicAgenda({ agenda, headingId }: { agenda: PublicAgendaItem[]
             {item.deliberationNumber ? (
               <>
                 {" · "}
-                <Link href={`/deliberations/${encodeURIComponent(item.deliberationNumber)}`}>
+                <Link href={deliberationPath(item.deliberationNumber)}>
                   Délibération {item.deliberationNumber}
                 </Link>
               </>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { PublicSitting } from "@/lib/sittings/get-public-sitting";
 import { OutcomeBadge } from "@/components/ui/outcome-badge";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
 
 /**
  * The legal list of deliberations examined (L2121-25): order, number, subject, result.
@@ -14,7 +15,7 @@ export function SittingDeliberationsTable({ deliberations }: { deliberations: Pu
           <li key={deliberation.number} className="py-3">
             <p className="font-semibold">
               <span className="tabular-nums">{deliberation.orderInSitting}.</span>{" "}
-              <Link href={`/deliberations/${deliberation.number}`}>{deliberation.number}</Link>
+              <Link href={deliberationPath(deliberation.number)}>{deliberation.number}</Link>
             </p>
             <p className="mt-1">{deliberation.subject}</p>
             <p className="mt-1">
@@ -49,7 +50,7 @@ export function SittingDeliberationsTable({ deliberations }: { deliberations: Pu
               <tr key={deliberation.number} className="border-b border-line align-top">
                 <td className="py-3 pr-3 tabular-nums">{deliberation.orderInSitting}</td>
                 <th scope="row" className="whitespace-nowrap py-3 pr-3 font-semibold">
-                  <Link href={`/deliberations/${deliberation.number}`}>{deliberation.number}</Link>
+                  <Link href={deliberationPath(deliberation.number)}>{deliberation.number}</Link>
                 </th>
                 <td className="py-3 pr-3">{deliberation.subject}</td>
                 <td className="py-3">

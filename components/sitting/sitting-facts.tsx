@@ -12,23 +12,28 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
+/** What an archived sitting's archive does not say. */
+const notGiven = <span className="text-muted">non indiqué par l&apos;archive</span>;
+
 /** Date, place, kind, convocation, presidency and secretary of a sitting. */
 export function SittingFacts({ sitting }: { sitting: PublicSitting }) {
   return (
     <dl className="border-t border-line">
       <Fact term="Date">
-        {formatDateFr(sitting.startsAt, sitting.municipality.timeZone)} à {formatTimeFr(sitting.startsAt, sitting.municipality.timeZone)}
+        {formatDateFr(sitting.startsAt, sitting.municipality.timeZone)}
+        {sitting.hourKnown ? ` à ${formatTimeFr(sitting.startsAt, sitting.municipality.timeZone)}` : ""}
       </Fact>
-      <Fact term="Lieu">{sitting.place}</Fact>
+      <Fact term="Lieu">{sitting.place ?? notGiven}</Fact>
       <Fact term="Nature">
         {sitting.isPublic ? "Séance publique" : "Séance à huis clos"}, session {sittingKindLabel(sitting.kind).toLowerCase()}
         {sitting.reconvened ? " (réunie à nouveau faute de quorum, article L 2121-17 du CGCT)" : ""}
       </Fact>
       <Fact term="Convocation">
-        Adressée le {formatDateFr(isoDay(sitting.convocationDate))} par {fullName(sitting.convenedBy)}, {councillorRole(sitting.convenedBy)}
+        {sitting.convocationDate ? `Adressée le ${formatDateFr(isoDay(sitting.convocationDate))}` : notGiven}
+        {sitting.convenedBy ? ` par ${fullName(sitting.convenedBy)}, ${councillorRole(sitting.convenedBy)}` : ""}
       </Fact>
-      <Fact term="Présidence">{nameWithRole(sitting.president)}</Fact>
-      <Fact term="Secrétaire de séance">{fullName(sitting.secretary)}</Fact>
+      <Fact term="Présidence">{sitting.president ? nameWithRole(sitting.president) : notGiven}</Fact>
+      <Fact term="Secrétaire de séance">{sitting.secretary ? fullName(sitting.secretary) : notGiven}</Fact>
       {sitting.listPostedAt ? (
         <Fact term="Liste des délibérations affichée le">{formatDateFr(isoDay(sitting.listPostedAt))}</Fact>
       ) : null}

@@ -38,11 +38,13 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "group.create": "Groupe politique créé",
   "group.membership.add": "Élu inscrit dans un groupe",
   "group.membership.end": "Appartenance à un groupe terminée",
+  "municipality.create": "Collectivité créée",
   "municipality.update": "Réglages de la collectivité modifiés",
   "derogation_window.create": "Période dérogatoire ajoutée",
   "derogation_window.update": "Période dérogatoire modifiée",
   "derogation_window.delete": "Période dérogatoire supprimée",
   "extract.issue": "Extrait signé délivré",
+  "archive.import": "Archive importée",
   "user.create": "Compte créé",
   "user.update": "Compte modifié",
   "portal.import": "Portail importé depuis un export (npm run import)",
@@ -65,6 +67,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   political_group: "Groupe politique",
   group_membership: "Appartenance à un groupe",
   agenda_item: "Point de l'ordre du jour",
+  archive_import: "Archive importée",
 };
 
 export function auditActionLabel(action: string): string {

@@ -2,6 +2,7 @@ import "server-only";
 import { revalidatePath, updateTag } from "next/cache";
 import { getPrisma } from "@/lib/db/prisma";
 import { SEARCH_FILTER_OPTIONS_TAG } from "@/lib/search/list-search-filter-options";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
 
 // What each change makes visible to the public, and nothing more. Only the
 // pages of an act and of a sitting (rendered once, then served from Next's
@@ -25,7 +26,7 @@ export async function publicPathsOfSitting(sittingId: string): Promise<string[]>
     select: { publicSlug: true, deliberations: { where: { publishedAt: { not: null } }, select: { number: true } } },
   });
   if (!sitting) return [];
-  const actPaths = sitting.deliberations.map(({ number }) => `/deliberations/${number}`);
+  const actPaths = sitting.deliberations.map(({ number }) => deliberationPath(number));
   return [...new Set([...(sitting.publicSlug ? [`/seances/${sitting.publicSlug}`] : []), ...actPaths])];
 }
 
@@ -37,7 +38,7 @@ function revalidatePaths(paths: Iterable<string>): void {
 export async function revalidatePublication(deliberationId: string): Promise<void> {
   const deliberation = await getPrisma().deliberation.findUnique({ where: { id: deliberationId }, select: { number: true, sittingId: true } });
   if (!deliberation) return;
-  revalidatePaths([`/deliberations/${deliberation.number}`, ...(await publicPathsOfSitting(deliberation.sittingId))]);
+  revalidatePaths([deliberationPath(deliberation.number), ...(await publicPathsOfSitting(deliberation.sittingId))]);
   updateTag(SEARCH_FILTER_OPTIONS_TAG);
 }
 

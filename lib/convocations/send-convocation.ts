@@ -17,6 +17,7 @@ import { convocationSendingSchema, type ConvocationSendingData } from "@/lib/val
 import { isUuid } from "@/lib/validations/common";
 import { parseInput } from "@/lib/validations/parse";
 import { openMailer, type MailerConfig } from "./mailer";
+import { requireKnown } from "@/lib/publication/known-facts";
 
 // Sends a sitting's convocation to every councillor in office on its day, and
 // records each sending (channel and time): by e-mail through the configured
@@ -102,13 +103,14 @@ type PreparedConvocation = {
 
 /** Checks the delay, the agenda and the notes, and gathers what the convocation says and who gets it. */
 async function prepareConvocation(tx: Tx, actor: Editor, { sittingId, input, now }: { sittingId: string; input: ConvocationSendingData; now: Date }): Promise<PreparedConvocation> {
-  const sitting = isUuid(sittingId)
+  const found = isUuid(sittingId)
     ? await tx.sitting.findFirst({
         where: { id: sittingId, municipalityId: actor.municipalityId },
         select: { id: true, startsAt: true, place: true, kind: true, isPublic: true, isDemo: true, convenedBy: { select: councillorRefSelect }, _count: { select: { deliberations: { where: { status: { not: "DRAFT" } } } } } },
       })
     : null;
-  if (!sitting) throw new AppError("NOT_FOUND", "Cette séance n'existe pas.");
+  if (!found) throw new AppError("NOT_FOUND", "Cette séance n'existe pas.");
+  const sitting = requireKnown(found, ["place", "convenedBy"]);
   if (sitting._count.deliberations) throw new AppError("INVALID_STATE", "Cette séance a déjà des délibérations votées : sa convocation ne s'envoie plus.");
   const municipality = await tx.municipality.findUniqueOrThrow({
     where: { id: actor.municipalityId },

@@ -10,7 +10,7 @@ import { compareCouncillors } from "@/lib/councillors/councillor-ref";
 // published, frozen in deliberation_snapshot by the statement that publishes
 // it. Both are read here, through the same schema, and shaped once.
 
-export { parseDeliberationRecord, statedAttendanceSchema, statedMunicipalitySchema, statedSittingSchema } from "@/lib/publication/stated-record";
+export { isArchivedRecord, parseArchivedRecord, parseDeliberationRecord, statedAttendanceSchema, statedMunicipalitySchema, statedSittingSchema } from "@/lib/publication/stated-record";
 export type { DeliberationRecordRow, StatedMunicipality } from "@/lib/publication/stated-record";
 import { parseDeliberationRecord, voteFigures, type DeliberationRecordRow } from "@/lib/publication/stated-record";
 
@@ -47,25 +47,30 @@ export function executoryStatusOf(
   });
 }
 
-/** Attendance grouped as the register lists it, and the named votes (none for a secret ballot). */
-export function shapeDeliberationRecord(row: DeliberationRecordRow) {
-  const { attendances, vote, prefectureReceipt, ...rest } = row;
+/** The roll call grouped as the register lists it: present, represented (giver and holder), excused, absent, each by last name. */
+export function groupAttendance(attendances: DeliberationRecordRow["attendances"]) {
   const withStatus = (status: AttendanceStatus) =>
     attendances.filter((entry) => entry.status === status).map((entry) => entry.councillor).sort(compareCouncillors);
   const represented = attendances
     .filter((entry) => entry.status === AttendanceStatus.REPRESENTED)
     .flatMap((entry) => (entry.proxyHolder ? [{ giver: entry.councillor, holder: entry.proxyHolder }] : []))
     .sort((a, b) => compareCouncillors(a.giver, b.giver));
+  return {
+    present: withStatus(AttendanceStatus.PRESENT),
+    represented,
+    excused: withStatus(AttendanceStatus.EXCUSED),
+    absent: withStatus(AttendanceStatus.ABSENT),
+  };
+}
+
+/** Attendance grouped as the register lists it, and the named votes (none for a secret ballot). */
+export function shapeDeliberationRecord(row: DeliberationRecordRow) {
+  const { attendances, vote, prefectureReceipt, ...rest } = row;
   const votedAs = (choice: VoteChoice) =>
     (vote?.choices ?? []).filter((record) => record.choice === choice).map((record) => record.councillor).sort(compareCouncillors);
   return {
     ...rest,
-    attendance: {
-      present: withStatus(AttendanceStatus.PRESENT),
-      represented,
-      excused: withStatus(AttendanceStatus.EXCUSED),
-      absent: withStatus(AttendanceStatus.ABSENT),
-    },
+    attendance: groupAttendance(attendances),
     vote: vote
       ? {
           ...voteFigures(vote),

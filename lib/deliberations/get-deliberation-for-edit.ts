@@ -8,18 +8,19 @@ import { isUuid } from "@/lib/validations/common";
 import { localDay } from "@/lib/domain/calendar";
 import { groupsOnDay } from "@/lib/groups/list-political-groups";
 import { timeZoneOf } from "@/lib/municipality/time-zone";
+import { requireKnown, TALLY_KEYS } from "@/lib/publication/known-facts";
 
 /** A deliberation as the back office works on it (any status), with the councillors in office on its sitting's day. */
 export async function getDeliberationForEdit(options: { db: Db; actor: SessionUser | null; id: string }) {
   const actor = authorize(options.actor, BACK_OFFICE_ROLES);
-  const deliberation = isUuid(options.id)
+  const found = isUuid(options.id)
     ? await options.db.deliberation.findFirst({
         where: { id: options.id, municipalityId: actor.municipalityId },
         select: {
           id: true, number: true, version: true, rectificationReason: true, previousVersionId: true, orderInSitting: true, subject: true,
           reportSubject: true, rapporteurId: true, service: true, matterCode: true, policyHeading: true, report: true, proposals: true,
           cosignatoryId: true, cosignatoryTitle: true, status: true, outcome: true, votedAt: true, signedAt: true, postedAt: true,
-          transmittedAt: true, publishedAt: true, isDemo: true,
+          transmittedAt: true, publishedAt: true, isDemo: true, archiveImportId: true,
           nextVersion: { select: { id: true, version: true } },
           // What a rectification starts from: the replaced version's vote and receipt.
           previousVersion: {
@@ -44,7 +45,20 @@ export async function getDeliberationForEdit(options: { db: Db; actor: SessionUs
         },
       })
     : null;
-  if (!deliberation) throw new AppError("NOT_FOUND", "Cette délibération n'existe pas.");
+  if (!found) throw new AppError("NOT_FOUND", "Cette délibération n'existe pas.");
+  // An archived act is published as its archive states it: nothing to work on here, its page shows it.
+  if (found.archiveImportId) return { archived: { number: found.number } } as const;
+  const receiptKeys = ["actesId", "receivedAt"] as const;
+  const deliberation = {
+    ...requireKnown(found, ["matterCode", "report", "proposals"]),
+    vote: found.vote && requireKnown(found.vote, TALLY_KEYS),
+    prefectureReceipt: found.prefectureReceipt && requireKnown(found.prefectureReceipt, receiptKeys),
+    previousVersion: found.previousVersion && {
+      ...found.previousVersion,
+      vote: found.previousVersion.vote && requireKnown(found.previousVersion.vote, ["votesFor", "votesAgainst", "abstentions", "nonParticipation"]),
+      prefectureReceipt: found.previousVersion.prefectureReceipt && requireKnown(found.previousVersion.prefectureReceipt, receiptKeys),
+    },
+  };
   const sittingDay = localDay(deliberation.sitting.startsAt, await timeZoneOf(options.db, actor.municipalityId));
   const [councillors, municipality, windows, groups, previousVote] = await Promise.all([
     options.db.$transaction((tx) => councillorsInOffice(tx, actor.municipalityId, deliberation.sitting)),
@@ -53,7 +67,7 @@ export async function getDeliberationForEdit(options: { db: Db; actor: SessionUs
     groupsOnDay(options.db, actor.municipalityId, sittingDay),
     previousPublicVote(options.db, actor.municipalityId, deliberation),
   ]);
-  return { deliberation, councillors, municipality, windows, groups, previousVote };
+  return { archived: null, deliberation, councillors, municipality, windows, groups, previousVote };
 }
 
 /**

@@ -4,7 +4,7 @@ import { DeliberationStatus, getPrisma, type Outcome, type SittingKind, type Vot
 import type { Tally } from "@/lib/domain";
 import { getPublicSittingSlug } from "@/lib/sittings/public-sitting-slug";
 import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
-import { parseDeliberationRecord, shapeDeliberationRecord, type StatedMunicipality } from "./deliberation-record";
+import { isArchivedRecord, parseDeliberationRecord, shapeDeliberationRecord, type StatedMunicipality } from "./deliberation-record";
 import { publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 
 export type ProxyRef = { giver: CouncillorRef; holder: CouncillorRef };
@@ -91,7 +91,8 @@ export async function getPublishedDeliberation({
     orderBy: { version: "desc" },
     select: { snapshot: { select: { record: true, municipalityRecord: true } } },
   });
-  if (!deliberation?.snapshot) return null;
+  // An archived act is read by getPublishedArchivedAct: it states less, and no extract certifies it.
+  if (!deliberation?.snapshot || isArchivedRecord(deliberation.snapshot.record)) return null;
   const { record, municipality } = parseDeliberationRecord(deliberation.snapshot.record, deliberation.snapshot.municipalityRecord);
   if (!record.publishedAt) return null;
 

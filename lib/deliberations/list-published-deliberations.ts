@@ -1,18 +1,18 @@
 import "server-only";
 import { tallySelect } from "@/lib/publication/tally-select";
 import { getPrisma, type Outcome } from "@/lib/db/prisma";
-import type { Tally } from "@/lib/domain";
+import type { StatedTally } from "@/lib/domain";
 import { publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 
 export type PublishedDeliberationSummary = {
   number: string;
   isDemo: boolean;
   subject: string;
-  matterCode: string;
+  matterCode: string | null;
   outcome: Outcome | null;
   publishedAt: Date;
   sittingStartsAt: Date;
-  tally: (Tally & { secret: boolean }) | null;
+  tally: (StatedTally & { secret: boolean }) | null;
 };
 
 export type PublishedDeliberationPage = { deliberations: PublishedDeliberationSummary[]; total: number };

@@ -85,7 +85,7 @@ export async function correctPrefectureReceiptInTransaction(tx: Tx, actor: Edito
     entityId: deliberation.id,
     before: {
       actesId: before.actesId,
-      receivedAt: before.receivedAt.toISOString().slice(0, 10),
+      receivedAt: before.receivedAt?.toISOString().slice(0, 10) ?? null,
       signedAt: before.signedAt?.toISOString().slice(0, 10) ?? null,
       postedAt: before.deliberation.postedAt?.toISOString().slice(0, 10) ?? null,
     },

@@ -6,6 +6,7 @@ import { deliberationSchema } from "@/lib/validations/deliberation";
 import { parseInput } from "@/lib/validations/parse";
 import { assertDeliberationData, deliberationData, deliberationSnapshot, type DeliberationData } from "./deliberation-fields";
 import { assertEditable, lockDeliberation } from "./deliberation-workflow";
+import { requireKnown } from "@/lib/publication/known-facts";
 
 const CONTENT_SELECT = {
   number: true,
@@ -35,7 +36,8 @@ export async function updateDeliberation(options: { db: Db; actor: SessionUser |
 export async function updateDeliberationInTransaction(tx: Tx, actor: Editor, { deliberationId, deliberation: data }: { deliberationId: string; deliberation: DeliberationData }): Promise<{ id: string }> {
   const deliberation = await lockDeliberation(tx, actor, deliberationId);
   assertEditable(deliberation);
-  const before = await tx.deliberation.findUniqueOrThrow({ where: { id: deliberation.id }, select: CONTENT_SELECT });
+  // A draft is never archived: its content is all known.
+  const before = requireKnown(await tx.deliberation.findUniqueOrThrow({ where: { id: deliberation.id }, select: CONTENT_SELECT }), ["sequence", "matterCode", "report", "proposals"]);
   const content = deliberation.version > 1 ? { ...data, number: before.number, year: before.year, sequence: before.sequence } : data;
   await assertDeliberationData(tx, { municipalityId: actor.municipalityId, sittingStartsAt: deliberation.sitting.startsAt, data: content, excludeNumberOf: before.number });
   await tx.deliberation.update({ where: { id: deliberation.id }, data: content });

@@ -43,7 +43,8 @@ function isActesNature(value: string): value is ActesNature {
   return (ACTES_NATURES as readonly string[]).includes(value);
 }
 
-function departmentProblem(department: string): string | null {
+/** Why a department code is not one (001…095, 02A, 02B, 971…976), or null. */
+export function departmentProblem(department: string): string | null {
   if (department === "02A" || department === "02B") return null;
   if (!/^\d{3}$/.test(department)) {
     return `Le département « ${department} » doit s'écrire sur trois caractères (001 à 095, 02A, 02B, 971 à 976).`;
@@ -66,7 +67,8 @@ export function isValidSiren(siren: string): boolean {
   return sum % 10 === 0;
 }
 
-function sirenProblem(siren: string): string | null {
+/** Why a SIREN is not one (9 digits, Luhn key), or null. */
+export function sirenProblem(siren: string): string | null {
   if (!/^\d{9}$/.test(siren)) return `Le SIREN « ${siren} » doit compter 9 chiffres.`;
   if (!isValidSiren(siren)) return `Le SIREN « ${siren} » n'est pas valide (clé de contrôle erronée).`;
   return null;

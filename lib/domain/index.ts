@@ -10,7 +10,7 @@ export type {
 } from "./types";
 export { DomainError } from "./errors";
 export type { CastingVote, CouncillorChoice, Decision, VoteRecord } from "./tally";
-export { checkChoices, checkTally, decideOutcome, deriveTally, describeOutcome, secretBallotTally } from "./tally";
+export { checkChoices, checkTally, decideOutcome, deriveTally, describeOutcome, secretBallotTally, type StatedTally } from "./tally";
 export { NAMED_VOTE_HEADINGS, REGISTER_TALLY_ROWS, TALLY_FIGURES, TALLY_LABELS, VOTE_CHOICE_LABELS, sentenceCase, voteChoiceInSentence } from "./vote-wording";
 export { agree, countOf, countWithVerb } from "./plural";
 export { ATTENDANCE_HEADINGS, REGISTER_TITLE, SECRETARY_LABEL, registerTitle } from "./register-wording";
@@ -21,7 +21,7 @@ export { checkProxies, checkQuorum, maxProxiesPerHolder } from "./quorum";
 export type { ActesId, ActesIdParse, ActesNature } from "./actes";
 export { ACTES_NATURE_LABELS, ACTES_NATURES, checkActesId, isValidSiren, parseActesId, requireActesId } from "./actes";
 export type { Matter, MatterCodeParse, MatterFamily, MatterOption } from "./nomenclature";
-export { listMatters, matterLabel, NOMENCLATURE, parseMatterCode, scdlMatterCode, scdlMatterName } from "./nomenclature";
+export { listMatters, matterCaption, matterLabel, NOMENCLATURE, parseMatterCode, scdlMatterCode, scdlMatterName, statedMatterLabel } from "./nomenclature";
 export type { DeliberationNumber } from "./numbering";
 export { formatDeliberationNumber, nextDeliberationNumber, parseDeliberationNumber } from "./numbering";
 export type { CouncillorName } from "./format";
@@ -91,3 +91,5 @@ export {
   sortByUrgency,
   underRulesOf2022,
 } from "./sitting-deadlines";
+export type { MatchableCouncillor, NameMatch, NameMatchHow, StrippedName } from "./name-matching";
+export { foldText, isCivilityWord, isMayorReference, matchName, nameKey, nameWords, stripCivility } from "./name-matching";

@@ -135,6 +135,20 @@ export function matterLabel(code: string): string {
   return requireMatter(code).level2.label;
 }
 
+/** The level-2 label of a code a record states, or null when it states none (an archived act) or one the nomenclature does not know. */
+export function statedMatterLabel(code: string | null): string | null {
+  if (code === null) return null;
+  const parsed = parseMatterCode(code);
+  return parsed.ok ? parsed.level2.label : null;
+}
+
+/** "7.10 Divers", the code alone when unknown, "Matière non indiquée" when the record states none: how a list shows an act's matter. */
+export function matterCaption(code: string | null): string {
+  if (code === null) return "Matière non indiquée";
+  const label = statedMatterLabel(code);
+  return label === null ? code : `${code} ${label}`;
+}
+
 export type MatterOption = { code: string; label: string; level1Code: string; level1Label: string };
 
 /** Every level-2 matter, in nomenclature order, for a picker. */

@@ -220,13 +220,20 @@ export function decideOutcome(input: { tally: Tally; secret: boolean; castingVot
   return weighed.decision;
 }
 
-/** The French wording of a result, as printed on the extract ("Adopté à l'unanimité"). */
-export function describeOutcome({ outcome, tally }: { outcome: Outcome; tally: Tally | null }): string {
+/**
+ * A tally as a published act states it: an archived act may leave figures
+ * unknown (null) and say only "à l'unanimité". An act entered here has them all.
+ */
+export type StatedTally = { [K in keyof Tally]: number | null } & { unanimous?: boolean };
+
+/** The French wording of a result, as printed on the extract ("Adopté à l'unanimité"); an unknown figure is not guessed. */
+export function describeOutcome({ outcome, tally }: { outcome: Outcome; tally: StatedTally | null }): string {
   switch (outcome) {
     case "ADOPTED":
       if (!tally) return "Adopté";
-      if (tally.votesAgainst > 0) return "Adopté à la majorité";
-      if (tally.abstentions > 0 || tally.nonParticipation > 0) return "Adopté à l'unanimité des suffrages exprimés";
+      if (tally.votesAgainst !== null && tally.votesAgainst > 0) return "Adopté à la majorité";
+      if (tally.votesAgainst === null && !tally.unanimous) return "Adopté";
+      if ((tally.abstentions ?? 0) > 0 || (tally.nonParticipation ?? 0) > 0) return "Adopté à l'unanimité des suffrages exprimés";
       return "Adopté à l'unanimité";
     case "REJECTED":
       return "Rejeté";

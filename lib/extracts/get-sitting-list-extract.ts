@@ -6,6 +6,7 @@ import { getPublicSitting } from "@/lib/sittings/get-public-sitting";
 import { buildSignedPdf, sourceDigest } from "./build-deliberation-extract";
 import { renderSittingList, type SittingListSource } from "./render-sitting-list";
 import { storedExtractSelect, storeIssuedExtract, type StoredExtract } from "./store-issued-extract";
+import { requireKnown } from "@/lib/publication/known-facts";
 
 /**
  * The signed list of a sitting's published deliberations. The list grows when
@@ -19,8 +20,10 @@ export async function getSittingListExtract({
   municipality: { id: string };
   date: string;
 }): Promise<StoredExtract | null> {
-  const sitting = await getPublicSitting({ municipalityId: municipality.id, date });
-  if (!sitting) return null;
+  const found = await getPublicSitting({ municipalityId: municipality.id, date });
+  // Certified here for a sitting held here; an archived sitting's list was posted at the time.
+  if (!found || found.archived) return null;
+  const sitting = requireKnown(found, ["president", "place"]);
   const source: SittingListSource = {
     startsAt: sitting.startsAt,
     isPublic: sitting.isPublic,

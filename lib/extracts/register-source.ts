@@ -6,13 +6,18 @@ import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 import { statedAttendanceSchema, statedMunicipalitySchema, type StatedMunicipality } from "@/lib/publication/stated-record";
 import { getPublicSitting, type PublicSitting } from "@/lib/sittings/get-public-sitting";
+import { requireKnown } from "@/lib/publication/known-facts";
 
 // What the register's sheets restate (R2121-9), read from the published acts as
 // they were frozen at publication: a sitting's order numbers and members
 // present for its closing sheet; a year's deliberations for its tables.
 
 export type ClosingSheetSource = {
-  sitting: Pick<PublicSitting, "id" | "slug" | "startsAt" | "isPublic" | "isDemo" | "kind" | "place" | "president" | "secretary"> & {
+  // A sitting held here: its place and officers are known (an archived sitting has no sheet).
+  sitting: Pick<PublicSitting, "id" | "slug" | "startsAt" | "isPublic" | "isDemo" | "kind"> & {
+    place: string;
+    president: CouncillorRef;
+    secretary: CouncillorRef;
     /** The secretaries after the first, in order: each signs the sheet. */
     otherSecretaries: CouncillorRef[];
   };
@@ -23,7 +28,7 @@ export type ClosingSheetSource = {
   zone: string;
 };
 
-export type RegisterEntry = { number: string; orderInSitting: number; subject: string; matterCode: string; sittingStartsAt: Date; isDemo: boolean };
+export type RegisterEntry = { number: string; orderInSitting: number; subject: string; matterCode: string | null; sittingStartsAt: Date; isDemo: boolean };
 
 function yearBounds(year: number, zone: string) {
   return { gte: localDayBounds(`${year}-01-01`, zone).gte, lt: localDayBounds(`${year + 1}-01-01`, zone).gte };
@@ -31,8 +36,10 @@ function yearBounds(year: number, zone: string) {
 
 /** The closing sheet's record of a held sitting by its public address; null when none of its acts is published. */
 export async function loadClosingSheetSource({ municipalityId, date, db = getPrisma() }: { municipalityId: string; date: string; db?: Db }): Promise<{ source: ClosingSheetSource; municipality: StatedMunicipality } | null> {
-  const sitting = await getPublicSitting({ municipalityId, date });
-  if (!sitting) return null;
+  const found = await getPublicSitting({ municipalityId, date });
+  // The register kept here holds the sittings held here: an archived sitting's sheet is in its paper register.
+  if (!found || found.archived) return null;
+  const sitting = requireKnown(found, ["president", "secretary", "place"]);
   const [others, snapshots, zone] = await Promise.all([
     db.sittingSecretary.findMany({ where: { municipalityId, sittingId: sitting.id }, orderBy: { position: "asc" }, select: { councillor: { select: councillorRefSelect } } }),
     db.deliberationSnapshot.findMany({
@@ -72,7 +79,7 @@ export async function loadClosingSheetSource({ municipalityId, date, db = getPri
 export async function listRegisterSittings({ municipalityId, year, db = getPrisma() }: { municipalityId: string; year: number; db?: Db }): Promise<string[]> {
   const zone = await timeZoneOf(db, municipalityId);
   const rows = await db.sitting.findMany({
-    where: { ...publicSittingWhere(municipalityId), startsAt: yearBounds(year, zone) },
+    where: { ...publicSittingWhere(municipalityId), archiveImportId: null, startsAt: yearBounds(year, zone) },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     select: { publicSlug: true },
   });
@@ -83,7 +90,7 @@ export async function listRegisterSittings({ municipalityId, year, db = getPrism
 export async function listRegisterEntries({ municipalityId, year, db = getPrisma() }: { municipalityId: string; year: number; db?: Db }): Promise<{ entries: RegisterEntry[]; municipality: StatedMunicipality | null; zone: string }> {
   const zone = await timeZoneOf(db, municipalityId);
   const rows = await db.deliberation.findMany({
-    where: { ...publishedDeliberationWhere(municipalityId), sitting: { startsAt: yearBounds(year, zone) } },
+    where: { ...publishedDeliberationWhere(municipalityId), archiveImportId: null, sitting: { startsAt: yearBounds(year, zone) } },
     orderBy: [{ sitting: { startsAt: "asc" } }, { orderInSitting: "asc" }, { sequence: "asc" }],
     select: { number: true, orderInSitting: true, subject: true, matterCode: true, isDemo: true, sitting: { select: { startsAt: true } }, snapshot: { select: { municipalityRecord: true } } },
   });

@@ -1,5 +1,5 @@
 import type { PDFDocument } from "pdf-lib";
-import { formatDateFr, formatDateShortFr, matterLabel } from "@/lib/domain";
+import { formatDateFr, formatDateShortFr } from "@/lib/domain";
 import { fullName, nameWithRole, ofMunicipality } from "@/lib/deliberations/extract-wording";
 import { CONTENT_WIDTH } from "@/lib/pdf/page-geometry";
 import type { PdfComposer } from "@/lib/pdf/pdf-composer";
@@ -10,6 +10,7 @@ import { createRegisterDocument } from "./sections/document";
 import { demoNotice, documentHeading } from "./sections/heading";
 import { certifiedSeal, type CertifiedSeal } from "./sections/seal";
 import { presidencyLine } from "./sections/sitting";
+import { matterCaption } from "@/lib/domain";
 
 // The register's own sheets (R2121-9), ready to bind: the closing sheet of a
 // sitting (its order numbers, the members present, room for the handwritten
@@ -38,13 +39,6 @@ function signatureSpaces(pdf: PdfComposer, signatories: { title: string; name: s
   }
 }
 
-function safeMatterLabel(code: string): string {
-  try {
-    return matterLabel(code);
-  } catch {
-    return "Matière non reconnue";
-  }
-}
 
 export async function renderClosingSheet({
   municipality,
@@ -167,12 +161,12 @@ export async function renderRegisterTable({
   } else {
     const byMatter = new Map<string, RegisterEntry[]>();
     for (const entry of entries) {
-      const matter = entry.matterCode.split(".").slice(0, 2).join(".");
+      const matter = entry.matterCode?.split(".").slice(0, 2).join(".") ?? "";
       byMatter.set(matter, [...(byMatter.get(matter) ?? []), entry]);
     }
     const matters = [...byMatter.keys()].sort((a, b) => a.localeCompare(b, "fr", { numeric: true }));
     for (const matter of matters) {
-      pdf.paragraph(bold(`${matter} ${safeMatterLabel(matter)}`), { spaceAfter: 4 });
+      pdf.paragraph(bold(matterCaption(matter || null)), { spaceAfter: 4 });
       for (const entry of byMatter.get(matter) ?? []) row(entry);
       pdf.space(4);
     }

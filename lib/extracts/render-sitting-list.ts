@@ -14,10 +14,11 @@ import { agree, countOf } from "@/lib/domain/plural";
 // The list of the deliberations examined at a sitting (L2121-25): number,
 // subject and decision of each, in the order of the sitting, then the seal.
 
-export type SittingListSource = Pick<
-  PublicSitting,
-  "startsAt" | "isPublic" | "isDemo" | "kind" | "place" | "president" | "listPostedAt" | "deliberations"
->;
+/** A sitting held here: its place and president are known (an archived sitting has no certified list). */
+export type SittingListSource = Pick<PublicSitting, "startsAt" | "isPublic" | "isDemo" | "kind" | "listPostedAt" | "deliberations"> & {
+  place: string;
+  president: NonNullable<PublicSitting["president"]>;
+};
 
 export async function renderSittingList({
   municipality,

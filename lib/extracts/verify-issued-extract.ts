@@ -1,6 +1,7 @@
 import "server-only";
 import { DeliberationStatus, ExtractKind, getPrisma } from "@/lib/db/prisma";
 import { getPublicSittingSlug } from "@/lib/sittings/public-sitting-slug";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
 
 // What /verifier answers about a file (by its SHA-256) or a printed code:
 // whether the portal issued it, for what, when, and whether something newer
@@ -61,7 +62,7 @@ export async function verifyIssuedExtract({
     if (rectified) {
       newer = {
         label: `Une version rectifiée (n° ${rectified.version}) de la délibération ${extract.deliberation.number} a été publiée : cet extrait est remplacé.`,
-        href: `/deliberations/${encodeURIComponent(extract.deliberation.number)}/extrait.pdf`,
+        href: `${deliberationPath(extract.deliberation.number)}/extrait.pdf`,
         issuedAt: rectified.publishedAt,
       };
     }

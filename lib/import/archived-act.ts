@@ -78,4 +78,6 @@ export type ArchiveFileInput = {
   fileName: string;
   sha256: string;
   size: number;
+  /** The demo's fictional archive (prisma/seed): its sittings and acts are labelled as demo data. */
+  isDemo?: boolean;
 };

@@ -7,6 +7,7 @@ import { loadDerogationWindows } from "@/lib/municipality/load-derogation-window
 import { parseDeliberationRecord, voteFigures, type DeliberationRecordRow } from "@/lib/publication/stated-record";
 import { minutesItemKey, readItemDiscussions } from "./minutes-items";
 import type { MinutesCouncillor, MinutesItem, MinutesRecord } from "./minutes-record";
+import { requireKnown } from "@/lib/publication/known-facts";
 
 // The procès-verbal composed from what the portal already holds (nothing is
 // typed twice): the sitting and its officers, the roll call at the opening and
@@ -92,7 +93,7 @@ function deliberationOf(record: DeliberationRecordRow, quorum: ReturnType<typeof
 
 /** The PV of the sitting as the records say it now, with the clerk's texts. */
 export async function composeMinutes(db: Db | Tx, { municipalityId, sittingId, texts }: { municipalityId: string; sittingId: string; texts: MinutesTexts }): Promise<MinutesRecord> {
-  const sitting = await db.sitting.findFirstOrThrow({
+  const sitting = requireKnown(await db.sitting.findFirstOrThrow({
     where: { id: sittingId, municipalityId },
     select: {
       startsAt: true,
@@ -111,7 +112,7 @@ export async function composeMinutes(db: Db | Tx, { municipalityId, sittingId, t
         select: { id: true, position: true, kind: true, title: true, deliberation: { select: { number: true } }, minutesSitting: { select: { id: true, startsAt: true } } },
       },
     },
-  });
+  }), ["place", "convenedBy", "president", "secretary"]);
   const zone = sitting.municipality.timeZone;
   const day = localDay(sitting.startsAt, zone);
   const examined = await readExaminedDeliberations(db, sittingId);

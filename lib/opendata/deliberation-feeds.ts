@@ -1,35 +1,30 @@
 import "server-only";
 import { getPrisma, type Db } from "@/lib/db/prisma";
-import { describeOutcome, formatDateFr, matterLabel } from "@/lib/domain";
+import { describeOutcome, formatDateFr } from "@/lib/domain";
 import { publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 import { searchDeliberations } from "@/lib/search/search-deliberations";
 import { searchQueryString, type SearchParams } from "@/lib/search/search-params";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "@/lib/search/search-sql";
 import { renderAtomFeed, type AtomEntry } from "./atom-feed";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
+import { matterCaption } from "@/lib/domain";
 
 export const FEED_SIZE = 50;
 const DEMO_PREFIX = "[Démonstration, fictif] ";
 
 type Municipality = { id: string; name: string; slug: string; timeZone: string };
 
-function safeMatter(code: string): string {
-  try {
-    return `${code} ${matterLabel(code)}`;
-  } catch {
-    return code;
-  }
-}
 
 function entryOf(site: string, zone: string, deliberation: {
   number: string;
   subject: string;
   isDemo: boolean;
-  matterCode: string;
+  matterCode: string | null;
   publishedAt: Date;
   sittingStartsAt: Date;
   summary: string;
 }): AtomEntry {
-  const url = `${site}/deliberations/${encodeURIComponent(deliberation.number)}`;
+  const url = `${site}${deliberationPath(deliberation.number)}`;
   return {
     // The page's address identifies the act; a rectification keeps it (its newer version replaces the entry).
     id: url,
@@ -37,8 +32,8 @@ function entryOf(site: string, zone: string, deliberation: {
     url,
     updated: deliberation.publishedAt,
     published: deliberation.publishedAt,
-    summary: `${deliberation.isDemo ? "Donnée de démonstration, fictive. " : ""}Séance du ${formatDateFr(deliberation.sittingStartsAt, zone)}. ${safeMatter(deliberation.matterCode)}. ${deliberation.summary}`.trim(),
-    categories: [deliberation.matterCode],
+    summary: `${deliberation.isDemo ? "Donnée de démonstration, fictive. " : ""}Séance du ${formatDateFr(deliberation.sittingStartsAt, zone)}. ${matterCaption(deliberation.matterCode)}. ${deliberation.summary}`.trim(),
+    categories: deliberation.matterCode ? [deliberation.matterCode] : [],
   };
 }
 

@@ -1,4 +1,5 @@
-import { localDay, matterLabel } from "@/lib/domain";
+import { localDay } from "@/lib/domain";
+import { statedMatterLabel } from "@/lib/domain";
 
 // schema.org Legislation for a deliberation page, so search engines and
 // re-users can read the act's identity without scraping it.
@@ -6,7 +7,7 @@ import { localDay, matterLabel } from "@/lib/domain";
 export type LegislationInput = {
   number: string;
   subject: string;
-  matterCode: string;
+  matterCode: string | null;
   isDemo: boolean;
   publishedAt: Date;
   sittingStartsAt: Date;
@@ -17,16 +18,9 @@ export type LegislationInput = {
   url: string;
 };
 
-function safeMatterLabel(code: string): string | undefined {
-  try {
-    return matterLabel(code);
-  } catch {
-    return undefined;
-  }
-}
 
 export function legislationJsonLd(input: LegislationInput): Record<string, unknown> {
-  const matter = safeMatterLabel(input.matterCode);
+  const matter = statedMatterLabel(input.matterCode) ?? undefined;
   return {
     "@context": "https://schema.org",
     "@type": "Legislation",

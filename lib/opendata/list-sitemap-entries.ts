@@ -2,6 +2,7 @@ import "server-only";
 import { publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 import { getPrisma, type Db } from "@/lib/db/prisma";
 import { listPublicSittings } from "@/lib/sittings/list-public-sittings";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
 
 /** One sitemap file holds at most 50,000 addresses (sitemaps.org). */
 export const SITEMAP_LIMIT = 50_000;
@@ -27,7 +28,7 @@ export async function listSitemapEntries({ municipalityId, db = getPrisma() }: {
     ...fixed,
     ...sittings.map((sitting) => ({ path: `/seances/${sitting.slug}` })),
     ...deliberations.map((deliberation) => ({
-      path: `/deliberations/${encodeURIComponent(deliberation.number)}`,
+      path: deliberationPath(deliberation.number),
       lastModified: deliberation.publishedAt ?? undefined,
     })),
     ...councillors.map((councillor) => ({ path: `/elus/${councillor.id}` })),

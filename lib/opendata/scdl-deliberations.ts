@@ -3,6 +3,10 @@ import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
 import { isoDay, localDay, scdlMatterCode, scdlMatterName } from "@/lib/domain";
 import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 import { csvRecord, spreadsheetRecord, UTF8_BOM } from "./csv";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
+import { SCDL_COLUMNS, SPREADSHEET_HEADINGS } from "./scdl-columns";
+
+export { SCDL_COLUMNS, SPREADSHEET_HEADINGS };
 
 // The SCDL « Délibérations » 2.1.5 export (schema.data.gouv.fr/scdl/deliberations):
 // exactly its 17 columns, in its order, one row per published deliberation.
@@ -24,47 +28,6 @@ import { csvRecord, spreadsheetRecord, UTF8_BOM } from "./csv";
 // the SCDL file is for machines and keeps every text as typed, but a French
 // spreadsheet opens it as one column with broken accents.
 
-/** The SCDL columns' headings in the spreadsheet-friendly file, in the same order. */
-export const SPREADSHEET_HEADINGS = [
-  "Collectivité",
-  "SIRET",
-  "Numéro",
-  "Date",
-  "Code matière",
-  "Matière",
-  "Objet",
-  "Année budgétaire",
-  "Budget",
-  "Préfecture",
-  "Date de réception en préfecture",
-  "Membres en exercice",
-  "Votants",
-  "Pour",
-  "Contre",
-  "Abstentions",
-  "Adresse de l'acte",
-] as const;
-
-export const SCDL_COLUMNS = [
-  "COLL_NOM",
-  "COLL_SIRET",
-  "DELIB_ID",
-  "DELIB_DATE",
-  "DELIB_MATIERE_CODE",
-  "DELIB_MATIERE_NOM",
-  "DELIB_OBJET",
-  "BUDGET_ANNEE",
-  "BUDGET_NOM",
-  "PREF_ID",
-  "PREF_DATE",
-  "VOTE_EFFECTIF",
-  "VOTE_REEL",
-  "VOTE_POUR",
-  "VOTE_CONTRE",
-  "VOTE_ABSTENTION",
-  "DELIB_URL",
-] as const;
-
 const BATCH_SIZE = 1000;
 
 type Row = {
@@ -73,10 +36,16 @@ type Row = {
   department_code: string;
   members_in_office: number;
   year: number;
+  /** 0 for an archived act (numbered by its town): they come first in their year, by identifier. */
   sequence: number;
   number: string;
+  original_identifier: string | null;
   subject: string;
-  matter_code: string;
+  matter_code: string | null;
+  budget_year: string | null;
+  budget_name: string | null;
+  authority: string | null;
+  participants: number | null;
   voted_at: Date | null;
   sitting_starts_at: Date;
   received_at: Date | null;
@@ -110,15 +79,16 @@ async function* scdlRowBatches({
   // The zone that tells an act's day; everything the act states comes from its snapshot.
   const { timeZone } = await db.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { timeZone: true } });
   const site = baseUrl.replace(/\/$/, "");
-  let after: { year: number; sequence: number } | null = null;
+  let after: { year: number; sequence: number; number: string } | null = null;
   for (;;) {
     const rows: Row[] = await db.$queryRaw<Row[]>(Prisma.sql`
       SELECT m."municipality_record" ->> 'name' AS "coll_nom", m."municipality_record" ->> 'siret' AS "coll_siret",
         m."municipality_record" ->> 'departmentCode' AS "department_code",
-        (m."municipality_record" ->> 'membersInOffice')::int AS "members_in_office",
-        d."year", d."sequence", d."number", d."subject", d."matter_code", d."voted_at",
-        s."starts_at" AS "sitting_starts_at", r."received_at",
-        v."abstentions", v."expressed", v."votes_for", v."votes_against"
+        -- An archived act's VOTE_EFFECTIF is its sitting's, as its archive gave it.
+        CASE WHEN d."archive_import_id" IS NULL THEN (m."municipality_record" ->> 'membersInOffice')::int ELSE s."members_in_office" END AS "members_in_office",
+        d."year", coalesce(d."sequence", 0) AS "sequence", d."number", d."original_identifier", d."subject", d."matter_code", d."voted_at",
+        d."budget_year", d."budget_name", s."starts_at" AS "sitting_starts_at", r."received_at", r."authority",
+        v."abstentions", v."expressed", v."votes_for", v."votes_against", v."participants"
       FROM "deliberation" d
       JOIN "sitting" s ON s."id" = d."sitting_id"
       JOIN "deliberation_snapshot" m ON m."deliberation_id" = d."id"
@@ -126,31 +96,32 @@ async function* scdlRowBatches({
       LEFT JOIN "prefecture_receipt" r ON r."municipality_id" = d."municipality_id" AND r."deliberation_id" = d."id"
       WHERE ${publishedDeliberationSql("d", municipalityId)} AND NOT d."is_demo"
         ${year ? Prisma.sql`AND d."year" = ${year}` : Prisma.empty}
-        ${after ? Prisma.sql`AND (d."year", d."sequence") > (${after.year}, ${after.sequence})` : Prisma.empty}
-      ORDER BY d."year", d."sequence"
+        ${after ? Prisma.sql`AND (d."year", coalesce(d."sequence", 0), d."number") > (${after.year}, ${after.sequence}, ${after.number})` : Prisma.empty}
+      ORDER BY d."year", coalesce(d."sequence", 0), d."number"
       LIMIT ${batchSize}`);
     if (rows.length === 0) return;
     yield rows.map((row) => [
       row.coll_nom,
       row.coll_siret,
-      row.number,
+      // An archived act under its town's own identifier, as its archive gave it.
+      row.original_identifier ?? row.number,
       row.voted_at ? isoDay(row.voted_at) : localDay(row.sitting_starts_at, timeZone),
-      scdlMatterCode(row.matter_code),
-      scdlMatterName(row.matter_code),
+      row.matter_code ? scdlMatterCode(row.matter_code) : "",
+      row.matter_code ? scdlMatterName(row.matter_code) : "",
       row.subject,
-      "",
-      "",
-      `PREF${row.department_code}`,
+      row.budget_year ?? "",
+      row.budget_name ?? "",
+      row.authority ?? `PREF${row.department_code}`,
       row.received_at ? isoDay(row.received_at) : "",
-      row.expressed === null ? "" : row.members_in_office,
-      row.expressed === null ? "" : row.expressed + (row.abstentions ?? 0),
+      row.expressed === null && row.participants === null ? "" : row.members_in_office,
+      row.participants ?? (row.expressed === null ? "" : row.expressed + (row.abstentions ?? 0)),
       row.votes_for,
       row.votes_against,
       row.abstentions,
-      `${site}/deliberations/${encodeURIComponent(row.number)}`,
+      `${site}${deliberationPath(row.number)}`,
     ]);
     const last = rows[rows.length - 1]!;
-    after = { year: last.year, sequence: last.sequence };
+    after = { year: last.year, sequence: last.sequence, number: last.number };
     if (rows.length < batchSize) return;
   }
 }

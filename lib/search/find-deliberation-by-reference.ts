@@ -4,8 +4,9 @@ import { formatDeliberationNumber, parseActesId, parseDeliberationNumber } from 
 import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 
 // A query that is a reference, not words: a deliberation's number, written
-// "DL.2022-91", "dl 2022-91" or "2022-91", or the ACTES identifier of its
-// receipt from the prefecture. Either leads straight to the deliberation.
+// "DL.2022-91", "dl 2022-91" or "2022-91", an archived act's own identifier,
+// or the ACTES identifier of its receipt from the prefecture. Each leads
+// straight to the deliberation.
 
 const LOOSE_NUMBER = /^(?:DL\s*[.\s]?\s*)?(\d{4})\s*[-/.–]\s*0*([1-9]\d{0,5})$/i;
 
@@ -35,6 +36,13 @@ export async function findDeliberationByReference({
       WHERE ${publishedDeliberationSql("d", municipalityId)} AND d."number" = ${number} LIMIT 1`);
     return rows[0]?.number ?? null;
   }
+  // An archived act's own identifier ("AP D 21-07-1", "2011-02-007"), in any case: the most recent act holding it.
+  const archived = await db.$queryRaw<{ number: string }[]>(Prisma.sql`
+    SELECT d."number" FROM "deliberation" d
+    WHERE ${publishedDeliberationSql("d", municipalityId)} AND d."archive_import_id" IS NOT NULL
+      AND lower(d."original_identifier") = lower(${query.trim()})
+    ORDER BY d."voted_at" DESC LIMIT 1`);
+  if (archived[0]) return archived[0].number;
   const actes = parseActesId(query);
   if (!actes.ok) return null;
   // With or without the message suffix (-1-1), in any case.

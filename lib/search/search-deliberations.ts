@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
 import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
-import type { Tally } from "@/lib/domain";
+import type { StatedTally } from "@/lib/domain";
 import { nameWords, namedCouncillorsSql, type NamedCouncillorRow } from "./councillor-name-sql";
 import { type SearchParams, SEARCH_PAGE_SIZE } from "./search-params";
 import { buildSearchSql, SEARCH_CONFIG, type SearchSqlRow } from "./search-sql";
@@ -15,12 +15,12 @@ export type SearchHit = {
   subjectHighlighted: string;
   /** A highlighted passage of the proposals or report (the start of the proposals without words). */
   excerpt: string;
-  matterCode: string;
+  matterCode: string | null;
   outcome: SearchSqlRow["outcome"];
   publishedAt: Date;
   sittingStartsAt: Date;
   rank: number;
-  tally: (Tally & { secret: boolean }) | null;
+  tally: (StatedTally & { secret: boolean }) | null;
 };
 
 /** A councillor the search's words name, with the number of published acts they reported. */
@@ -88,14 +88,16 @@ export async function searchDeliberations({
           ? null
           : {
               secret: row.secret,
-              presentAndRepresented: row.present_and_represented ?? 0,
-              present: row.present ?? 0,
-              represented: row.represented ?? 0,
-              abstentions: row.abstentions ?? 0,
-              nonParticipation: row.non_participation ?? 0,
-              expressed: row.expressed ?? 0,
-              votesFor: row.votes_for ?? 0,
-              votesAgainst: row.votes_against ?? 0,
+              // An archived act may leave figures unknown: null, never a zero it did not state.
+              presentAndRepresented: row.present_and_represented,
+              present: row.present,
+              represented: row.represented,
+              abstentions: row.abstentions,
+              nonParticipation: row.non_participation,
+              expressed: row.expressed,
+              votesFor: row.votes_for,
+              votesAgainst: row.votes_against,
+              unanimous: row.unanimous ?? false,
             },
     })),
     councillors: named.map((councillor) => ({

@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/db/prisma";
 import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 import { effectiveSort, SEARCH_OUTCOMES, SEARCH_PAGE_SIZE, type SearchParams } from "./search-params";
+import { unanimousVoteSql } from "@/lib/publication/tally-select";
 
 // The search as one SQL statement, built here so that the portal and the
 // benchmark (which runs it directly with pg) execute exactly the same query.
@@ -48,10 +49,10 @@ function sittingPeriodSql(municipalityId: string, du: string | undefined, au: st
   return Prisma.sql`d."sitting_id" = ANY (ARRAY(SELECT p."id" FROM "sitting" p WHERE ${Prisma.join(bounds, " AND ")}))`;
 }
 
-/** Adopted with no vote against and no abstention (a secret ballot counts too: its figures are public). */
+/** Adopted with no vote against and no abstention (a secret ballot counts too: its figures are public), or "à l'unanimité" for an archived act without figures. */
 const unanimousSql = Prisma.sql`(d."outcome" = 'ADOPTED' AND EXISTS (
   SELECT 1 FROM "vote" v WHERE v."municipality_id" = d."municipality_id" AND v."deliberation_id" = d."id"
-    AND v."votes_against" = 0 AND v."abstentions" = 0))`;
+    AND ${unanimousVoteSql("v")}))`;
 
 export type SearchSqlRow = {
   id: string;
@@ -76,6 +77,7 @@ export type SearchSqlRow = {
   expressed: number | null;
   votes_for: number | null;
   votes_against: number | null;
+  unanimous: boolean | null;
 };
 
 /**
@@ -116,8 +118,8 @@ export function buildSearchSql({ municipalityId, params, pageSize = SEARCH_PAGE_
   // Equal relevance (a match in the report alone ranks 0): newest first, by number, which follows the
   // sittings; the sitting is then joined for the page's rows only. By date: the sitting's date itself.
   const order = byRelevance
-    ? Prisma.sql`m."rank" DESC, m."year" DESC, m."sequence" DESC`
-    : Prisma.sql`m."sitting_starts_at" DESC, m."year" DESC, m."sequence" DESC`;
+    ? Prisma.sql`m."rank" DESC, m."year" DESC, m."sequence" DESC NULLS LAST, m."id"`
+    : Prisma.sql`m."sitting_starts_at" DESC, m."year" DESC, m."sequence" DESC NULLS LAST, m."id"`;
   const sittingOfMatch = byRelevance
     ? { column: Prisma.empty, join: Prisma.empty }
     : { column: Prisma.sql`, s."starts_at" AS "sitting_starts_at"`, join: Prisma.sql`JOIN "sitting" s ON s."id" = d."sitting_id"` };
@@ -126,8 +128,8 @@ export function buildSearchSql({ municipalityId, params, pageSize = SEARCH_PAGE_
     ? Prisma.sql`ts_headline(${config}, dl."subject", ${query}, ${Prisma.raw(`'${SUBJECT_OPTIONS}'`)})`
     : Prisma.sql`dl."subject"`;
   const excerpt = withText
-    ? Prisma.sql`ts_headline(${config}, dl."proposals" || E'\n\n' || dl."report", ${query}, ${Prisma.raw(`'${EXCERPT_OPTIONS}'`)})`
-    : Prisma.sql`left(dl."proposals", 240)`;
+    ? Prisma.sql`ts_headline(${config}, concat_ws(E'\n\n', dl."proposals", dl."report"), ${query}, ${Prisma.raw(`'${EXCERPT_OPTIONS}'`)})`
+    : Prisma.sql`left(coalesce(dl."proposals", ''), 240)`;
 
   return Prisma.sql`
     WITH matches AS MATERIALIZED (
@@ -143,7 +145,7 @@ export function buildSearchSql({ municipalityId, params, pageSize = SEARCH_PAGE_
       dl."published_at", ps."starts_at" AS "sitting_starts_at", m."rank", (SELECT count(*) FROM matches) AS "total",
       ${subjectHeadline} AS "subject_headline", ${excerpt} AS "excerpt",
       v."secret", v."present_and_represented", v."present", v."represented", v."abstentions", v."non_participation",
-      v."expressed", v."votes_for", v."votes_against"
+      v."expressed", v."votes_for", v."votes_against", v."unanimous"
     FROM page m JOIN "deliberation" dl ON dl."id" = m."id" JOIN "sitting" ps ON ps."id" = dl."sitting_id"
       LEFT JOIN "vote" v ON v."municipality_id" = dl."municipality_id" AND v."deliberation_id" = dl."id"
     ORDER BY ${order}`;

@@ -13,10 +13,11 @@ export type AnnouncedSitting = {
   kind: SittingKind;
   isPublic: boolean;
   isDemo: boolean;
-  place: string;
+  place: string | null;
   /** Null only for a sitting public by a published act before convocations were recorded (never in practice: a voted act needs one). */
   convocationDate: Date | null;
-  convenedBy: CouncillorRef;
+  /** Null only for an archived sitting whose archive does not name who convened it. */
+  convenedBy: CouncillorRef | null;
   cancelledAt: Date | null;
   cancellationReason: string | null;
   calendarSequence: number;

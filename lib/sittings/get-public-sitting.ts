@@ -3,10 +3,12 @@ import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { tallySelect } from "@/lib/publication/tally-select";
 import type { z } from "zod";
 import { AttendanceStatus, getPrisma, type Outcome, type SittingKind } from "@/lib/db/prisma";
-import { type Tally } from "@/lib/domain";
+import { type StatedTally } from "@/lib/domain";
 import { describeRollCallMovements } from "@/lib/publication/roll-call-movements";
 import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 import {
+  isArchivedRecord,
+  statedArchivedSittingSchema,
   statedAttendanceSchema,
   statedMunicipalitySchema,
   statedSittingSchema,
@@ -24,16 +26,21 @@ export type PublicSitting = {
   isPublic: boolean;
   /** Demo data (a fictional council): labelled as such on every page. */
   isDemo: boolean;
-  place: string;
-  convocationDate: Date;
+  place: string | null;
+  /** Null, like the officers below, only for a sitting brought in from an archive that does not give it. */
+  convocationDate: Date | null;
+  /** False for an archived sitting whose archive gives the day only. */
+  hourKnown: boolean;
+  /** Brought in from an archive (lib/import): the page says so. */
+  archived: boolean;
   listPostedAt: Date | null;
   reconvened: boolean;
   cancelledAt: Date | null;
   /** The agenda as convened, each item linking to the act it became. */
   agenda: PublicAgendaItem[];
-  convenedBy: CouncillorRef;
-  president: CouncillorRef;
-  secretary: CouncillorRef;
+  convenedBy: CouncillorRef | null;
+  president: CouncillorRef | null;
+  secretary: CouncillorRef | null;
   /** The municipality as the sitting's first published act states it, and its clock (frozen once an act is published). */
   municipality: StatedMunicipality & { timeZone: string };
   /** Attendance at the first published deliberation of the sitting (members come and go). */
@@ -46,7 +53,7 @@ export type PublicSitting = {
     orderInSitting: number;
     subject: string;
     outcome: Outcome | null;
-    tally: (Tally & { secret: boolean }) | null;
+    tally: (StatedTally & { secret: boolean }) | null;
   }[];
 };
 
@@ -151,8 +158,10 @@ async function readStatedSitting(deliberations: readonly { id: string; number: s
   const firstPublished = deliberations
     .flatMap((deliberation) => byId.get(deliberation.id) ?? [])
     .reduce((earliest, row) => (row.takenAt < earliest.takenAt ? row : earliest));
+  const stated = (firstPublished.record as { sitting?: unknown }).sitting;
+  const archived = isArchivedRecord(firstPublished.record);
   return {
-    sitting: statedSittingSchema.parse((firstPublished.record as { sitting?: unknown }).sitting),
+    sitting: archived ? { ...statedArchivedSittingSchema.parse(stated), archived } : { ...statedSittingSchema.parse(stated), hourKnown: true, archived },
     municipality: statedMunicipalitySchema.parse(firstPublished.municipalityRecord),
     acts,
   };

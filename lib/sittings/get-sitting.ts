@@ -18,6 +18,7 @@ export async function getSitting(options: { db: Db; actor: SessionUser | null; i
           cancelledAt: true,
           cancellationReason: true,
           publicSlug: true,
+          archiveImportId: true,
           president: NAME,
           secretary: NAME,
           deliberations: {

@@ -14,7 +14,7 @@ export type PublicSittingSummary = {
   isPublic: boolean;
   /** Demo data (a fictional council): labelled as such on every page. */
   isDemo: boolean;
-  place: string;
+  place: string | null;
   cancelledAt: Date | null;
   publishedDeliberationCount: number;
 };
@@ -45,7 +45,7 @@ type SummaryRow = {
   kind: SittingKind;
   isPublic: boolean;
   isDemo: boolean;
-  place: string;
+  place: string | null;
   cancelledAt: Date | null;
   _count: { deliberations: number };
 };

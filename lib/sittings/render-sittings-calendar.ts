@@ -6,6 +6,7 @@ import { renderCalendar, type CalendarEvent } from "@/lib/domain/icalendar";
 import { visibleSittingWhere } from "./convened";
 import { announcedSittingSelect } from "./get-announced-sitting";
 import { AGENDA_ITEM_KIND_LABELS, listPublicAgendas, type PublicAgendaItem } from "./public-agenda";
+import { requireKnown } from "@/lib/publication/known-facts";
 
 // The council's public sittings as an iCalendar (RFC 5545): the feed of every
 // public sitting and the file of one. The event's UID is the sitting's id, so a
@@ -40,13 +41,15 @@ function agendaLine(item: PublicAgendaItem): string {
 
 async function sittingEvents(db: Db, municipality: Municipality, baseUrl: string, sittingId?: string): Promise<CalendarEvent[]> {
   const rows = await db.sitting.findMany({
-    where: { ...visibleSittingWhere(municipality.id), ...(sittingId ? { id: sittingId } : {}) },
+    // An archived sitting is history its archive tells, often without hour or place: not a calendar event.
+    where: { ...visibleSittingWhere(municipality.id), archiveImportId: null, ...(sittingId ? { id: sittingId } : {}) },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     select: announcedSittingSelect,
   });
   const agendas = await listPublicAgendas(db, municipality.id, rows.map((row) => row.id));
   const zone = municipality.timeZone;
-  return rows.map((sitting) => {
+  return rows.map((row) => {
+    const sitting = requireKnown(row, ["place"]);
     const url = `${baseUrl}/seances/${sitting.publicSlug}`;
     const agenda = agendas.get(sitting.id) ?? [];
     const description = [

@@ -9,6 +9,7 @@ import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { parseInput } from "@/lib/validations/parse";
 import { sittingSchema, type SittingData } from "@/lib/validations/sitting";
 import { SITTING_SELECT, assertListPostedInThePast, assertSittingOfficers, sittingData, sittingSnapshot } from "./sitting-fields";
+import { requireKnown } from "@/lib/publication/known-facts";
 
 /** Edits a sitting; refused once one of its deliberations is published (the published act names it as it was). */
 export async function updateSitting(options: { db: Db; actor: SessionUser | null; id: string; input: unknown }): Promise<{ id: string }> {
@@ -20,8 +21,9 @@ export async function updateSitting(options: { db: Db; actor: SessionUser | null
 /** The core of `updateSitting`, inside the caller's transaction. */
 export async function updateSittingInTransaction(tx: Tx, actor: Editor, { sittingId, sitting: input }: { sittingId: string; sitting: SittingData }): Promise<{ id: string }> {
   const zone = await timeZoneOf(tx, actor.municipalityId);
-  const before = await tx.sitting.findFirst({ where: { id: sittingId, municipalityId: actor.municipalityId }, select: SITTING_SELECT });
-  if (!before) throw new AppError("NOT_FOUND", "Cette séance n'existe pas.");
+  const found = await tx.sitting.findFirst({ where: { id: sittingId, municipalityId: actor.municipalityId }, select: SITTING_SELECT });
+  if (!found) throw new AppError("NOT_FOUND", "Cette séance n'existe pas.");
+  const before = requireKnown(found, ["place", "convenedById", "presidentId", "secretaryId"]);
   const data = sittingData(input, zone);
   // Once convened, the date is that of the latest sending (the database keeps it so), not one typed.
   if (await tx.convocationSending.count({ where: { sittingId: before.id } })) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
 import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
+import { unanimousVoteSql } from "@/lib/publication/tally-select";
 
 export type YearCount = { year: number; isDemo: boolean; deliberations: number; adopted: number; unanimous: number };
 export type MatterCount = { code: string; deliberations: number };
@@ -15,12 +16,12 @@ export async function getCouncilStatistics({ municipalityId, db = getPrisma() }:
     db.$queryRaw<{ year: number; is_demo: boolean; deliberations: number; adopted: number; unanimous: number }[]>(Prisma.sql`
       SELECT d."year", d."is_demo", count(*)::int AS "deliberations",
         count(*) FILTER (WHERE d."outcome" = 'ADOPTED')::int AS "adopted",
-        count(*) FILTER (WHERE d."outcome" = 'ADOPTED' AND v."votes_against" = 0 AND v."abstentions" = 0)::int AS "unanimous"
+        count(*) FILTER (WHERE d."outcome" = 'ADOPTED' AND ${unanimousVoteSql("v")})::int AS "unanimous"
       FROM "deliberation" d LEFT JOIN "vote" v ON v."deliberation_id" = d."id"
       WHERE ${published} GROUP BY d."year", d."is_demo" ORDER BY d."year", d."is_demo"`),
     db.$queryRaw<{ code: string; deliberations: number }[]>(Prisma.sql`
       SELECT split_part(d."matter_code", '.', 1) AS "code", count(*)::int AS "deliberations"
-      FROM "deliberation" d WHERE ${published} AND NOT d."is_demo" GROUP BY 1 ORDER BY 1`),
+      FROM "deliberation" d WHERE ${published} AND NOT d."is_demo" AND d."matter_code" IS NOT NULL GROUP BY 1 ORDER BY 1`),
     db.$queryRaw<{ sitting_id: string; starts_at: Date; is_demo: boolean; present: number; represented: number }[]>(Prisma.sql`
       WITH per AS (
         SELECT d."sitting_id", a."councillor_id", bool_or(a."status" = 'PRESENT') AS "present", bool_or(a."status" = 'REPRESENTED') AS "represented"

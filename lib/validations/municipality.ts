@@ -1,4 +1,5 @@
 import { z } from "@/lib/validations/zod";
+import { departmentProblem, sirenProblem } from "@/lib/domain/actes";
 import { isTimeZone } from "@/lib/domain/calendar";
 
 // The municipality's settings, as an administrator edits them. SIREN, SIRET and
@@ -70,3 +71,28 @@ export const municipalitySettingsSchema = z.object({
 /** What the form holds (text, as typed); the parsed output carries the number of members as a number. */
 export type MunicipalitySettingsInput = z.input<typeof municipalitySettingsSchema>;
 export type MunicipalitySettings = z.output<typeof municipalitySettingsSchema>;
+
+/**
+ * A municipality the installation creates (an archive import of a town the
+ * portal does not have yet): its settings, as an administrator would type
+ * them, and what identifies it for good.
+ */
+export const newMunicipalitySchema = municipalitySettingsSchema.extend({
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "L'identifiant de la collectivité s'écrit en minuscules sans accents, mots séparés par des tirets (aix-en-provence).")
+    .max(100, "L'identifiant de la collectivité est trop long (100 caractères au plus)."),
+  siren: z.string().trim().superRefine((value, context) => {
+    const problem = sirenProblem(value);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  }),
+  siret: z.string().trim().regex(/^\d{14}$/, "Le SIRET compte 14 chiffres (le SIREN puis le NIC)."),
+  departmentCode: z.string().trim().superRefine((value, context) => {
+    const problem = departmentProblem(value);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  }),
+}).refine((input) => input.siret.startsWith(input.siren), { message: "Le SIRET commence par le SIREN de la collectivité.", path: ["siret"] });
+
+export type NewMunicipalityInput = z.input<typeof newMunicipalitySchema>;
+export type NewMunicipality = z.output<typeof newMunicipalitySchema>;

@@ -29,6 +29,7 @@ import { deliberationProblems, parisDay } from "./seed-rules";
 import type { DerogationWindow } from "@/lib/domain/derogations";
 import { loadDerogationWindows } from "@/lib/municipality/load-derogation-windows";
 import { councillorName, type CouncillorSeed, type DeliberationSeed, type Instant, type SittingSeed } from "./types";
+import { seedDemoArchive } from "./demo-archive";
 
 // Fills a migrated database with the reference case (Aix-en-Provence,
 // DL.2022-91) and, on request, the demo data, through the same use-case cores
@@ -78,6 +79,8 @@ export async function seedDatabase(db: Db, options: SeedOptions = {}): Promise<S
     return { reference, demo: "skipped" };
   }
   const demoResult = await db.$transaction((tx) => seedDemoData(tx, demo, log), TRANSACTION_OPTIONS);
+  // Its own transaction (the importer opens it): the fictional council's earlier acts, from an SCDL file.
+  await seedDemoArchive(db, log);
   return { reference, demo: demoResult };
 }
 

@@ -14,6 +14,7 @@ import { summarizeCpuProfile } from "./cpu-profile-summary";
 import { createRng, pickDistinct } from "./prng";
 import { formatQueryStats, preloadQueryStats, readQueryStats, resetQueryStats, waitForQuietDatabase } from "./query-profile";
 import { runExtractBench } from "./extract-bench";
+import { runImportBench } from "./import-bench";
 import { MEMORY_PROBE_MODULE, runCappedExport, runSearchBench } from "./search-bench";
 import { BENCH_MUNICIPALITY, countArchivedDeliberations, formatArchiveReport, generateSyntheticArchive, planArchive } from "./synthetic-archive";
 
@@ -35,6 +36,16 @@ function envNumber(name: string, fallback: number): number {
   return value;
 }
 
+/** BENCH_ONLY=import (or "pages,search"…): only those parts of the bench run. */
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((name) => name.trim())) : null;
+const PARTS = ["pages", "extracts", "search", "import"];
+for (const name of only ?? []) {
+  if (!PARTS.includes(name)) throw new Error(`BENCH_ONLY : « ${name} » n'est pas une partie du banc (${PARTS.join(", ")}).`);
+}
+function part(name: string): boolean {
+  return only === null || only.has(name);
+}
+
 const settings = {
   dataDir: path.join(projectRoot, ".data/bench-postgres"),
   staticDir: path.join(projectRoot, ".data/bench-static"),
@@ -48,9 +59,10 @@ const settings = {
   searchAppPort: envNumber("BENCH_SEARCH_PORT", 3301),
   /** The whole CSV export again, from a server whose V8 old space is capped at this many MiB (on BENCH_SEARCH_PORT + 1); 0: not run. */
   csvHeapCapMb: envNumber("BENCH_CSV_HEAP_MB", 64),
-  /** BENCH_EXTRACTS=0 or BENCH_SEARCH=0 leave those parts out; BENCH_PAGES=0 leaves out the page load test. */
-  extracts: process.env.BENCH_EXTRACTS !== "0",
-  search: process.env.BENCH_SEARCH !== "0",
+  /** BENCH_EXTRACTS=0, BENCH_SEARCH=0 or BENCH_IMPORT=0 leave those parts out; BENCH_PAGES=0 leaves out the page load test. */
+  extracts: part("extracts") && process.env.BENCH_EXTRACTS !== "0",
+  search: part("search") && process.env.BENCH_SEARCH !== "0",
+  import: part("import") && process.env.BENCH_IMPORT !== "0",
   /** Next's build directory, as next.config.ts reads it. */
   distDir: process.env.REGISTRE_NEXT_DIST_DIR ?? ".next",
   /** Seconds measured per target. */
@@ -59,7 +71,7 @@ const settings = {
   warmup: envNumber("BENCH_WARMUP", 2),
   connections: envNumber("BENCH_CONNECTIONS", 20),
   /** Distinct pages of each kind the connections cycle through; 0: no page load test. */
-  pages: envNumber("BENCH_PAGES", 50),
+  pages: part("pages") ? envNumber("BENCH_PAGES", 50) : 0,
   /** The whole run, after which everything is stopped. */
   timeoutMinutes: envNumber("BENCH_TIMEOUT_MINUTES", 60),
   deliberationPath: process.env.BENCH_DELIBERATION_PATH ?? "/deliberations/{number}",
@@ -447,7 +459,8 @@ async function runPagesAndExtracts() {
 async function main() {
   const deadline = setTimeout(() => void abort(`délai de ${settings.timeoutMinutes} min dépassé`, 124), settings.timeoutMinutes * 60_000);
 
-  await buildIfMissing();
+  // The import bench needs no portal.
+  if (settings.pages > 0 || settings.extracts || settings.search) await buildIfMissing();
   if (settings.pages > 0 || settings.extracts) await runPagesAndExtracts();
   if (settings.search) {
     // Its own database: the search archive is five times larger than the pages'.
@@ -475,6 +488,8 @@ async function main() {
       await runCappedExport({ databaseUrl: searchDatabase.url, baseUrl: capped.origin, heapCapMb: settings.csvHeapCapMb, log: say });
     }
   }
+
+  if (settings.import) await runImportBench({ log: say, register: (name, run) => cleanups.push({ name, run }) });
 
   clearTimeout(deadline);
 }

@@ -208,7 +208,7 @@ describe("back office: deliberations", () => {
       await expect(call(staff)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await expect(modules.getDeliberationForEdit({ db, actor: null, id })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    expect((await modules.getDeliberationForEdit({ db, actor: staff, id })).deliberation.status).toBe("DRAFT");
+    expect((await modules.getDeliberationForEdit({ db, actor: staff, id })).deliberation?.status).toBe("DRAFT");
     expect(await auditTrail(council)).toEqual(stageEvents(id, council, "draft"));
   });
 

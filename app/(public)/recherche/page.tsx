@@ -11,6 +11,7 @@ import { findDeliberationByReference } from "@/lib/search/find-deliberation-by-r
 import { listSearchFilterOptions } from "@/lib/search/list-search-filter-options";
 import { searchDeliberations } from "@/lib/search/search-deliberations";
 import { effectiveSort, hasFilters, parseSearchParams, searchQueryString } from "@/lib/search/search-params";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
 
 export const dynamic = "force-dynamic";
 
@@ -48,7 +49,7 @@ export default async function SearchPage({ searchParams }: Props) {
   // A number or a receipt identifier goes straight to the act.
   if (params.q && !hasFilters(params)) {
     const number = await findDeliberationByReference({ municipalityId: municipality.id, query: params.q });
-    if (number) redirect(`/deliberations/${number}`);
+    if (number) redirect(deliberationPath(number));
   }
 
   const searching = params.q !== "" || hasFilters(params);

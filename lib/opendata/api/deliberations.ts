@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { compareCouncillors, type CouncillorRef } from "@/lib/councillors/councillor-ref";
-import { parseDeliberationRecord } from "@/lib/deliberations/deliberation-record";
+import { isArchivedRecord, parseArchivedRecord, parseDeliberationRecord } from "@/lib/deliberations/deliberation-record";
 import { publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 import { visibleSittingWhere } from "@/lib/sittings/convened";
 import { listPublicAgendas } from "@/lib/sittings/public-agenda";
@@ -24,7 +24,7 @@ const summarySelect = {
 } as const;
 
 type SummaryRow = {
-  id: string; number: string; version: number; subject: string; matterCode: string; outcome: "ADOPTED" | "REJECTED" | "WITHDRAWN" | null;
+  id: string; number: string; version: number; subject: string; matterCode: string | null; outcome: "ADOPTED" | "REJECTED" | "WITHDRAWN" | null;
   sittingId: string; publishedAt: Date | null; isDemo: boolean; sitting: { startsAt: Date };
 };
 
@@ -67,7 +67,11 @@ export async function getApiDeliberation({ municipalityId, number, baseUrl, db =
   });
   if (!row?.snapshot) return null;
   const { snapshot, ...summary } = row;
-  const { record, municipality } = parseDeliberationRecord(snapshot.record, snapshot.municipalityRecord);
+  // An archived act states less (null where its archive is silent), and says where it comes from.
+  const { record, municipality } = isArchivedRecord(snapshot.record)
+    ? parseArchivedRecord(snapshot.record, snapshot.municipalityRecord)
+    : parseDeliberationRecord(snapshot.record, snapshot.municipalityRecord);
+  const archive = "archive" in record ? record.archive : null;
   const byName = <T extends { councillor: CouncillorRef }>(entries: T[]) => [...entries].sort((a, b) => compareCouncillors(a.councillor, b.councillor));
   const named = new Map<string, CouncillorRef>();
   const name = (councillor: CouncillorRef | null) => {
@@ -85,7 +89,7 @@ export async function getApiDeliberation({ municipalityId, number, baseUrl, db =
     status: entry.status,
     proxyHolderId: name(entry.proxyHolder),
   }));
-  const choices = vote && !vote.secret ? byName(vote.choices).map((entry) => ({ councillorId: name(entry.councillor)!, choice: entry.choice })) : [];
+  const choices = vote && "choices" in vote && !vote.secret ? byName(vote.choices).map((entry) => ({ councillorId: name(entry.councillor)!, choice: entry.choice })) : [];
   return deliberationSchema.parse({
     ...toSummary(baseUrl, summary),
     reportSubject: record.reportSubject,
@@ -97,10 +101,17 @@ export async function getApiDeliberation({ municipalityId, number, baseUrl, db =
     rectificationReason: record.rectificationReason,
     votedAt: isoDayOrNull(record.votedAt),
     attendance,
-    vote: vote ? { ...vote, choices } : null,
-    receipt: prefectureReceipt ? { actesId: prefectureReceipt.actesId, receivedAt: isoDay(prefectureReceipt.receivedAt) } : null,
-    presidentId: sitting.president.id,
-    secretaryId: sitting.secretary.id,
+    vote: vote ? { participants: null, unanimous: false, castingVote: null, ...vote, choices } : null,
+    receipt: prefectureReceipt
+      ? {
+          actesId: prefectureReceipt.actesId,
+          receivedAt: prefectureReceipt.receivedAt ? isoDay(prefectureReceipt.receivedAt) : null,
+          authority: "authority" in prefectureReceipt ? prefectureReceipt.authority : null,
+        }
+      : null,
+    presidentId: sitting.president?.id ?? null,
+    secretaryId: sitting.secretary?.id ?? null,
+    archive: archive && { ...archive, importedAt: archive.importedAt.toISOString() },
     councillors: [...named.values()].sort(compareCouncillors),
     municipality: {
       name: municipality.name,
@@ -118,7 +129,7 @@ const sittingSelect = (municipalityId: string) => ({
 }) as const;
 
 type SittingRow = {
-  id: string; startsAt: Date; kind: "ORDINARY" | "EXTRAORDINARY"; isPublic: boolean; place: string; convocationDate: Date | null; isDemo: boolean;
+  id: string; startsAt: Date; kind: "ORDINARY" | "EXTRAORDINARY"; isPublic: boolean; place: string | null; convocationDate: Date | null; isDemo: boolean;
   publicSlug: string | null; cancelledAt: Date | null; _count: { deliberations: number };
 };
 

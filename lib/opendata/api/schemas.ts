@@ -73,10 +73,10 @@ const outcome = z.enum(["ADOPTED", "REJECTED", "WITHDRAWN"]);
 export const deliberationSummarySchema = z
   .object({
     id: z.uuid(),
-    number: z.string().regex(/^DL\.\d{4}-\d+$/),
+    number: z.string().describe("« DL.2022-91 » ; pour un acte repris d'une archive, son identifiant d'origine (suivi de « @<date> » quand un autre acte le porte déjà)"),
     version: z.int().min(1),
     subject: z.string(),
-    matterCode: z.string(),
+    matterCode: z.string().nullable(),
     outcome: outcome.nullable(),
     sittingId: z.uuid(),
     sittingStartsAt: isoDateTime,
@@ -96,8 +96,8 @@ export const deliberationSchema = deliberationSummarySchema
     reportSubject: z.string().nullable(),
     service: z.string().nullable(),
     policyHeading: z.string().nullable(),
-    report: z.string().describe("Markdown"),
-    proposals: z.string().describe("Markdown"),
+    report: z.string().nullable().describe("Markdown ; null pour un acte repris d'une archive qui ne le donne pas"),
+    proposals: z.string().nullable().describe("Markdown ; null pour un acte repris d'une archive qui ne les donne pas"),
     votedAt: isoDate.nullable(),
     rapporteurId: z.uuid().nullable(),
     rectificationReason: z.string().nullable(),
@@ -111,14 +111,16 @@ export const deliberationSchema = deliberationSummarySchema
     vote: z
       .object({
         secret: z.boolean(),
-        presentAndRepresented: z.int(),
-        present: z.int(),
-        represented: z.int(),
-        abstentions: z.int(),
-        nonParticipation: z.int(),
-        expressed: z.int(),
-        votesFor: z.int(),
-        votesAgainst: z.int(),
+        presentAndRepresented: z.int().nullable(),
+        present: z.int().nullable(),
+        represented: z.int().nullable(),
+        abstentions: z.int().nullable(),
+        nonParticipation: z.int().nullable(),
+        expressed: z.int().nullable(),
+        votesFor: z.int().nullable(),
+        votesAgainst: z.int().nullable(),
+        participants: z.int().nullable().describe("Votants (SCDL VOTE_REEL) : donné par une archive ; null sinon"),
+        unanimous: z.boolean().describe("« À l'unanimité » selon l'archive, chiffres éventuellement inconnus"),
         castingVote: choice.nullable(),
         result: outcome,
         choices: z
@@ -126,9 +128,23 @@ export const deliberationSchema = deliberationSummarySchema
           .describe("Votes nominatifs ; vide pour un scrutin secret"),
       })
       .nullable(),
-    receipt: z.object({ actesId: z.string(), receivedAt: isoDate }).nullable(),
-    presidentId: z.uuid().describe("Le président de la séance"),
-    secretaryId: z.uuid().describe("Le secrétaire de la séance"),
+    receipt: z
+      .object({ actesId: z.string().nullable(), receivedAt: isoDate.nullable(), authority: z.string().nullable().describe("SCDL PREF_ID, « PREF013 »") })
+      .nullable()
+      .describe("Un chiffre nul (null) : l'archive dont l'acte est repris ne le donne pas ; un acte saisi ici les a tous"),
+    presidentId: z.uuid().nullable().describe("Le président de la séance (null : l'archive ne le nomme pas)"),
+    secretaryId: z.uuid().nullable().describe("Le secrétaire de la séance (null : l'archive ne le nomme pas)"),
+    archive: z
+      .object({
+        originalIdentifier: z.string(),
+        format: z.enum(["scdl", "minutes", "registre"]),
+        fileName: z.string(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        importedAt: isoDateTime,
+        sourceUrl: z.string().nullable(),
+      })
+      .nullable()
+      .describe("Pour un acte repris d'une archive : le fichier dont il vient ; null pour un acte saisi ici"),
     councillors: z
       .array(namedCouncillorSchema)
       .describe("Les élus que l'acte nomme (présidence, rapporteur, présences, pouvoirs, votes), tels qu'il les nomme : figés à sa publication, ils ne suivent pas les modifications ultérieures de /councillors"),

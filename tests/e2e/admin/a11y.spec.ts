@@ -60,6 +60,7 @@ const BACK_OFFICE_PAGES: [name: string, url: () => Promise<string> | string][] =
   ["the users", () => "/admin/utilisateurs"],
   ["a user", async () => `/admin/utilisateurs/${await userId()}`],
   ["the municipality's settings", () => "/admin/collectivite"],
+  ["the archive import", () => "/admin/import"],
 ];
 
 test.describe("back office, signed in as an administrator", () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   DomainError,
   listMatters,
+  matterCaption,
   matterLabel,
+  statedMatterLabel,
   NOMENCLATURE,
   parseMatterCode,
   scdlMatterCode,
@@ -127,5 +129,16 @@ describe("scdlMatterCode", () => {
     expect(scdlMatterCode("7.10.2")).toBe("7.10");
     expect(scdlMatterCode("1.1")).toBe("1.1");
     for (const { code } of listMatters()) expect(scdlMatterCode(code)).toMatch(/^\d\.\d{1,2}$/);
+  });
+});
+
+describe("a matter as a list shows it, an archived act's perhaps unknown", () => {
+  it("labels a known code, keeps an unknown one as written, says when there is none", () => {
+    expect(statedMatterLabel("7.10.2")).toBe("Divers");
+    expect(statedMatterLabel("12.4")).toBeNull();
+    expect(statedMatterLabel(null)).toBeNull();
+    expect(matterCaption("7.10")).toBe("7.10 Divers");
+    expect(matterCaption("12.4")).toBe("12.4");
+    expect(matterCaption(null)).toBe("Matière non indiquée");
   });
 });

@@ -414,3 +414,16 @@ describe("describeOutcome", () => {
     expect(() => describeOutcome({ outcome: "POSTPONED" as never, tally: null })).toThrow(DomainError);
   });
 });
+
+describe("describeOutcome: an archived act's tally, figures perhaps unknown", () => {
+  const unknown = { presentAndRepresented: null, present: null, represented: null, abstentions: null, nonParticipation: null, expressed: null, votesFor: null, votesAgainst: null };
+  it("says « à l'unanimité » when the archive says so, without figures", () => {
+    expect(describeOutcome({ outcome: "ADOPTED", tally: { ...unknown, unanimous: true } })).toBe("Adopté à l'unanimité");
+    expect(describeOutcome({ outcome: "ADOPTED", tally: { ...unknown, unanimous: true, abstentions: 2 } })).toBe("Adopté à l'unanimité des suffrages exprimés");
+  });
+  it("says only « Adopté » when the votes against are unknown, and reads the known ones", () => {
+    expect(describeOutcome({ outcome: "ADOPTED", tally: unknown })).toBe("Adopté");
+    expect(describeOutcome({ outcome: "ADOPTED", tally: { ...unknown, votesFor: 10, votesAgainst: 3 } })).toBe("Adopté à la majorité");
+    expect(describeOutcome({ outcome: "ADOPTED", tally: { ...unknown, votesFor: 10, votesAgainst: 0 } })).toBe("Adopté à l'unanimité");
+  });
+});

@@ -16,11 +16,14 @@ import { formatDateFr, parseDeliberationNumber, REJECTED_NOT_EXECUTORY, REJECTED
 import { executoryStatusOf } from "@/lib/deliberations/deliberation-record";
 import { convocationParagraph, fullName, nameWithRole } from "@/lib/deliberations/extract-wording";
 import { getPublishedDeliberation } from "@/lib/deliberations/get-published-deliberation";
+import { getPublishedArchivedAct } from "@/lib/deliberations/get-published-archived-act";
+import { ArchivedAct } from "@/components/deliberation/archived-act";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { env } from "@/lib/env";
 import { notFound } from "next/navigation";
 import { identifierParam } from "@/lib/validations/request-params";
 import { legislationJsonLd, serializeJsonLd } from "@/lib/opendata/legislation-json-ld";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
 
 // A published act never changes: each page is rendered on its first request and
 // then served from Next's cache (incremental static regeneration). Publishing a
@@ -40,7 +43,9 @@ const loadByNumber = cache(async (param: string) => {
   const { id: municipalityId } = await getCurrentMunicipality();
   const number = identifierParam(param);
   const deliberation = number && parseDeliberationNumber(number) ? await getPublishedDeliberation({ municipalityId, number }) : null;
-  return { deliberation };
+  // An archived act keeps its town's own identifier, whatever its form.
+  const archived = number && !deliberation ? await getPublishedArchivedAct({ municipalityId, number }) : null;
+  return { deliberation, archived };
 });
 
 async function loadDeliberation(params: Props["params"]) {
@@ -48,7 +53,13 @@ async function loadDeliberation(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { deliberation } = await loadDeliberation(params);
+  const { deliberation, archived } = await loadDeliberation(params);
+  if (archived) {
+    return {
+      title: `Délibération ${archived.originalIdentifier} : ${archived.subject}`,
+      description: `Délibération ${archived.originalIdentifier} du conseil municipal (${archived.municipality.name}), séance du ${formatDateFr(archived.sitting.startsAt, archived.municipality.timeZone)}, reprise d'une archive : ${archived.subject}.`,
+    };
+  }
   if (!deliberation) return { title: "Délibération introuvable" };
   const { municipality } = deliberation;
   return {
@@ -58,7 +69,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DeliberationPage({ params }: Props) {
-  const { deliberation } = await loadDeliberation(params);
+  const { deliberation, archived } = await loadDeliberation(params);
+  if (archived) {
+    return (
+      <div>
+        <Breadcrumb
+          crumbs={[
+            { label: "Accueil", href: "/" },
+            { label: "Délibérations", href: "/deliberations" },
+            { label: archived.originalIdentifier },
+          ]}
+        />
+        {archived.isDemo ? <DemoNotice /> : null}
+        <ArchivedAct act={archived} />
+      </div>
+    );
+  }
   if (!deliberation) notFound();
   // The sitting and the municipality as the act states them, frozen at its publication, and its clock.
   const { sitting, municipality } = deliberation;
@@ -97,13 +123,13 @@ export default async function DeliberationPage({ params }: Props) {
               timeZone,
               communeName: municipality.communeName,
               municipalityName: municipality.name,
-              url: `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}/deliberations/${encodeURIComponent(deliberation.number)}`,
+              url: `${env.PUBLIC_BASE_URL.replace(/\/$/, "")}${deliberationPath(deliberation.number)}`,
             }),
           ),
         }}
       />
       <ExtractDownload
-        href={`/deliberations/${encodeURIComponent(deliberation.number)}/extrait.pdf`}
+        href={`${deliberationPath(deliberation.number)}/extrait.pdf`}
         label={`Télécharger l'extrait certifié ${deliberation.number}`}
         fileName={`${deliberation.number}-extrait.pdf`}
       />

@@ -75,19 +75,29 @@ export default async function SittingPage({ params }: Props) {
       {sitting.isDemo ? <DemoNotice /> : null}
       <h1 className="text-3xl font-bold">{title}</h1>
       <p className="mt-2 text-lg text-muted">Conseil municipal · {municipality.name}</p>
-      <ExtractDownload
-        href={`/seances/${sitting.slug}/liste-des-deliberations.pdf`}
-        label="Télécharger la liste des délibérations de la séance"
-        fileName={`seance-${sitting.slug}-liste-des-deliberations.pdf`}
-      />
-      <ExtractDownload
-        href={`/seances/${sitting.slug}/feuillet-de-cloture.pdf`}
-        label="Télécharger le feuillet de clôture de la séance (registre)"
-        fileName={`seance-${sitting.slug}-feuillet-de-cloture.pdf`}
-      />
-      <p className="mt-2">
-        <CalendarLink href={`/seances/${sitting.slug}/seance.ics`} label="Cette séance dans mon agenda (iCalendar)" />
-      </p>
+      {sitting.archived ? (
+        // Its list, closing sheet and calendar event belong to the time it was held: the archive gives its acts only.
+        <p className="mt-4 rounded bg-notice-soft p-3 text-sm text-notice">
+          Séance reprise d&apos;une archive : cette page montre ce que l&apos;archive en indique. Sa liste des délibérations et son feuillet de clôture sont au registre papier de
+          la commune.
+        </p>
+      ) : (
+        <>
+          <ExtractDownload
+            href={`/seances/${sitting.slug}/liste-des-deliberations.pdf`}
+            label="Télécharger la liste des délibérations de la séance"
+            fileName={`seance-${sitting.slug}-liste-des-deliberations.pdf`}
+          />
+          <ExtractDownload
+            href={`/seances/${sitting.slug}/feuillet-de-cloture.pdf`}
+            label="Télécharger le feuillet de clôture de la séance (registre)"
+            fileName={`seance-${sitting.slug}-feuillet-de-cloture.pdf`}
+          />
+          <p className="mt-2">
+            <CalendarLink href={`/seances/${sitting.slug}/seance.ics`} label="Cette séance dans mon agenda (iCalendar)" />
+          </p>
+        </>
+      )}
 
       <section aria-labelledby="informations" className="mt-8">
         <h2 id="informations" className="mb-3 text-2xl font-bold">
@@ -196,7 +206,8 @@ function AnnouncedSittingPage({ sitting, convocation }: { sitting: AnnouncedSitt
           <div className="grid gap-1 border-b border-line py-2 sm:grid-cols-[14rem_1fr] sm:gap-4">
             <dt className="font-semibold">Convocation</dt>
             <dd>
-              Adressée le {formatDateFr(isoDay(sitting.convocationDate))} par {fullName(sitting.convenedBy)}, {councillorRole(sitting.convenedBy)}
+              Adressée le {formatDateFr(isoDay(sitting.convocationDate))}
+              {sitting.convenedBy ? ` par ${fullName(sitting.convenedBy)}, ${councillorRole(sitting.convenedBy)}` : ""}
             </dd>
           </div>
         </dl>

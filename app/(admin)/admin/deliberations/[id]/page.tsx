@@ -2,7 +2,8 @@ import { countAttendance, describeAttendanceCounts } from "@/lib/domain/attendan
 import { agree, countOf } from "@/lib/domain/plural";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
 import { FlashStatus } from "@/components/ui/flash-status";
 import { readFlashMessage } from "@/lib/http/flash-message";
 import { AnnexForm } from "@/components/admin/annex-form";
@@ -46,10 +47,13 @@ export const metadata: Metadata = { title: "Délibération · Espace du greffe" 
 export default async function AdminDeliberationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await getPageUser();
-  const { deliberation, councillors, municipality, windows, groups, previousVote } = await getDeliberationForEdit({ db: getPrisma(), actor, id }).catch((error: unknown) => {
+  const loaded = await getDeliberationForEdit({ db: getPrisma(), actor, id }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  // An archived act has nothing to work on: its public page shows what its archive states.
+  if (loaded.archived) redirect(deliberationPath(loaded.archived.number));
+  const { deliberation, councillors, municipality, windows, groups, previousVote } = loaded;
   const canEdit = Boolean(actor && EDITOR_ROLES.includes(actor.role));
   const events = canEdit ? availableEvents(deliberation) : [];
   const names = new Map(councillors.map((councillor) => [councillor.id, formatCouncillorName(councillor)]));
@@ -75,7 +79,7 @@ export default async function AdminDeliberationPage({ params }: { params: Promis
     signedAt: isoDay(receipt.signedAt),
     postedAt: isoDay(postedAt),
   });
-  const publicPath = `/deliberations/${encodeURIComponent(deliberation.number)}`;
+  const publicPath = deliberationPath(deliberation.number);
 
   return (
     <div className="flex flex-col gap-8">

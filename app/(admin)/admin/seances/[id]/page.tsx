@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { FlashStatus } from "@/components/ui/flash-status";
 import { readFlashMessage } from "@/lib/http/flash-message";
 import { ListPostingForm } from "@/components/admin/list-posting-form";
@@ -15,6 +15,7 @@ import { WORKFLOW_STATUS_LABELS } from "@/lib/domain/workflow";
 import { isAppError } from "@/lib/errors";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { getSitting } from "@/lib/sittings/get-sitting";
+import { requireKnown } from "@/lib/publication/known-facts";
 import { sittingFormValues } from "@/lib/sittings/sitting-fields";
 import { AgendaEditor } from "@/components/admin/agenda-editor";
 import { ConvocationForm } from "@/components/admin/convocation-form";
@@ -48,8 +49,10 @@ export default async function AdminSittingPage({ params }: { params: Promise<{ i
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  // An archived sitting is shown as its archive states it, on its public page: nothing here works on it.
+  if (sitting.archiveImportId && sitting.publicSlug) redirect(`/seances/${sitting.publicSlug}`);
   const canEdit = Boolean(actor && EDITOR_ROLES.includes(actor.role));
-  const editable = canEdit && !sitting.deliberations.some((deliberation) => deliberation.status === "PUBLISHED");
+  const editable = canEdit && !sitting.archiveImportId && !sitting.deliberations.some((deliberation) => deliberation.status === "PUBLISHED");
   const councillors = editable ? await councillorOptionsWithMandates({ db, actor, demo: sitting.isDemo }) : [];
   const { timeZone, population } = await getCurrentMunicipality();
   const agenda = await readSittingAgenda(db, actor.municipalityId, sitting.id);
@@ -77,7 +80,9 @@ export default async function AdminSittingPage({ params }: { params: Promise<{ i
           Séance du {formatDateFr(sitting.startsAt, timeZone)} à {formatTimeFr(sitting.startsAt, timeZone)}
         </h1>
         <p className="mt-1">
-          {sitting.place} · présidence : {formatCouncillorName(sitting.president)} · secrétaire : {formatCouncillorName(sitting.secretary)}
+          {sitting.place ?? "Lieu non indiqué"} · présidence : {sitting.president ? formatCouncillorName(sitting.president) : "non indiquée"} · secrétaire :{" "}
+          {sitting.secretary ? formatCouncillorName(sitting.secretary) : "non indiqué"}
+          {sitting.archiveImportId ? " · séance reprise d'une archive" : ""}
           {sitting.isDemo ? " · séance fictive de démonstration" : ""}
         </p>
       </div>
@@ -219,7 +224,7 @@ export default async function AdminSittingPage({ params }: { params: Promise<{ i
       {editable ? (
         <section aria-labelledby="modifier" className="flex flex-col gap-3">
           <h2 id="modifier" className="text-2xl font-bold">Modifier la séance</h2>
-          <SittingForm initialValues={sittingFormValues(sitting, timeZone)} councillors={councillors} submit={updateSittingAction.bind(null, sitting.id)} submitLabel="Enregistrer les modifications" />
+          <SittingForm initialValues={sittingFormValues(requireKnown(sitting, ["place", "convenedById", "presidentId", "secretaryId"]), timeZone)} councillors={councillors} submit={updateSittingAction.bind(null, sitting.id)} submitLabel="Enregistrer les modifications" />
         </section>
       ) : null}
       {editable && !sitting.cancelledAt ? (

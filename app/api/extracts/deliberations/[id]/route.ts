@@ -2,6 +2,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { buildWorkingDocument } from "@/lib/extracts/build-working-document";
 import { isUuid } from "@/lib/validations/common";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const document = await buildWorkingDocument({ user: await getSessionUser(), deliberationId: id });
     if (document.kind === "published") {
-      return Response.redirect(new URL(`/deliberations/${encodeURIComponent(document.number)}/extrait.pdf`, request.url), 303);
+      return Response.redirect(new URL(`${deliberationPath(document.number)}/extrait.pdf`, request.url), 303);
     }
     return new Response(new Uint8Array(document.bytes), {
       headers: {
