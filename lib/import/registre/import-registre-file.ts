@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
@@ -61,6 +61,8 @@ export type RegistreImportReport = {
   rows: number;
   /** Audit events restored (the chain of the source), before the one that records this import. */
   auditEvents: number;
+  /** The row of the imports' history (archive_import, format "registre") that records this one. */
+  archiveImportId: string;
 };
 
 /** A refusal of the import, in French, naming the line when there is one. */
@@ -270,6 +272,7 @@ async function checkRestoredChain(tx: Tx): Promise<void> {
 
 export async function importRegistreFile(filePath: string, options: RegistreImportOptions): Promise<RegistreImportReport> {
   const { db } = options;
+  const startedAt = new Date();
   const totalBytes = (await stat(filePath)).size;
   const digest = createHash("sha256");
   let bytes = 0;
@@ -413,6 +416,7 @@ export async function importRegistreFile(filePath: string, options: RegistreImpo
       await restoreSequences(tx, shapes);
       await checkRestoredChain(tx);
       await tx.$executeRawUnsafe(`UPDATE portal_restore SET finished_at = CURRENT_TIMESTAMP WHERE municipality_id = $1::uuid`, municipalityId);
+      const archiveImportId = randomUUID();
       const report: RegistreImportReport = {
         format: "registre",
         dryRun: options.dryRun ?? false,
@@ -422,13 +426,33 @@ export async function importRegistreFile(filePath: string, options: RegistreImpo
         counts,
         rows,
         auditEvents: counts.audit_event ?? 0,
+        archiveImportId,
       };
+      // The imports' history (/admin/import) names the move too: one row, finished at once.
+      await tx.archiveImport.create({
+        data: {
+          id: archiveImportId,
+          municipalityId,
+          format: "registre",
+          fileName: report.file.name.slice(0, 255),
+          sha256: report.file.sha256,
+          size: BigInt(report.file.size),
+          startedAt,
+          finishedAt: new Date(),
+          rowsRead: rows,
+          actsCreated: counts.deliberation ?? 0,
+          actsUnchanged: 0,
+          rowsSkipped: 0,
+          conflicts: 0,
+          report: { exportedAt: header.exportedAt, schema: header.schema.latestMigration, counts },
+        },
+      });
       await appendAuditEvent(tx, {
         municipalityId,
         action: "portal.import",
         entity: "municipality",
         entityId: municipalityId,
-        after: { file: report.file, exportedAt: header.exportedAt, schema: header.schema.latestMigration, counts, rows },
+        after: { file: report.file, archiveImportId, exportedAt: header.exportedAt, schema: header.schema.latestMigration, counts, rows },
       });
       try {
         // The deferred rules (counts, proxies, receipts, snapshots), now rather than at commit, so that a refusal is reported here.
