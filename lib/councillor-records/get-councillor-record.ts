@@ -28,7 +28,14 @@ const toRef = (deliberation: { number: string; subject: string; isDemo: boolean;
   isDemo: deliberation.isDemo,
   sittingStartsAt: deliberation.sitting.startsAt,
 });
-const newestFirst = { deliberation: { sitting: { startsAt: "desc" as const } } };
+// Newest sitting first, then the later items of a sitting first; the last key makes the order total, so
+// that a page lists the same rows alike on any copy of the database (a restored portal, a replica).
+const newestFirst = [
+  { deliberation: { sitting: { startsAt: "desc" as const } } },
+  { deliberation: { orderInSitting: "desc" as const } },
+  { deliberation: { version: "desc" as const } },
+  { councillorId: "asc" as const },
+];
 
 /** A councillor's record: presence at each sitting of the mandate, proxies, reports, votes against and abstentions (public ballots). */
 export async function getCouncillorRecord({ municipalityId, id, db = getPrisma() }: { municipalityId: string; id: string; db?: Db }): Promise<CouncillorRecord | null> {
@@ -54,11 +61,19 @@ export async function getCouncillorRecord({ municipalityId, id, db = getPrisma()
       select: { deliberationId: true, councillorId: true, deliberation: { select: deliberationRefSelect } },
       orderBy: newestFirst,
     }),
-    db.deliberation.findMany({ where: { ...published, rapporteurId: id }, select: deliberationRefSelect, orderBy: { sitting: { startsAt: "desc" } } }),
+    db.deliberation.findMany({
+      where: { ...published, rapporteurId: id },
+      select: deliberationRefSelect,
+      orderBy: [{ sitting: { startsAt: "desc" } }, { orderInSitting: "desc" }, { version: "desc" }],
+    }),
     db.voteRecord.findMany({
       where: { municipalityId, councillorId: id, choice: { in: ["AGAINST", "ABSTENTION"] }, vote: { secret: false, deliberation: published } },
       select: { choice: true, vote: { select: { deliberation: { select: deliberationRefSelect } } } },
-      orderBy: { vote: { deliberation: { sitting: { startsAt: "desc" } } } },
+      orderBy: [
+        { vote: { deliberation: { sitting: { startsAt: "desc" } } } },
+        { vote: { deliberation: { orderInSitting: "desc" } } },
+        { vote: { deliberation: { version: "desc" } } },
+      ],
     }),
   ]);
   const proxies = await statedProxies(db, id, [...given, ...held].map((entry) => entry.deliberationId));

@@ -14,13 +14,14 @@ export async function listSitemapEntries({ municipalityId, db = getPrisma() }: {
   const fixed: SitemapEntry[] = ["/", "/seances", "/deliberations", "/recherche", "/elus", "/statistiques", "/donnees", "/accessibilite"].map((path) => ({ path }));
   const [{ sittings }, councillors] = await Promise.all([
     listPublicSittings({ municipalityId }),
-    db.councillor.findMany({ where: { municipalityId }, select: { id: true } }),
+    // In a total order: the same sitemap from any copy of the database.
+    db.councillor.findMany({ where: { municipalityId }, select: { id: true }, orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }] }),
   ]);
   const room = SITEMAP_LIMIT - fixed.length - sittings.length - councillors.length;
   const deliberations = await db.deliberation.findMany({
     where: publishedDeliberationWhere(municipalityId),
     select: { number: true, publishedAt: true },
-    orderBy: { publishedAt: "desc" },
+    orderBy: [{ publishedAt: "desc" }, { number: "asc" }, { version: "desc" }],
     take: Math.max(0, room),
   });
   return [

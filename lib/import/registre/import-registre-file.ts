@@ -1,10 +1,11 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import type { Db, Tx } from "@/lib/db/prisma";
+import { countOf } from "@/lib/domain/plural";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { readDatabaseFailure, toAppError } from "@/lib/to-app-error";
 import {
@@ -60,6 +61,8 @@ export type RegistreImportReport = {
   rows: number;
   /** Audit events restored (the chain of the source), before the one that records this import. */
   auditEvents: number;
+  /** The row of the imports' history (archive_import, format "registre") that records this one. */
+  archiveImportId: string;
 };
 
 /** A refusal of the import, in French, naming the line when there is one. */
@@ -199,7 +202,7 @@ async function checkTargetEmpty(tx: Tx, header: PortalHeader): Promise<void> {
   if (Number(audit!.events) || Number(audit!.checkpoints)) {
     throw new RegistreImportError(
       "CONFLICT",
-      `La base cible a déjà un journal d'audit (${audit!.events} événements, ${audit!.checkpoints} points de contrôle) : le journal importé est une chaîne d'empreintes qui commence à son premier événement et ne peut s'ajouter à une autre sans rompre sa vérification. Importez dans une base neuve (migrée, sans données). Rien n'a été importé.`,
+      `La base cible a déjà un journal d'audit (${countOf(Number(audit!.events), "événement")}, ${countOf(Number(audit!.checkpoints), "point de contrôle", "points de contrôle")}) : le journal importé est une chaîne d'empreintes qui commence à son premier événement et ne peut s'ajouter à une autre sans rompre sa vérification. Importez dans une base neuve (migrée, sans données). Rien n'a été importé.`,
     );
   }
 }
@@ -234,8 +237,8 @@ async function flush(tx: Tx, batch: Batch | null): Promise<void> {
   try {
     await tx.$executeRawUnsafe(insertStatement(batch.table), `[${batch.lines.join(",")}]`);
   } catch (error) {
-    const lines = batch.firstLine === batch.lastLine ? `${batch.firstLine}` : `${batch.firstLine} à ${batch.lastLine}`;
-    throw databaseRefusal(error, `Lignes ${lines} (table ${batch.table.name})`);
+    const lines = batch.firstLine === batch.lastLine ? `Ligne ${batch.firstLine}` : `Lignes ${batch.firstLine} à ${batch.lastLine}`;
+    throw databaseRefusal(error, `${lines} (table ${batch.table.name})`);
   }
 }
 
@@ -269,6 +272,7 @@ async function checkRestoredChain(tx: Tx): Promise<void> {
 
 export async function importRegistreFile(filePath: string, options: RegistreImportOptions): Promise<RegistreImportReport> {
   const { db } = options;
+  const startedAt = new Date();
   const totalBytes = (await stat(filePath)).size;
   const digest = createHash("sha256");
   let bytes = 0;
@@ -287,20 +291,27 @@ export async function importRegistreFile(filePath: string, options: RegistreImpo
       );
     }
     const run = async (tx: Tx): Promise<RegistreImportReport> => {
+      const [role] = await tx.$queryRawUnsafe<{ name: string; migrated: boolean; may: boolean | null }[]>(
+        `SELECT current_user AS name, to_regclass('public.portal_restore') IS NOT NULL AS migrated,
+                has_table_privilege(to_regclass('public.portal_restore'), 'INSERT') AND has_table_privilege(to_regclass('public._prisma_migrations'), 'SELECT') AS may`,
+      );
+      if (!role?.migrated) {
+        throw new RegistreImportError(
+          "INVALID_STATE",
+          "La base cible n'a pas le schéma de Registre (ou une version sans restauration de portail) : migrez-la d'abord (npm run db:migrate), puis relancez l'import. Rien n'a été importé.",
+        );
+      }
+      if (!role.may) {
+        throw new RegistreImportError(
+          "FORBIDDEN",
+          `Le rôle « ${role.name} » ne peut pas ouvrir la restauration d'un portail : lancez l'import avec la connexion du propriétaire des tables (DATABASE_OWNER_URL), comme les migrations. Rien n'a été importé.`,
+        );
+      }
       const shapes = await readPortalTables(<Row>(sql: string, params?: unknown[]) => tx.$queryRawUnsafe<Row[]>(sql, ...(params ?? [])));
       checkSchema(header, await targetMigrations(tx), shapes);
       await tx.$executeRawUnsafe(AUDIT_CHAIN_LOCK);
       await checkTargetEmpty(tx, header);
       const municipalityId = header.municipality.id;
-      const [role] = await tx.$queryRawUnsafe<{ name: string; may: boolean }[]>(
-        `SELECT current_user AS name, has_table_privilege('portal_restore', 'INSERT') AS may`,
-      );
-      if (!role?.may) {
-        throw new RegistreImportError(
-          "FORBIDDEN",
-          `Le rôle « ${role?.name ?? "?"} » ne peut pas ouvrir la restauration d'un portail : lancez l'import avec la connexion du propriétaire des tables (DATABASE_OWNER_URL), comme les migrations. Rien n'a été importé.`,
-        );
-      }
       try {
         await tx.$executeRawUnsafe(`INSERT INTO portal_restore (municipality_id, transaction_id, restored_by) VALUES ($1::uuid, 0, '')`, municipalityId);
       } catch (error) {
@@ -318,7 +329,7 @@ export async function importRegistreFile(filePath: string, options: RegistreImpo
         if (counts[table.name] !== table.rows) {
           throw new RegistreImportError(
             "VALIDATION",
-            `la table ${table.name} compte ${counts[table.name]} lignes, l'en-tête en annonce ${table.rows} : le fichier est tronqué ou abîmé. Rien n'a été importé.`,
+            `la table ${table.name} compte ${countOf(counts[table.name]!, "ligne")}, l'en-tête en annonce ${table.rows} : le fichier est tronqué ou abîmé. Rien n'a été importé.`,
             line,
           );
         }
@@ -334,7 +345,7 @@ export async function importRegistreFile(filePath: string, options: RegistreImpo
           batch = null;
           for (const table of header.tables.slice(tableIndex)) checkTableComplete(table, line.number);
           if (end.data.rows !== rows) {
-            throw new RegistreImportError("VALIDATION", `la ligne de fin annonce ${end.data.rows} lignes de données, le fichier en contient ${rows}. Rien n'a été importé.`, line.number);
+            throw new RegistreImportError("VALIDATION", `la ligne de fin annonce ${countOf(end.data.rows, "ligne")} de données, le fichier en contient ${rows}. Rien n'a été importé.`, line.number);
           }
           ended = true;
           continue;
@@ -373,7 +384,7 @@ export async function importRegistreFile(filePath: string, options: RegistreImpo
         counts[name]! += 1;
         rows += 1;
         if (counts[name]! > table.rows) {
-          throw new RegistreImportError("VALIDATION", `la table ${name} a plus de lignes que les ${table.rows} annoncées par l'en-tête. Rien n'a été importé.`, line.number);
+          throw new RegistreImportError("VALIDATION", `la table ${name} a plus de lignes que l'en-tête n'en annonce (${table.rows}). Rien n'a été importé.`, line.number);
         }
         if (batch && (batch.lines.length >= BATCH_ROWS || batch.chars + line.text.length > BATCH_CHARS)) {
           await flush(tx, batch);
@@ -388,7 +399,7 @@ export async function importRegistreFile(filePath: string, options: RegistreImpo
       if (!ended) {
         throw new RegistreImportError(
           "VALIDATION",
-          `le fichier s'arrête avant sa ligne de fin (${rows} lignes de données lues) : il est tronqué (export interrompu ou copie incomplète). Rien n'a été importé.`,
+          `le fichier s'arrête avant sa ligne de fin (${countOf(rows, "ligne")} de données lues) : il est tronqué (export interrompu ou copie incomplète). Rien n'a été importé.`,
           lastLine,
         );
       }
@@ -405,6 +416,7 @@ export async function importRegistreFile(filePath: string, options: RegistreImpo
       await restoreSequences(tx, shapes);
       await checkRestoredChain(tx);
       await tx.$executeRawUnsafe(`UPDATE portal_restore SET finished_at = CURRENT_TIMESTAMP WHERE municipality_id = $1::uuid`, municipalityId);
+      const archiveImportId = randomUUID();
       const report: RegistreImportReport = {
         format: "registre",
         dryRun: options.dryRun ?? false,
@@ -414,13 +426,33 @@ export async function importRegistreFile(filePath: string, options: RegistreImpo
         counts,
         rows,
         auditEvents: counts.audit_event ?? 0,
+        archiveImportId,
       };
+      // The imports' history (/admin/import) names the move too: one row, finished at once.
+      await tx.archiveImport.create({
+        data: {
+          id: archiveImportId,
+          municipalityId,
+          format: "registre",
+          fileName: report.file.name.slice(0, 255),
+          sha256: report.file.sha256,
+          size: BigInt(report.file.size),
+          startedAt,
+          finishedAt: new Date(),
+          rowsRead: rows,
+          actsCreated: counts.deliberation ?? 0,
+          actsUnchanged: 0,
+          rowsSkipped: 0,
+          conflicts: 0,
+          report: { exportedAt: header.exportedAt, schema: header.schema.latestMigration, counts },
+        },
+      });
       await appendAuditEvent(tx, {
         municipalityId,
         action: "portal.import",
         entity: "municipality",
         entityId: municipalityId,
-        after: { file: report.file, exportedAt: header.exportedAt, schema: header.schema.latestMigration, counts, rows },
+        after: { file: report.file, archiveImportId, exportedAt: header.exportedAt, schema: header.schema.latestMigration, counts, rows },
       });
       try {
         // The deferred rules (counts, proxies, receipts, snapshots), now rather than at commit, so that a refusal is reported here.

@@ -47,7 +47,7 @@ export const sittingSchema = z
     startsAt: isoDateTime,
     kind: z.enum(["ORDINARY", "EXTRAORDINARY"]),
     isPublic: z.boolean(),
-    place: z.string(),
+    place: z.string().nullable().describe("Lieu de la séance ; null pour une séance d'archive qui ne l'indique pas"),
     /** Null for a sitting not convened yet (a sitting with a published act always has one). */
     convocationDate: isoDate.nullable(),
     slug: z.string().describe("Adresse publique de la séance (/seances/<slug>), donnée une fois et jamais changée"),
