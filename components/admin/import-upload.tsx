@@ -72,7 +72,7 @@ function upload(file: File, query: URLSearchParams, onLine: (line: Line) => void
 }
 
 /** The back office's import: a file, a dry run's report or a proposal to review, then the import itself. */
-export function ImportUpload() {
+export function ImportUpload({ refreshPublicPages }: { refreshPublicPages: () => Promise<unknown> }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [format, setFormat] = useState("");
@@ -117,7 +117,7 @@ export function ImportUpload() {
                 : "Essai à blanc terminé : rien n'a été enregistré. Relisez le rapport, puis importez.",
             tone: line.report.refused ? "error" : "success",
           });
-          if (written) router.refresh();
+          if (written) void refreshPublicPages().then(() => router.refresh());
         } else if (line.type === "proposal") {
           setReview({ proposal: line.proposal, file: line.file });
           setMessage({ text: "Document lu : vérifiez et corrigez la proposition ci-dessous avant de l'importer.", tone: "success" });

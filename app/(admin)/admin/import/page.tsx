@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { ImportUpload } from "@/components/admin/import-upload";
+import { refreshPublicPagesAfterImportAction } from "./actions";
 import { EDITOR_ROLES } from "@/lib/auth/roles";
 import { getPageUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
@@ -31,7 +32,7 @@ export default async function ImportPage() {
         <h2 id="nouvel-import" className="text-2xl font-bold">
           Nouvel import
         </h2>
-        <ImportUpload />
+        <ImportUpload refreshPublicPages={refreshPublicPagesAfterImportAction} />
       </section>
       <section aria-labelledby="historique" className="flex flex-col gap-3">
         <h2 id="historique" className="text-2xl font-bold">

@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
-import { revalidateEveryPublicPage } from "@/lib/cache/public-pages";
 import { isAppError } from "@/lib/errors";
 import { authorizeImport, importUploadedFile, uploadOptionsSchema } from "@/lib/import/web/import-upload";
 import { receiveUpload } from "@/lib/import/web/receive-upload";
@@ -12,7 +11,8 @@ import { toAppError } from "@/lib/to-app-error";
 // matcher (proxy.ts): the body streams to a temporary file. The answer is
 // NDJSON, line by line as the import goes: {"type":"progress",…} then one
 // {"type":"report"|"proposal"|"error",…}, so the page shows progress on a
-// large file and the clerk's connection carries it without a timeout.
+// large file and the clerk's connection carries it without a timeout. The
+// page then asks for the public pages to be refreshed (import/actions.ts).
 
 export async function POST(request: Request) {
   const crossOrigin = refuseCrossOrigin(request);
@@ -51,7 +51,6 @@ export async function POST(request: Request) {
             send({ type: "progress", ...progress });
           },
         });
-        if (outcome.kind === "report" && outcome.report.importId) revalidateEveryPublicPage();
         send(outcome.kind === "report" ? { type: "report", report: outcome.report } : { type: "proposal", proposal: outcome.proposal, file: outcome.file });
       } catch (error) {
         const refusal = toAppError(error);
