@@ -39,10 +39,11 @@ describe("extracts of the demo cases", () => {
     return run("pdftotext", [file, "-"]).replace(/[\u00a0\u202f]/g, " ");
   }
 
-  const numbers = (where: object) => db.deliberation.findMany({ where: { status: "PUBLISHED", ...where }, select: { number: true } });
+  // An archived act has no certified extract (its page says so): the acts entered here.
+  const numbers = (where: object) => db.deliberation.findMany({ where: { status: "PUBLISHED", archiveImportId: null, ...where }, select: { number: true } });
 
   it("[extract]: every published deliberation renders with its number, subject and page count, and a demo one says it is fictional", async () => {
-    const published = await db.deliberation.findMany({ where: { status: "PUBLISHED" }, select: { number: true, subject: true, isDemo: true } });
+    const published = await db.deliberation.findMany({ where: { status: "PUBLISHED", archiveImportId: null }, select: { number: true, subject: true, isDemo: true } });
     expect(published.length).toBeGreaterThan(5);
     for (const { number, subject, isDemo } of published) {
       const text = (await extractText(number)).replace(/\s+/g, " ");

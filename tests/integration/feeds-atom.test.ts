@@ -25,9 +25,9 @@ function readAtom(xml: string, municipalityName: string) {
   const entries = (feed.entry ?? []).map((entry) => ({ ...entry, link: (entry.link as unknown as Entry["link"][])[0]! }));
   for (const entry of entries) {
     expect(entry.id).toMatch(/^https:\/\//);
-    expect(String(entry.title)).toMatch(/^(\[Démonstration, fictif\] )?DL\.\d{4}-\d+ : \S/);
+    expect(String(entry.title)).toMatch(/^(\[Démonstration, fictif\] )?(DL\.\d{4}-\d+|\d{4}-\d{2}-\d{3}) : \S/);
     expect(String(entry.updated)).toMatch(ISO);
-    expect(entry.link["@_href"]).toMatch(/^https:\/\/deliberations\.example\.fr\/deliberations\/DL\.\d{4}-\d+$/);
+    expect(entry.link["@_href"]).toMatch(/^https:\/\/deliberations\.example\.fr\/deliberations\/(DL\.\d{4}-\d+|\d{4}-\d{2}-\d{3})$/);
   }
   return { feed, entries };
 }
