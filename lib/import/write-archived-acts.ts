@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Admin, Editor } from "@/lib/auth/roles";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { appendAuditEvent, canonicalJson } from "@/lib/audit/append-audit-event";
 import { Prisma, type Tx } from "@/lib/db/prisma";
 import { toAppError } from "@/lib/to-app-error";
 import type { ArchivedActInput, ArchiveFileInput } from "./archived-act";
@@ -97,7 +97,7 @@ export async function writeArchivedActsInTransaction(tx: Tx, session: ArchiveSes
     const key = `${act.identifier}\u0000${act.sitting.day}`;
     const twin = keys.get(key);
     if (twin) {
-      if (JSON.stringify(factsOf(twin)) !== JSON.stringify(factsOf(act))) {
+      if (canonicalJson(factsOf(twin)) !== canonicalJson(factsOf(act))) {
         result.invalid.push({ line: act.source.line, field: "identifier", message: `L'acte ${act.identifier} du ${act.sitting.day} figure déjà ligne ${twin.source.line}, avec d'autres faits.` });
       } else result.unchanged += 1;
       continue;
@@ -140,6 +140,7 @@ export function factsOf(act: ArchivedActInput): Prisma.InputJsonObject {
   return JSON.parse(JSON.stringify(facts)) as Prisma.InputJsonObject;
 }
 
+/** The facts that differ, by path; compared with sorted keys, since PostgreSQL's jsonb gives the stored facts its own key order. */
 function differences(stored: Record<string, unknown>, given: Record<string, unknown>, prefix = ""): { field: string; stored: unknown; given: unknown }[] {
   const found: { field: string; stored: unknown; given: unknown }[] = [];
   for (const key of new Set([...Object.keys(stored), ...Object.keys(given)])) {
@@ -147,7 +148,7 @@ function differences(stored: Record<string, unknown>, given: Record<string, unkn
     const b = given[key];
     if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
       found.push(...differences(a as Record<string, unknown>, b as Record<string, unknown>, `${prefix}${key}.`));
-    } else if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) found.push({ field: `${prefix}${key}`, stored: a ?? null, given: b ?? null });
+    } else if (canonicalJson(a) !== canonicalJson(b)) found.push({ field: `${prefix}${key}`, stored: a ?? null, given: b ?? null });
   }
   return found;
 }

@@ -193,4 +193,23 @@ describe("archive writer", () => {
     expect(await modules.findDeliberationByReference({ municipalityId, query: "ap d 21-07-1", db })).toBe("AP D 21-07-1");
     expect(await modules.findDeliberationByReference({ municipalityId, query: "2011-02-001", db })).toBe("2011-02-001@2012-03-01");
   });
+
+  it("recognises an act with its roll call on a second import (the stored facts' keys come back in jsonb's order)", async () => {
+    const [a, b, c, d] = town.councillorIds;
+    const rollCall = act(20, { receipt: null, vote: { unanimous: false, participants: 4, votesFor: 3, votesAgainst: 1, abstentions: 0 } }, {
+      day: "2013-05-16",
+      attendance: [
+        { councillorId: a!, status: "PRESENT", proxyHolderId: null, note: "Arrivé au point 2" },
+        { councillorId: b!, status: "PRESENT", proxyHolderId: null, note: null },
+        { councillorId: c!, status: "PRESENT", proxyHolderId: null, note: null },
+        { councillorId: d!, status: "REPRESENTED", proxyHolderId: a!, note: null },
+      ],
+    });
+    const first = await run([[rollCall]]);
+    expect(first.invalid).toEqual([]);
+    expect(first.totals).toMatchObject({ created: 1, conflicts: 0 });
+    const again = await run([[rollCall]]);
+    expect(again.conflicts).toEqual([]);
+    expect(again.totals).toMatchObject({ created: 0, unchanged: 1 });
+  });
 });
