@@ -47,7 +47,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "archive.import": "Archive importée",
   "user.create": "Compte créé",
   "user.update": "Compte modifié",
-  "portal.import": "Portail importé depuis un export (npm run import)",
+  "portal.import": "Portail importé depuis un export de Registre",
   "seed.reference": "Cas de référence chargé",
   "seed.demo": "Données de démonstration chargées",
   "seed.e2e-entry": "Données d'essai chargées",

@@ -43,7 +43,7 @@ async function publishedActWithAnnexes() {
   const sequence = 900 + Math.floor(Math.random() * 99);
   const row = await queryOne<{ number: string; public_id: string; kept_id: string; draft_annex_id: string }>(
     `WITH template AS (
-       SELECT s.* FROM sitting s JOIN municipality m ON m.id = s.municipality_id WHERE m.slug = $1 AND s.is_demo ORDER BY s.starts_at LIMIT 1
+       SELECT s.* FROM sitting s JOIN municipality m ON m.id = s.municipality_id WHERE m.slug = $1 AND s.is_demo AND s.archive_import_id IS NULL ORDER BY s.starts_at LIMIT 1
      ), sitting_copy AS (
        INSERT INTO sitting (municipality_id, starts_at, kind, is_public, place, convocation_date, convened_by_id, president_id, secretary_id, is_demo)
        SELECT municipality_id, timestamptz '2017-06-15 18:00+02' + ($2::int * interval '1 minute'), kind, is_public, place, date '2017-06-09',

@@ -33,6 +33,7 @@ const ACTION_ROLES: Record<string, readonly Role[]> = {
   "app/(admin)/admin/groupes/actions.ts": EDITORS,
   "app/(admin)/admin/deliberations/actions.ts": EDITORS,
   "app/(admin)/admin/seances/[id]/proces-verbal/actions.ts": EDITORS,
+  "app/(admin)/admin/import/actions.ts": EDITORS,
 };
 
 type Fixtures = {
@@ -70,6 +71,7 @@ const PAGES: Record<string, PageAccess> = {
     editorContent: ["Enregistrer les modifications"],
   },
   "/admin/elus/nouveau": { path: () => "/admin/elus/nouveau", readers: EDITORS, content: () => ["Enregistrer l'élu"] },
+  "/admin/import": { path: () => "/admin/import", readers: EDITORS, content: () => ["sans ressaisie", "Imports enregistrés"] },
   "/admin/groupes": { path: () => "/admin/groupes", readers: EDITORS, content: () => ["Créer un groupe"] },
   "/admin/journal": { path: () => "/admin/journal", readers: ADMINS, content: () => ["chaînée à la précédente", "Compte créé"] },
   "/admin/seances": { path: () => "/admin/seances", readers: EVERYONE, content: () => ["Séances du conseil municipal"], editorContent: ["Nouvelle séance"] },
@@ -105,6 +107,9 @@ type RouteAccess =
 
 const ROUTES: Record<string, RouteAccess> = {
   "/admin/deliberations/[id]/annexes": { kind: "back-office", path: () => `/admin/deliberations/${randomUUID()}/annexes`, methods: { POST: EDITORS } },
+  // The archive's upload and the reviewed minutes' import: the editors'; the test's bodies are refused as input, nothing is written.
+  "/admin/import/televersement": { kind: "back-office", path: () => "/admin/import/televersement", methods: { POST: EDITORS } },
+  "/admin/import/proces-verbal": { kind: "back-office", path: () => "/admin/import/proces-verbal", methods: { POST: EDITORS } },
   // Any back-office role downloads an unpublished act as a working document; nobody else.
   "/api/extracts/deliberations/[id]": { kind: "back-office", path: (f) => `/api/extracts/deliberations/${f.draft.id}`, methods: { GET: EVERYONE } },
   // The sitting's signed convocation, as sent: any back-office role (404 when none was sent); nobody else.

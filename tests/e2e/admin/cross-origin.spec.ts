@@ -39,6 +39,8 @@ test("[csrf]: every route handler that writes refuses another origin, another po
   const writing = routeHandlers().flatMap((route) => route.methods.filter((method) => WRITE_METHODS.includes(method)).map((method) => ({ ...route, method })));
   expect(writing.map((route) => `${route.method} ${route.pattern}`).sort(), "the route handlers that write (a new one is checked here too)").toEqual([
     "POST /admin/deliberations/[id]/annexes",
+    "POST /admin/import/proces-verbal",
+    "POST /admin/import/televersement",
     "POST /api/auth/[...nextauth]",
   ]);
   const account = await createTestAccount("CLERK", "csrf");

@@ -22,7 +22,8 @@ test.describe("councillors", () => {
   test("[councillors]: at the reference sitting, a present member reads present, a represented one represented", async ({ page }) => {
     await openCouncillor(page, /Dominique AUGÉY/);
     await expect(page.getByTestId("presence-2022-04-07")).toHaveText("Présente");
-    await expect(page.getByRole("region", { name: /Pouvoirs reçus/ }).getByRole("listitem")).toHaveCount(2);
+    // The reference sitting's two proxies (an archive imported by another test may hold more of hers).
+    await expect(page.getByRole("region", { name: /Pouvoirs reçus/ }).getByRole("listitem").filter({ hasText: "séance du 7 avril 2022" })).toHaveCount(2);
 
     await openCouncillor(page, /Jacques BOUDON/);
     await expect(page.getByTestId("presence-2022-04-07")).toHaveText("Représenté (pouvoir donné)");
