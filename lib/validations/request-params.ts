@@ -66,3 +66,18 @@ export function identifierParam(value: string): string | null {
   if (NOT_IN_AN_IDENTIFIER.test(value) || STILL_ENCODED.test(value)) return null;
   return value;
 }
+
+/**
+ * An identifier from a page component's own `params`. Next 16 gives a page
+ * its segment as the address wrote it ("AP%20D%2021-07-1", unreserved
+ * characters aside) while generateMetadata and route handlers get it decoded:
+ * the page's is decoded once here, then checked as identifierParam, so both
+ * read one act and a doubly encoded address stays refused.
+ */
+export function pageIdentifierParam(value: string): string | null {
+  try {
+    return identifierParam(decodeURIComponent(value));
+  } catch {
+    return null;
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarDayParam, firstValue, identifierParam, isCalendarDay, MAX_IDENTIFIER_LENGTH, pageParam, textParam } from "@/lib/validations/request-params";
+import { calendarDayParam, firstValue, identifierParam, isCalendarDay, MAX_IDENTIFIER_LENGTH, pageIdentifierParam, pageParam, textParam } from "@/lib/validations/request-params";
 
 describe("request parameters", () => {
   it("[params]: a calendar day exists in the calendar and lies between 1790 and 2999", () => {
@@ -54,5 +54,16 @@ describe("request parameters", () => {
     expect(identifierParam("\ud800")).toBeNull();
     expect(identifierParam("DL%2E2022-91")).toBeNull();
     expect(identifierParam("%")).toBe("%");
+  });
+
+  it("[params]: a page's segment, as the address wrote it, is decoded once and checked the same way", () => {
+    expect(pageIdentifierParam("AP%20D%2021-07-1")).toBe("AP D 21-07-1");
+    expect(pageIdentifierParam("d%C3%A9lib%C3%A9ration-%C3%A9")).toBe("délibération-é");
+    expect(pageIdentifierParam("DL.2022-91")).toBe("DL.2022-91");
+    expect(pageIdentifierParam("50%25")).toBe("50%");
+    // Doubly encoded: a second address of DL.2022-91, refused.
+    expect(pageIdentifierParam("DL%252E2022-91")).toBeNull();
+    expect(pageIdentifierParam("%E9")).toBeNull();
+    expect(pageIdentifierParam("a%00b")).toBeNull();
   });
 });

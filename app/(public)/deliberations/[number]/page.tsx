@@ -21,7 +21,7 @@ import { ArchivedAct } from "@/components/deliberation/archived-act";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { env } from "@/lib/env";
 import { notFound } from "next/navigation";
-import { identifierParam } from "@/lib/validations/request-params";
+import { identifierParam, pageIdentifierParam } from "@/lib/validations/request-params";
 import { legislationJsonLd, serializeJsonLd } from "@/lib/opendata/legislation-json-ld";
 import { deliberationPath } from "@/lib/publication/deliberation-path";
 
@@ -38,22 +38,18 @@ export function generateStaticParams(): { number: string }[] {
 
 type Props = { params: Promise<{ number: string }> };
 
-// Loaded once per request, for the metadata and the page alike.
-const loadByNumber = cache(async (param: string) => {
+// Loaded once per request, for the metadata and the page alike (each reads
+// the segment its own way: request-params.ts, pageIdentifierParam).
+const loadByNumber = cache(async (number: string | null) => {
   const { id: municipalityId } = await getCurrentMunicipality();
-  const number = identifierParam(param);
   const deliberation = number && parseDeliberationNumber(number) ? await getPublishedDeliberation({ municipalityId, number }) : null;
   // An archived act keeps its town's own identifier, whatever its form.
   const archived = number && !deliberation ? await getPublishedArchivedAct({ municipalityId, number }) : null;
   return { deliberation, archived };
 });
 
-async function loadDeliberation(params: Props["params"]) {
-  return loadByNumber((await params).number);
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { deliberation, archived } = await loadDeliberation(params);
+  const { deliberation, archived } = await loadByNumber(identifierParam((await params).number));
   if (archived) {
     return {
       title: `Délibération ${archived.originalIdentifier} : ${archived.subject}`,
@@ -69,7 +65,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DeliberationPage({ params }: Props) {
-  const { deliberation, archived } = await loadDeliberation(params);
+  const { deliberation, archived } = await loadByNumber(pageIdentifierParam((await params).number));
   if (archived) {
     return (
       <div>
