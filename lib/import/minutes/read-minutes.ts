@@ -354,7 +354,8 @@ function readSitting(input: SegmentInput): ProposedSitting {
   const headings: Heading[] = oneAct ? [] : findHeadings(text, folded, bodyStart, end);
   const deliberations: ProposedDeliberation[] = [];
   if (oneAct) {
-    const number = new RegExp(String.raw`(?:^|\s)(?:n\s*°|numero|deliberation\s+n\s*°?)\s*((?:[a-z]{1,5}[._ -]?)?\d[\w./-]*\d|\d+)`, "d").exec(folded.slice(start, Math.min(end, start + 600)));
+    // To its last letter or digit: "2019-045bis", "D2021_12A", not the full stop after it.
+    const number = new RegExp(String.raw`(?:^|\s)(?:n\s*°|numero|deliberation\s+n\s*°?)\s*((?:[a-z]{1,5}[._ -]?)?\d(?:[\w./-]*[a-z0-9])?)`, "d").exec(folded.slice(start, Math.min(end, start + 600)));
     const objectLine = object ? start + object.index + object[0].length : null;
     const subjectLines = objectLine === null ? [] : text.slice(objectLine, end).split("\n");
     const subject: string[] = [];

@@ -66,6 +66,19 @@ describe("the reference extract, as text", () => {
     ]);
   });
 
+  it("[minutes]: an extract's number is read to its last letter or digit, whatever its form", () => {
+    const forms: [string, string][] = [
+      ["N° 2019-045bis", "2019-045bis"],
+      ["N° D2021_12A.", "D2021_12A"],
+      ["N° 2021-e4kq", "2021-e4kq"],
+      ["N° 12", "12"],
+    ];
+    for (const [printed, expected] of forms) {
+      const { sittings } = readMinutes(REFERENCE_TEXT.replace("N° DL.2022-91", printed));
+      expect(sittings[0]?.deliberations.map((deliberation) => deliberation.number), printed).toEqual([expected]);
+    }
+  });
+
   it("[minutes]: each of the 55 names matches its councillor, and the reviewed proposal becomes the act the seed describes", async () => {
     const proposal = await proposeFromDocument(new TextEncoder().encode(REFERENCE_TEXT), "aix-DL-2022-91.txt", roll);
     expect(proposal.format).toBe("text");
