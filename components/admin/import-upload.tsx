@@ -72,7 +72,7 @@ function upload(file: File, query: URLSearchParams, onLine: (line: Line) => void
 }
 
 /** The back office's import: a file, a dry run's report or a proposal to review, then the import itself. */
-export function ImportUpload({ refreshPublicPages }: { refreshPublicPages: () => Promise<unknown> }) {
+export function ImportUpload({ refreshPublicPages }: { refreshPublicPages: (importId: string) => Promise<unknown> }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [format, setFormat] = useState("");
@@ -108,16 +108,16 @@ export function ImportUpload({ refreshPublicPages }: { refreshPublicPages: () =>
           setProgress({ label: line.phase === "digest" ? "Empreinte du fichier" : `Import en cours${rows}`, value: line.bytes, max: line.size || 1 });
         } else if (line.type === "report") {
           setReport(line.report);
-          const written = line.report.importId !== null;
+          const importId = line.report.importId;
           setMessage({
             text: line.report.refused
               ? "Import refusé : rien n'a été enregistré. Le rapport dit quelles lignes corriger."
-              : written
+              : importId !== null
                 ? "Import enregistré : les actes sont publiés."
                 : "Essai à blanc terminé : rien n'a été enregistré. Relisez le rapport, puis importez.",
             tone: line.report.refused ? "error" : "success",
           });
-          if (written) void refreshPublicPages().then(() => router.refresh());
+          if (importId !== null) void refreshPublicPages(importId).then(() => router.refresh());
         } else if (line.type === "proposal") {
           setReview({ proposal: line.proposal, file: line.file });
           setMessage({ text: "Document lu : vérifiez et corrigez la proposition ci-dessous avant de l'importer.", tone: "success" });

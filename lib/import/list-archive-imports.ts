@@ -1,6 +1,8 @@
 import "server-only";
-import { BACK_OFFICE_ROLES, authorize, type SessionUser } from "@/lib/auth/roles";
+import { BACK_OFFICE_ROLES, authorize, authorizeEditor, type SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/validations/common";
 
 // The history of a municipality's imports, newest first: which file (name,
 // SHA-256), when, by whom, and what it brought. An import refused or dry-run
@@ -47,4 +49,14 @@ export async function listArchiveImports({ db, actor, take = 50 }: { db: Db; act
     skipped: row.rowsSkipped ?? 0,
     conflicts: row.conflicts ?? 0,
   }));
+}
+
+/** An import of the editor's municipality that was written (a dry run leaves none): what refreshing the public pages after it requires. */
+export async function requireWrittenArchiveImport({ db, actor, id }: { db: Db; actor: SessionUser | null; id: unknown }): Promise<void> {
+  const editor = authorizeEditor(actor);
+  const found =
+    typeof id === "string" && isUuid(id)
+      ? await db.archiveImport.findFirst({ where: { id, municipalityId: editor.municipalityId, finishedAt: { not: null } }, select: { id: true } })
+      : null;
+  if (!found) throw new AppError("NOT_FOUND", "Cet import est introuvable : rechargez la page des imports.");
 }
