@@ -147,6 +147,8 @@ const ROUTES: Record<string, RouteAccess> = {
   "/flux/journal.json": { kind: "public", path: () => "/flux/journal.json" },
   "/verifier/journal/[file]": { kind: "public", path: () => "/verifier/journal/point-de-controle-1.json" },
   "/flux/recherche.atom": { kind: "public", path: () => "/flux/recherche.atom?q=budget" },
+  "/sitemap.xml": { kind: "public", path: () => "/sitemap.xml" },
+  "/sitemaps/[file]": { kind: "public", path: () => "/sitemaps/pages.xml" },
 };
 
 const WRITE_METHODS: readonly HttpMethod[] = ["POST", "PUT", "PATCH", "DELETE"];

@@ -145,7 +145,11 @@ test.describe("search", () => {
     const robots = await request.get("/robots.txt");
     expect(await robots.text()).toContain("sitemap.xml");
     const sitemap = await request.get("/sitemap.xml");
+    expect(sitemap.headers()["content-type"]).toBe("application/xml; charset=utf-8");
     expect(await sitemap.text()).toContain("/deliberations/DL.2022-91");
+    // The files an index would list are served too; a made-up one is not.
+    expect(await (await request.get("/sitemaps/deliberations-2022.xml")).text()).toContain("/deliberations/DL.2022-91");
+    expect((await request.get("/sitemaps/deliberations-1850.xml")).status()).toBe(404);
   });
 
   for (const url of ["/recherche", "/recherche?q=convention+territoriale&annee=2022", "/recherche?q=%21%21%21", "/donnees", "/statistiques"]) {

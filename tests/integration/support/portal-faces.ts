@@ -51,8 +51,8 @@ async function modules() {
       "/flux/recherche.atom": (await import("@/app/flux/recherche.atom/route")).GET as unknown as Route,
       "/flux/journal.json": (await import("@/app/flux/journal.json/route")).GET as unknown as Route,
       "/verifier/journal/[file]": (await import("@/app/(public)/verifier/journal/[file]/route")).GET as unknown as Route,
+      "/sitemap.xml": (await import("@/app/sitemap.xml/route")).GET as unknown as Route,
     },
-    sitemap: (await import("@/app/sitemap")).default,
   };
 }
 
@@ -162,7 +162,7 @@ export async function portalFaces(db: Db, addresses: PortalAddresses): Promise<R
     await route("/flux/recherche.atom", {}, "?q=convention");
     await route("/flux/journal.json");
     for (const id of addresses.checkpointIds) await route("/verifier/journal/[file]", { file: `point-de-controle-${id}.json` });
-    faces["sitemap.xml"] = JSON.stringify(await m.sitemap(), null, 1);
+    await route("/sitemap.xml");
     return faces;
   });
 }
