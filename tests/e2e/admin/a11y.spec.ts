@@ -1,11 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { queryOne } from "../public/support/db";
+import { seriousViolations } from "../support/axe";
 import { DEMO_ACCOUNTS, signIn } from "../support/sign-in";
 
 // axe on every page of the back office, signed in as an administrator (who sees every page).
-
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 // axe on a long page (a roll call of 55 councillors) takes its time on a loaded 2-core machine: each page has its own test and budget.
 test.describe.configure({ timeout: 120_000 });
@@ -13,10 +11,7 @@ test.describe.configure({ timeout: 120_000 });
 async function expectNoSeriousViolation(page: Page, url: string) {
   const response = await page.goto(url);
   expect(response?.status(), url).toBe(200);
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({ id: violation.id, help: violation.help, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(" ")) }));
+  const serious = await seriousViolations(page);
   expect(serious, `${url}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
   await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
 }

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import ICAL from "ical.js";
 import pg from "pg";
+import { seriousViolations } from "../support/axe";
 import { DEMO_ACCOUNTS, signIn } from "../support/sign-in";
 
 // A clerk prepares a sitting three days ahead: the agenda (a deliberation item
@@ -13,7 +13,6 @@ import { DEMO_ACCOUNTS, signIn } from "../support/sign-in";
 // public home page with its agenda, and in its calendar file.
 
 const MUNICIPALITY = process.env.REGISTRE_MUNICIPALITY ?? "aix-en-provence";
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 function parisDay(offsetDays: number): string {
   const day = new Date(Date.now() + offsetDays * 86_400_000);
@@ -121,9 +120,7 @@ test("[convocation]: a clerk prepares the agenda and records the convocation; a 
       await citizenContext.close();
     }
 
-    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-    const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id);
-    expect(serious).toEqual([]);
+    expect((await seriousViolations(page)).map((violation) => violation.id)).toEqual([]);
 
     // The home lists the deadlines, with their legal dates.
     await page.goto("/admin");

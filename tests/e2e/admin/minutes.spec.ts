@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { queryOne } from "../public/support/db";
+import { seriousViolations } from "../support/axe";
 import { DEMO_ACCOUNTS, signIn } from "../support/sign-in";
 
 // The procès-verbal's cycle in the browser, on the fictional demo council: the
@@ -12,11 +12,9 @@ import { DEMO_ACCOUNTS, signIn } from "../support/sign-in";
 // downloads the signed PDF and /verifier recognises it. Axe on the pages.
 
 const MUNICIPALITY = process.env.REGISTRE_MUNICIPALITY ?? "aix-en-provence";
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 async function expectNoSeriousViolation(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => ({ id: violation.id, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(" ")) }));
+  const serious = await seriousViolations(page);
   expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
 }
 

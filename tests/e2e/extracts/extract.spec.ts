@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "../support/axe";
 import { queryOne } from "../public/support/db";
 import { DEMO_ACCOUNTS, signIn } from "../support/sign-in";
 
@@ -81,8 +81,7 @@ test("[extract]: the code printed on the extract (its QR code's address) is reco
   await expect(page.getByRole("heading", { name: /Code reconnu/ })).toBeVisible();
   await expect(page.getByRole("main").getByRole("link", { name: "DL.2022-91" })).toBeVisible();
 
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test("[extract]: the signed list of the sitting's deliberations is downloadable from the sitting's page", async ({ page }) => {
