@@ -160,14 +160,21 @@ async function recognise(tx: Tx, session: ArchiveSession, acts: ArchivedActInput
   if (acts.length === 0) return [];
   const wanted = acts.map((act, i) => ({ i, identifier: act.identifier, day: act.sitting.day }));
   // An archived act by its identifier and day; an act entered here (a town re-importing its own SCDL) by its number and its sitting's day.
+  // Two lookups, each on its unique index (an OR of the two would compare the batch with every act of the town).
   const known = await tx.$queryRaw<Known[]>(Prisma.sql`
+    WITH w AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) AS w("i" int, "identifier" text, "day" date))
     SELECT w."i", d."number", d."archive_facts" AS "facts", d."subject", v."votes_for", v."votes_against", v."abstentions"
-    FROM jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) AS w("i" int, "identifier" text, "day" date)
-    JOIN "deliberation" d ON d."municipality_id" = ${session.municipalityId}::uuid AND d."version" = 1
-    JOIN "sitting" s ON s."id" = d."sitting_id"
+    FROM w
+    JOIN "deliberation" d ON d."municipality_id" = ${session.municipalityId}::uuid AND d."archive_import_id" IS NOT NULL
+      AND d."original_identifier" = w."identifier" AND d."voted_at" = w."day"
     LEFT JOIN "vote" v ON v."deliberation_id" = d."id"
-    WHERE (d."archive_import_id" IS NOT NULL AND d."original_identifier" = w."identifier" AND d."voted_at" = w."day")
-       OR (d."archive_import_id" IS NULL AND d."number" = w."identifier" AND "sitting_day"(d."municipality_id", s."starts_at") = w."day")`);
+    UNION ALL
+    SELECT w."i", d."number", d."archive_facts", d."subject", v."votes_for", v."votes_against", v."abstentions"
+    FROM w
+    JOIN "deliberation" d ON d."municipality_id" = ${session.municipalityId}::uuid AND d."archive_import_id" IS NULL
+      AND d."version" = 1 AND d."number" = w."identifier"
+    JOIN "sitting" s ON s."id" = d."sitting_id" AND "sitting_day"(d."municipality_id", s."starts_at") = w."day"
+    LEFT JOIN "vote" v ON v."deliberation_id" = d."id"`);
   const byIndex = new Map(known.map((row) => [row.i, row]));
   const fresh: ArchivedActInput[] = [];
   acts.forEach((act, i) => {
