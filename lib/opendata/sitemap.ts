@@ -41,17 +41,7 @@ async function portalPages(municipalityId: string, db: Db): Promise<PortalPages>
   };
 }
 
-/** A year's acts by number: a part's addresses stay put while other years grow. */
-async function deliberationEntries(db: Db, where: ReturnType<typeof publishedDeliberationWhere>, skip: number, take: number): Promise<SitemapEntry[]> {
-  const rows = await db.deliberation.findMany({
-    where,
-    select: { number: true, publishedAt: true },
-    orderBy: [{ number: "asc" }, { id: "asc" }],
-    skip,
-    take,
-  });
-  return rows.map((row) => ({ path: deliberationPath(row.number), lastModified: row.publishedAt ?? undefined }));
-}
+const actEntry = (row: { number: string; publishedAt: Date | null }): SitemapEntry => ({ path: deliberationPath(row.number), lastModified: row.publishedAt ?? undefined });
 
 /** /sitemap.xml: every address in one file while they fit, else the index of the files. */
 export async function getSitemap({ municipalityId, db = getPrisma(), limit = SITEMAP_LIMIT }: Scope): Promise<Sitemap> {
@@ -64,8 +54,7 @@ export async function getSitemap({ municipalityId, db = getPrisma(), limit = SIT
       select: { number: true, publishedAt: true },
       orderBy: [{ publishedAt: "desc" }, { number: "asc" }, { id: "asc" }],
     });
-    const entries = deliberations.map((row) => ({ path: deliberationPath(row.number), lastModified: row.publishedAt ?? undefined }));
-    return { kind: "urlset", entries: [...pages.fixed, ...pages.sittings, ...entries, ...pages.councillors] };
+    return { kind: "urlset", entries: [...pages.fixed, ...pages.sittings, ...deliberations.map(actEntry), ...pages.councillors] };
   }
   const years = await db.deliberation.groupBy({ by: ["year"], where: published, _count: { _all: true }, _max: { publishedAt: true }, orderBy: { year: "asc" } });
   const files: SitemapFile[] = [{ name: "pages" }];
@@ -88,8 +77,15 @@ export async function getSitemapFile({ municipalityId, name, db = getPrisma(), l
   const match = PART.exec(name);
   if (!match) return null;
   const part = Number(match[2] ?? 1);
-  const entries = await deliberationEntries(db, { ...publishedDeliberationWhere(municipalityId), year: Number(match[1]) }, (part - 1) * limit, limit);
-  return entries.length > 0 ? entries : null;
+  // A year's acts by number: a part's addresses stay put while other years grow.
+  const rows = await db.deliberation.findMany({
+    where: { ...publishedDeliberationWhere(municipalityId), year: Number(match[1]) },
+    select: { number: true, publishedAt: true },
+    orderBy: [{ number: "asc" }, { id: "asc" }],
+    skip: (part - 1) * limit,
+    take: limit,
+  });
+  return rows.length > 0 ? rows.map(actEntry) : null;
 }
 
 export function renderUrlset(site: string, entries: readonly SitemapEntry[]): string {
