@@ -39,6 +39,8 @@ const schema = z.object({
   REGISTRE_DEVELOPMENT_SIGNING: z.enum(["0", "1"]).default("0"),
   /** Minutes between two signed checkpoints of the audit trail under npm start (0: only on publication and by npm run audit:checkpoint). */
   REGISTRE_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).default(60),
+  /** Memory for the front's copies of cached public pages (lib/http/page-copies.ts), in MiB; 0 turns them off. */
+  REGISTRE_PAGE_COPIES_MB: z.coerce.number().int().min(0).default(64),
   /** Signs the back office's session cookies; required in production (see authSecret). */
   NEXTAUTH_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(32).optional()),
   /**

@@ -14,6 +14,7 @@ import { randomUUID } from "node:crypto";
 import fileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import { tagsManifest } from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
 import pg from "pg";
+import { forgetPageEntry, notePageEntry } from "./page-entries.mjs";
 
 // Node's loader gives the CommonJS module's exports; Next's bundler, which
 // compiles this file into the server, gives its default export itself.
@@ -162,7 +163,9 @@ export default class TagCacheHandler extends FileSystemCache {
   /** @param {Parameters<FileSystemCache["get"]>} args */
   async get(...args) {
     if (channel.ready && !channel.readyDone) await Promise.race([channel.ready, new Promise((resolve) => setTimeout(resolve, STARTUP_WAIT_MS).unref())]);
-    return super.get(...args);
+    const entry = await super.get(...args);
+    notePageEntry(args[0], entry?.value, entry?.lastModified);
+    return entry;
   }
 
   /**
@@ -174,6 +177,8 @@ export default class TagCacheHandler extends FileSystemCache {
   async set(...args) {
     const [, data] = args;
     if (data && (data.kind === "APP_PAGE" || data.kind === "APP_ROUTE") && data.status === 404) return;
+    // Written anew: the front's copy of the page's old bytes is not served again; the next read notes the new entry.
+    forgetPageEntry(args[0]);
     return super.set(...args);
   }
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import pg from "pg";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustedProxies } from "./client-address";
+import type { PageCopies } from "./page-copies";
 import { guardRequest, refusalPage } from "./request-guard";
 
 // The thin front of the web process (lib/db/cli/web.ts), in the same process as
@@ -8,6 +9,7 @@ import { guardRequest, refusalPage } from "./request-guard";
 // where the socket is seen can do:
 // - the client's address, from the socket (REGISTRE_TRUSTED_PROXIES applied),
 //   handed to the application in a header of its own that no client can set;
+// - the copies of cached pages (page-copies.ts), served on the lightest path;
 // - while PostgreSQL is unreachable (a restart, an outage), a server error is
 //   answered 503 with Retry-After and a French page instead of Next's 500, which
 //   the App Router cannot turn into a 503 itself. Cached pages never reach the
@@ -143,11 +145,12 @@ function guardServerErrors(res: ServerResponse, duringOutage: () => Promise<bool
   }) as typeof res.end;
 }
 
-/** The front: requests that cannot name anything refused, client address from the socket, 503 during a database outage, then Next. */
+/** The front: requests that cannot name anything refused, client address from the socket, copies of cached pages, 503 during a database outage, then Next. */
 export function createFront(options: {
   handle: (req: IncomingMessage, res: ServerResponse) => unknown;
   trusted: TrustedProxies;
   duringOutage: () => Promise<boolean>;
+  copies?: PageCopies;
 }): RequestListener {
   return (req, res) => {
     const refusal = guardRequest(req.method, req.url);
@@ -171,7 +174,9 @@ export function createFront(options: {
       forwardedFor: req.headers["x-forwarded-for"],
       trusted: options.trusted,
     });
+    if (options.copies?.serve(req, res)) return;
     guardServerErrors(res, options.duringOutage);
+    options.copies?.watch(req, res);
     void options.handle(req, res);
   };
 }

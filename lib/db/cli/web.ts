@@ -1,9 +1,12 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
+import { areTagsExpired, areTagsStale } from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
+import { pageEntryOf } from "@/lib/cache/page-entries.mjs";
 import { readEnv } from "@/lib/env";
 import { parseTrustedProxies } from "@/lib/http/client-address";
 import { createFront, databaseProbe, outageDetector } from "@/lib/http/front";
+import { createPageCopies } from "@/lib/http/page-copies";
 
 // The web process that `npm start` and `npm run dev` supervise (lib/db/cli/serve.ts):
 // Next through its custom-server API, in this process, behind the front
@@ -21,7 +24,13 @@ async function main() {
   if (!databaseUrl) throw new Error("DATABASE_URL n'est pas défini : lancez le portail avec npm start.");
   const app = next({ dev, dir: projectRoot, port: env.PORT });
   await app.prepare();
-  const front = createFront({ handle: app.getRequestHandler(), trusted, duringOutage: outageDetector(databaseProbe(databaseUrl)) });
+  // Copies of the pages Next keeps in its cache, served before it while Next would serve the same bytes.
+  const copies = createPageCopies({
+    maxBytes: dev ? 0 : env.REGISTRE_PAGE_COPIES_MB * 1024 * 1024,
+    entryOf: pageEntryOf,
+    invalidatedSince: (tags, since) => areTagsExpired(tags, since) || areTagsStale(tags, since),
+  });
+  const front = createFront({ handle: app.getRequestHandler(), trusted, duringOutage: outageDetector(databaseProbe(databaseUrl)), copies });
   const server = createServer(front);
   server.on("upgrade", (req, socket, head) => void app.getUpgradeHandler()(req, socket, head));
   await new Promise<void>((resolve, reject) => {

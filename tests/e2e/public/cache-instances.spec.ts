@@ -10,10 +10,12 @@ import { builtServerActions, callServerAction } from "../support/server-actions"
 import { DEMO_ACCOUNTS, signInRequest } from "../support/sign-in";
 
 // Two web instances of one build on one database, as behind a load balancer:
-// the portal served by `npm start` (A) and a second `next start` (B) started
-// here. A publication through A reaches B's cached pages through PostgreSQL's
-// NOTIFY (lib/cache/tag-cache-handler.mjs), and a draft saved through A
-// renders no public page again, on A or on B.
+// the portal served by `npm start` (A) and a second web process (B, the one
+// `npm start` supervises: lib/db/cli/web.ts, Next behind the front and its
+// copies of cached pages) started here. A publication through A reaches B's
+// cached pages, and the front's copies of them, through PostgreSQL's NOTIFY
+// (lib/cache/tag-cache-handler.mjs), and a draft saved through A renders no
+// public page again, on A or on B.
 
 test.describe.configure({ mode: "serial" });
 
@@ -104,14 +106,20 @@ function actionId(file: string, name: string): string {
   return action.id;
 }
 
-async function cacheState(baseURL: string, pathname: string): Promise<{ status: number; cache: string | undefined; body: string }> {
+/** The page as the instance serves it; `copy`: from the front's copy (it alone sends Age). */
+async function cacheState(baseURL: string, pathname: string): Promise<{ status: number; cache: string | undefined; copy: boolean; body: string }> {
   const response = await fetch(new URL(pathname, baseURL), { redirect: "manual" });
-  return { status: response.status, cache: response.headers.get("x-nextjs-cache") ?? undefined, body: await response.text() };
+  return { status: response.status, cache: response.headers.get("x-nextjs-cache") ?? undefined, copy: response.headers.has("age"), body: await response.text() };
 }
 
-/** Asks until the page is served from the instance's cache (the first request renders it). */
+/**
+ * Asks until the page is served from the instance's cache (the first request
+ * renders it), then until the front serves its copy (it copies a hit whose
+ * entry it had seen read: lib/http/page-copies.ts).
+ */
 async function warm(baseURL: string, pathname: string): Promise<void> {
   await expect.poll(async () => (await cacheState(baseURL, pathname)).cache, { timeout: 20_000 }).toBe("HIT");
+  await expect.poll(async () => (await cacheState(baseURL, pathname)).copy, { timeout: 10_000 }).toBe(true);
 }
 
 test.beforeAll(async ({}, testInfo) => {
@@ -121,7 +129,7 @@ test.beforeAll(async ({}, testInfo) => {
   const port = await freePort();
   secondUrl = `http://127.0.0.1:${port}`;
   const dataDir = path.resolve(PROJECT_ROOT, process.env.REGISTRE_E2E_DATA_DIR ?? ".data/e2e");
-  second = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  second = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "lib/db/cli/web.ts"), "start"], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "ignore", "pipe"],
     env: {
@@ -133,6 +141,7 @@ test.beforeAll(async ({}, testInfo) => {
       NEXTAUTH_URL: mainUrl,
       NEXTAUTH_SECRET: readFileSync(path.join(dataDir, "nextauth-secret"), "utf8").trim(),
       REGISTRE_DEVELOPMENT_SIGNING: "1",
+      REGISTRE_LISTEN_HOST: "127.0.0.1",
       PORT: String(port),
     },
   });
@@ -228,6 +237,9 @@ test("[cache]: a draft saved through one instance renders no public page again, 
 
   // Had the save revalidated them, the next request would render them again (MISS on the instance that saved).
   for (const baseURL of [mainUrl, secondUrl]) {
-    for (const page of pages) expect({ baseURL, page, cache: (await cacheState(baseURL, page)).cache }).toEqual({ baseURL, page, cache: "HIT" });
+    for (const page of pages) {
+      const { cache, copy } = await cacheState(baseURL, page);
+      expect({ baseURL, page, cache, copy }).toEqual({ baseURL, page, cache: "HIT", copy: true });
+    }
   }
 });

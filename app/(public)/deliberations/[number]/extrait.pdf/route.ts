@@ -3,6 +3,7 @@ import { isAppError } from "@/lib/errors";
 import { getDeliberationExtract } from "@/lib/extracts/get-deliberation-extract";
 import { pdfResponse } from "@/lib/extracts/pdf-response";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
+import { deliberationPath } from "@/lib/publication/deliberation-path";
 import { identifierParam } from "@/lib/validations/request-params";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ numb
     const municipality = await getCurrentMunicipality();
     const extract = await getDeliberationExtract({ municipality, number });
     if (!extract) return notFoundResponse();
-    return pdfResponse(extract, request);
+    // The newest version's stored bytes: they change only with a publication of the act (a rectification), which revalidates its page.
+    return pdfResponse(extract, request, { copyUntilRevalidated: [deliberationPath(number)] });
   } catch (error) {
     if (isAppError(error)) {
       return new Response(`${error.message}\n`, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
