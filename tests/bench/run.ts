@@ -11,6 +11,7 @@ import { migrate } from "@/lib/db/migrate";
 import { EMBEDDED_RUNTIME_ROLE } from "@/lib/db/privileges";
 import type { LoadJob, LoadResult } from "./load";
 import { summarizeCpuProfile } from "./cpu-profile-summary";
+import { residentMemoryDuring } from "./process-memory";
 import { createRng, pickDistinct } from "./prng";
 import { formatQueryStats, preloadQueryStats, readQueryStats, resetQueryStats, waitForQuietDatabase } from "./query-profile";
 import { runExtractBench } from "./extract-bench";
@@ -242,13 +243,15 @@ async function startPortal(
   await assertPortFree(port);
   const profiling = settings.cpuProfile ? ["--cpu-prof", `--cpu-prof-dir=${settings.cpuProfileDir}`] : [];
   const nodeFlags = [...profiling, ...(extra.nodeFlags ?? [])];
-  const { child, tail, keep } = startChild("next start", [...nodeFlags, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The web process `npm start` runs (lib/db/cli/web.ts): Next behind the portal's front and its copies of cached pages.
+  const { child, tail, keep } = startChild("portail", [...nodeFlags, "--import", "tsx", path.join(projectRoot, "lib/db/cli/web.ts"), "start"], {
     ...process.env,
     ...extra.env,
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     REGISTRE_MUNICIPALITY: BENCH_MUNICIPALITY.slug,
     REGISTRE_DEVELOPMENT_SIGNING: "1",
+    REGISTRE_LISTEN_HOST: "127.0.0.1",
     PORT: String(port),
     PUBLIC_BASE_URL: origin,
   });
@@ -311,7 +314,7 @@ async function writeStaticCopies(kind: string, samples: Sample[]): Promise<strin
   );
 }
 
-async function startStaticServer(): Promise<string> {
+async function startStaticServer(): Promise<{ origin: string; pid: number | undefined }> {
   const { child, tail } = startChild("serveur statique", ["--import", "tsx", path.join(import.meta.dirname, "static-server.ts"), settings.staticDir]);
   const port = await new Promise<number>((resolve, reject) => {
     let output = "";
@@ -322,25 +325,26 @@ async function startStaticServer(): Promise<string> {
     });
     child.once("exit", () => reject(new Error(exitMessage("serveur statique", child, tail))));
   });
-  return `http://127.0.0.1:${port}`;
+  return { origin: `http://127.0.0.1:${port}`, pid: child.pid };
 }
 
-async function measure(name: string, job: LoadJob): Promise<LoadResult> {
+/** One load, with the resident memory of the server measured (its pid) sampled meanwhile. */
+async function measure(name: string, job: LoadJob, serverPid?: number): Promise<LoadResult & { peakRss: number | null }> {
   say(`Charge : ${name} (${job.paths.length} URL, ${job.connections} connexions, ${job.warmup} s de chauffe + ${job.duration} s)…`);
   const { child, tail } = startChild(`autocannon (${name})`, ["--import", "tsx", path.join(import.meta.dirname, "load.ts"), JSON.stringify(job)]);
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
   const limit = setTimeout(() => child.kill("SIGKILL"), (job.warmup + job.duration + 60) * 1000);
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const { result: code, peakRss } = await residentMemoryDuring(serverPid, () => new Promise<number | null>((resolve) => child.once("exit", resolve)));
   clearTimeout(limit);
   if (code !== 0) throw new Error(exitMessage(`autocannon (${name})`, child, tail));
   const lastLine = output.trim().split("\n").at(-1) ?? "";
-  return JSON.parse(lastLine) as LoadResult;
+  return { ...(JSON.parse(lastLine) as LoadResult), peakRss };
 }
 
 // ---------------------------------------------------------------- report
 
-type Row = { target: string; pages: number; medianBytes: number; result: LoadResult; ratio: number | null };
+type Row = { target: string; pages: number; medianBytes: number; result: LoadResult & { peakRss: number | null }; ratio: number | null };
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -348,7 +352,7 @@ function median(values: number[]): number {
 }
 
 function printTable(rows: Row[]) {
-  const header = ["cible", "URL", "octets (médiane)", "req/s", "p50 ms", "p99 ms", "ratio page/statique", "erreurs"];
+  const header = ["cible", "URL", "octets (médiane)", "req/s", "p50 ms", "p99 ms", "ratio page/statique", "erreurs", "RSS serveur max (Mio)"];
   const lines = rows.map((row) => [
     row.target,
     String(row.pages),
@@ -358,6 +362,7 @@ function printTable(rows: Row[]) {
     row.result.latencyP99.toFixed(1),
     row.ratio === null ? "" : row.ratio.toFixed(3),
     String(row.result.non2xx + row.result.errors + row.result.timeouts),
+    row.result.peakRss === null ? "" : (row.result.peakRss / 1024 / 1024).toFixed(0),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? "").length)));
   const format = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
@@ -385,7 +390,7 @@ async function runPagesAndExtracts() {
 
   await prepareArchive(database.url);
 
-  say(`Portail : next start sur 127.0.0.1:${settings.appPort}, collectivité « ${BENCH_MUNICIPALITY.slug} »…`);
+  say(`Portail : processus web de npm start sur 127.0.0.1:${settings.appPort}, collectivité « ${BENCH_MUNICIPALITY.slug} »…`);
   if (settings.cpuProfile) await rm(settings.cpuProfileDir, { recursive: true, force: true });
   const { origin, portal } = await startPortal(database.runtimeUrl);
 
@@ -402,7 +407,7 @@ async function runPagesAndExtracts() {
     await mkdir(settings.staticDir, { recursive: true });
     const staticDeliberations = await writeStaticCopies("deliberation", deliberationSamples);
     const staticSittings = await writeStaticCopies("seance", sittingSamples);
-    const staticOrigin = await startStaticServer();
+    const staticServer = await startStaticServer();
 
     // Other processes on the machine share its cores with the bench: say so.
     const [loadAverage = 0] = os.loadavg();
@@ -412,9 +417,9 @@ async function runPagesAndExtracts() {
 
     const load = { duration: settings.duration, warmup: settings.warmup, connections: settings.connections };
     const measurePage = async (name: string, paths: string[]) => {
-      if (!settings.profile) return measure(name, { origin, paths, ...load });
+      if (!settings.profile) return measure(name, { origin, paths, ...load }, portal.pid);
       await resetQueryStats(database.url);
-      const result = await measure(name, { origin, paths, ...load });
+      const result = await measure(name, { origin, paths, ...load }, portal.pid);
       const loaded = await readQueryStats(database.url);
       await waitForQuietDatabase(database.url);
       const started = performance.now();
@@ -426,25 +431,28 @@ async function runPagesAndExtracts() {
       return result;
     };
     const deliberationPage = await measurePage("page délibération", pages.deliberations);
-    const deliberationStatic = await measure("fichiers statiques (tailles des délibérations)", { origin: staticOrigin, paths: staticDeliberations, ...load });
+    const deliberationStatic = await measure("fichiers statiques (tailles des délibérations)", { origin: staticServer.origin, paths: staticDeliberations, ...load }, staticServer.pid);
     const sittingPage = await measurePage("page séance", pages.sittings);
-    const sittingStatic = await measure("fichiers statiques (tailles des séances)", { origin: staticOrigin, paths: staticSittings, ...load });
+    const sittingStatic = await measure("fichiers statiques (tailles des séances)", { origin: staticServer.origin, paths: staticSittings, ...load }, staticServer.pid);
 
     const deliberationBytes = median(deliberationSamples.map((sample) => sample.body.length));
     const sittingBytes = median(sittingSamples.map((sample) => sample.body.length));
     const deliberationRatio = deliberationPage.requestsPerSecond / deliberationStatic.requestsPerSecond;
+    const sittingRatio = sittingPage.requestsPerSecond / sittingStatic.requestsPerSecond;
     const rows: Row[] = [
       { target: "page délibération", pages: pages.deliberations.length, medianBytes: deliberationBytes, result: deliberationPage, ratio: deliberationRatio },
       { target: "statique, mêmes octets", pages: staticDeliberations.length, medianBytes: deliberationBytes, result: deliberationStatic, ratio: null },
-      { target: "page séance", pages: pages.sittings.length, medianBytes: sittingBytes, result: sittingPage, ratio: sittingPage.requestsPerSecond / sittingStatic.requestsPerSecond },
+      { target: "page séance", pages: pages.sittings.length, medianBytes: sittingBytes, result: sittingPage, ratio: sittingRatio },
       { target: "statique, mêmes octets", pages: staticSittings.length, medianBytes: sittingBytes, result: sittingStatic, ratio: null },
     ];
     say(`autocannon sur 127.0.0.1 : ${settings.connections} connexions, ${settings.warmup} s de chauffe puis ${settings.duration} s par cible ; chaque connexion parcourt les URL en boucle.`);
     printTable(rows);
     const failures = rows.filter((row) => row.result.non2xx + row.result.errors + row.result.timeouts > 0);
     if (failures.length > 0) say(`Attention : réponses en erreur pour ${failures.map((row) => row.target).join(", ")} ; les chiffres sont faussés.`);
-    const met = deliberationRatio >= settings.target && failures.length === 0;
-    say(`Objectif (page délibération ≥ ${settings.target} × fichier statique) : ${met ? "ATTEINT" : "NON ATTEINT"} (ratio ${deliberationRatio.toFixed(3)}).`);
+    for (const [page, ratio] of [["page délibération", deliberationRatio], ["page séance", sittingRatio]] as const) {
+      const met = ratio >= settings.target && failures.length === 0;
+      say(`Objectif (${page} ≥ ${settings.target} × fichier statique) : ${met ? "ATTEINT" : "NON ATTEINT"} (ratio ${ratio.toFixed(3)}).`);
+    }
     if (settings.cpuProfile) {
       // Node writes the profile when the server exits.
       await stopChild(portal);

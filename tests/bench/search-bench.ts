@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
 import { parseSearchParams, searchQueryString } from "@/lib/search/search-params";
 import { buildSearchSql } from "@/lib/search/search-sql";
+import { listeningPid, residentMemory } from "./process-memory";
 import { BENCH_MUNICIPALITY, countArchivedDeliberations, formatArchiveReport, generateSyntheticArchive, planArchive, ARCHIVE_SEED } from "./synthetic-archive";
 
 // Search and open-data benchmark, run by `npm run bench` (tests/bench/run.ts).
@@ -87,57 +88,6 @@ async function timeHttp(url: string, { identity = false } = {}): Promise<{ ms: n
   const response = await fetch(url, { redirect: "manual", headers: identity ? { "accept-encoding": "identity" } : {} });
   const body = await response.arrayBuffer();
   return { ms: performance.now() - started, status: response.status, bytes: body.byteLength };
-}
-
-/** The pid of the process listening on a local TCP port, from /proc (Linux), or null. */
-function listeningPid(port: number): number | null {
-  try {
-    const inodes = new Set<string>();
-    for (const file of ["/proc/net/tcp", "/proc/net/tcp6"]) {
-      let table = "";
-      try {
-        table = readFileSync(file, "utf8");
-      } catch {
-        continue;
-      }
-      for (const line of table.split("\n").slice(1)) {
-        const columns = line.trim().split(/\s+/);
-        const local = columns[1];
-        if (!local || columns[3] !== "0A") continue;
-        if (Number.parseInt(local.split(":")[1] ?? "", 16) === port) inodes.add(columns[9]!);
-      }
-    }
-    for (const entry of readdirSync("/proc")) {
-      if (!/^\d+$/.test(entry)) continue;
-      let fds: string[];
-      try {
-        fds = readdirSync(`/proc/${entry}/fd`);
-      } catch {
-        continue;
-      }
-      for (const fd of fds) {
-        try {
-          const target = readlinkSync(`/proc/${entry}/fd/${fd}`);
-          const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
-          if (inode && inodes.has(inode)) return Number(entry);
-        } catch {
-          // The descriptor closed meanwhile.
-        }
-      }
-    }
-  } catch {
-    return null;
-  }
-  return null;
-}
-
-function residentMemory(pid: number): number | null {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
