@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { claimRenderCache, databaseIdentity } from "@/lib/cache/database-bound-cache";
 import { readEnv } from "@/lib/env";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { serverDatabaseRoles, SINGLE_ROLE_WARNING } from "@/lib/db/database-roles";
@@ -47,13 +48,14 @@ function newestSourceChange(): number {
   return newest;
 }
 
+const distDir = path.join(projectRoot, process.env.REGISTRE_NEXT_DIST_DIR ?? ".next");
+
 /**
  * Builds when the sources changed since the last build. The stamp records the
  * sources' newest change as seen *before* that build started, so a file edited
  * during a build still triggers the next one.
  */
 function buildIfNeeded() {
-  const distDir = path.join(projectRoot, process.env.REGISTRE_NEXT_DIST_DIR ?? ".next");
   const stamp = path.join(distDir, "registre-sources-stamp");
   const sourcesChangedAt = newestSourceChange();
   const builtFrom = existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp) ? Number(readFileSync(stamp, "utf8")) : -1;
@@ -122,6 +124,9 @@ async function main() {
       }
     }
     if (mode === "start") buildIfNeeded();
+    if (claimRenderCache(distDir, await databaseIdentity(roles.ownerUrl))) {
+      say("Pages en cache d'une autre base de données : effacées.");
+    }
   } catch (error) {
     console.error(`[registre] ${(error as Error).message}`);
     await stop(1);

@@ -171,6 +171,19 @@ test("[cache]: a publication through one instance is seen promptly on the other,
   );
   const actPath = `/deliberations/${act.number}`;
   const sittingPath = `/seances/${sitting}`;
+  // An adopted act of the same sitting, whose page the publication revalidates (lib/cache/public-pages.ts): its
+  // certified extract, copied by B's front once served, is dropped with it.
+  const neighbour = await withDatabase(async (client) =>
+    (
+      await client.query<{ number: string }>(
+        `SELECT d.number FROM deliberation d WHERE d.sitting_id = (SELECT sitting_id FROM deliberation WHERE id = $1)
+            AND d.status = 'PUBLISHED' AND d.outcome = 'ADOPTED' ORDER BY d.number LIMIT 1`,
+        [act.id],
+      )
+    ).rows[0]!.number,
+  );
+  const extractPath = `/deliberations/${encodeURIComponent(neighbour)}/extrait.pdf`;
+  await expect.poll(async () => (await cacheState(secondUrl, extractPath)).copy, { timeout: 20_000 }).toBe(true);
   // B has the sitting's page in its cache, without the act, and answers 404 for the act.
   await warm(secondUrl, sittingPath);
   expect((await cacheState(secondUrl, sittingPath)).body).not.toContain(act.number);
@@ -187,6 +200,11 @@ test("[cache]: a publication through one instance is seen promptly on the other,
   // No request to A in between: B learns of the publication from PostgreSQL alone.
   await expect.poll(async () => (await cacheState(secondUrl, actPath)).status, { timeout: 10_000, intervals: [100, 250, 500] }).toBe(200);
   await expect.poll(async () => (await cacheState(secondUrl, sittingPath)).body.includes(act.number), { timeout: 10_000, intervals: [100, 250, 500] }).toBe(true);
+  // The extract's copy was dropped: the next answer comes from the route (no Age), then a new copy serves it.
+  await expect.poll(async () => (await cacheState(secondUrl, extractPath)).copy, { timeout: 10_000, intervals: [100, 250, 500] }).toBe(false);
+  const extract = await fetch(new URL(extractPath, secondUrl));
+  expect(extract.headers.get("content-type")).toBe("application/pdf");
+  expect(extract.headers.get("x-registre-copy-tags")).toBeNull();
 });
 
 test("[cache]: a draft saved through one instance renders no public page again, on either instance", async () => {
