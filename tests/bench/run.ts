@@ -9,6 +9,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { EMBEDDED_RUNTIME_ROLE } from "@/lib/db/privileges";
+import type { CrawlJob, CrawlResult } from "./crawl";
 import type { LoadJob, LoadResult } from "./load";
 import { summarizeCpuProfile } from "./cpu-profile-summary";
 import { residentMemoryDuring } from "./process-memory";
@@ -83,6 +84,11 @@ const settings = {
   cpuProfile: process.env.BENCH_CPU_PROFILE === "1",
   /** The deliberation page must serve at least this share of the static file's requests per second. */
   target: 0.5,
+  /** The long tail: distinct acts, none requested before, walked once each after the page loads; 0: not run. */
+  crawl: part("pages") ? envNumber("BENCH_CRAWL", 10_000) : 0,
+  crawlConnections: envNumber("BENCH_CRAWL_CONNECTIONS", 4),
+  /** An uncached act may cost at most this many times a cached one (cached req/s over crawled acts/s). */
+  crawlTarget: 5,
 };
 
 // ---------------------------------------------------------------- cleanup
@@ -262,7 +268,7 @@ async function startPortal(
 
 type Sample = { path: string; body: Buffer };
 
-async function pickPages(databaseUrl: string): Promise<{ deliberations: string[]; sittings: string[] }> {
+async function pickPages(databaseUrl: string): Promise<{ deliberations: string[]; sittings: string[]; crawl: string[] }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -280,12 +286,14 @@ async function pickPages(databaseUrl: string): Promise<{ deliberations: string[]
     );
     // The same pages on every run, spread over the twenty years.
     const rng = createRng("bench-pages");
-    return {
-      deliberations: pickDistinct(rng, numbers.rows.map((row) => row.number), settings.pages).map((number) =>
-        settings.deliberationPath.replace("{number}", encodeURIComponent(number)),
-      ),
-      sittings: pickDistinct(rng, days.rows.map((row) => row.day), settings.pages).map((day) => settings.sittingPath.replace("{day}", day)),
-    };
+    const actPath = (number: string) => settings.deliberationPath.replace("{number}", encodeURIComponent(number));
+    const deliberations = pickDistinct(rng, numbers.rows.map((row) => row.number), settings.pages).map(actPath);
+    const sittings = pickDistinct(rng, days.rows.map((row) => row.day), settings.pages).map((day) => settings.sittingPath.replace("{day}", day));
+    // The crawler's acts: none of the loaded ones, in a shuffled order, as a crawler follows the sitemap's years.
+    const loaded = new Set(deliberations);
+    const others = numbers.rows.map((row) => actPath(row.number)).filter((path) => !loaded.has(path));
+    const crawl = pickDistinct(createRng("bench-crawl"), others, Math.min(settings.crawl, others.length));
+    return { deliberations, sittings, crawl };
   } finally {
     await client.end();
   }
@@ -342,6 +350,19 @@ async function measure(name: string, job: LoadJob, serverPid?: number): Promise<
   return { ...(JSON.parse(lastLine) as LoadResult), peakRss };
 }
 
+/** The long tail: each path once, through `connections` connections, the server's memory sampled meanwhile. */
+async function crawl(job: CrawlJob, serverPid?: number): Promise<CrawlResult & { peakRss: number | null }> {
+  say(`Longue traîne : ${job.paths.length.toLocaleString("fr-FR")} délibérations jamais demandées, une fois chacune, ${job.connections} connexions…`);
+  const jobFile = path.join(projectRoot, ".data/bench-crawl-job.json");
+  await writeFile(jobFile, JSON.stringify(job));
+  const { child, tail } = startChild("robot d'indexation", ["--import", "tsx", path.join(import.meta.dirname, "crawl.ts"), jobFile]);
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  const { result: code, peakRss } = await residentMemoryDuring(serverPid, () => new Promise<number | null>((resolve) => child.once("exit", resolve)));
+  if (code !== 0) throw new Error(exitMessage("robot d'indexation", child, tail));
+  return { ...(JSON.parse(output.trim().split("\n").at(-1) ?? "") as CrawlResult), peakRss };
+}
+
 // ---------------------------------------------------------------- report
 
 type Row = { target: string; pages: number; medianBytes: number; result: LoadResult & { peakRss: number | null }; ratio: number | null };
@@ -390,6 +411,8 @@ async function runPagesAndExtracts() {
 
   await prepareArchive(database.url);
 
+  // Next keeps the pages it rendered on disk, from one run to the next: none is cached when the run starts.
+  await rm(path.join(projectRoot, settings.distDir, "server/route-cache"), { recursive: true, force: true });
   say(`Portail : processus web de npm start sur 127.0.0.1:${settings.appPort}, collectivité « ${BENCH_MUNICIPALITY.slug} »…`);
   if (settings.cpuProfile) await rm(settings.cpuProfileDir, { recursive: true, force: true });
   const { origin, portal } = await startPortal(database.runtimeUrl);
@@ -452,6 +475,17 @@ async function runPagesAndExtracts() {
     for (const [page, ratio] of [["page délibération", deliberationRatio], ["page séance", sittingRatio]] as const) {
       const met = ratio >= settings.target && failures.length === 0;
       say(`Objectif (${page} ≥ ${settings.target} × fichier statique) : ${met ? "ATTEINT" : "NON ATTEINT"} (ratio ${ratio.toFixed(3)}).`);
+    }
+    if (pages.crawl.length > 0) {
+      const walk = await crawl({ origin, paths: pages.crawl, connections: settings.crawlConnections }, portal.pid);
+      const cost = deliberationPage.requestsPerSecond / walk.pagesPerSecond;
+      const rss = walk.peakRss === null ? "" : `, RSS serveur max ${(walk.peakRss / 1024 / 1024).toFixed(0)} Mio`;
+      say(
+        `Longue traîne : ${walk.pagesPerSecond.toFixed(1)} délibérations/s, p50 ${walk.latencyP50.toFixed(0)} ms, p99 ${walk.latencyP99.toFixed(0)} ms` +
+          `, ${walk.failures} échec(s), ${walk.cached} déjà en cache${rss} ; page en cache ${deliberationPage.requestsPerSecond.toFixed(0)} req/s.`,
+      );
+      const met = cost <= settings.crawlTarget && walk.failures === 0 && walk.cached === 0;
+      say(`Objectif (une délibération hors cache ≤ ${settings.crawlTarget} × le coût d'une page en cache) : ${met ? "ATTEINT" : "NON ATTEINT"} (× ${cost.toFixed(1)}).`);
     }
     if (settings.cpuProfile) {
       // Node writes the profile when the server exits.
