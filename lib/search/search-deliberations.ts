@@ -4,7 +4,7 @@ import type { CouncillorRef } from "@/lib/councillors/councillor-ref";
 import type { StatedTally } from "@/lib/domain";
 import { nameWords, namedCouncillorsSql, type NamedCouncillorRow } from "./councillor-name-sql";
 import { type SearchParams, SEARCH_PAGE_SIZE } from "./search-params";
-import { buildSearchSql, SEARCH_CONFIG, type SearchSqlRow } from "./search-sql";
+import { buildSearchSql, SEARCH_CANDIDATE_LIMIT, SEARCH_CONFIG, type SearchSqlRow } from "./search-sql";
 
 export type SearchHit = {
   id: string;
@@ -30,7 +30,13 @@ export type SearchResult = {
   hits: SearchHit[];
   /** Councillors whose names hold every word of the query (their reported acts are among the hits). */
   councillors: SearchCouncillor[];
+  /** Matches counted: all of them, or those of `searchedFromYear` and later. */
   total: number;
+  /**
+   * Set when older years were not searched: a frequent word reached the candidate limit in the newest
+   * years (search-sql.ts); the count and the ranking are those of this year and later.
+   */
+  searchedFromYear: number | null;
   page: number;
   pageCount: number;
   /** The query had words but none the search can use (only punctuation, only "le la les"…). */
@@ -42,18 +48,22 @@ export async function searchDeliberations({
   municipalityId,
   params,
   pageSize = SEARCH_PAGE_SIZE,
+  candidateLimit = SEARCH_CANDIDATE_LIMIT,
   db = getPrisma(),
 }: {
   municipalityId: string;
   params: SearchParams;
   pageSize?: number;
+  /** null: every match counted and ranked, however many. */
+  candidateLimit?: number | null;
   db?: Db;
 }): Promise<SearchResult> {
   const words = params.q ? nameWords(params.q) : null;
   const named = words ? await db.$queryRaw<NamedCouncillorRow[]>(namedCouncillorsSql(municipalityId, words)) : [];
   const rapporteurIds = named.map((councillor) => councillor.id);
-  const rows = await db.$queryRaw<SearchSqlRow[]>(buildSearchSql({ municipalityId, params, pageSize, rapporteurIds }));
+  const rows = await db.$queryRaw<SearchSqlRow[]>(buildSearchSql({ municipalityId, params, pageSize, rapporteurIds, candidateLimit }));
   let total = rows.length ? Number(rows[0]!.total) : 0;
+  let searchedFromYear = rows[0]?.partial ? rows[0].from_year : null;
   let meaninglessQuery = false;
   if (!rows.length) {
     if (params.q && !named.length) {
@@ -64,10 +74,11 @@ export async function searchDeliberations({
     }
     // Past the last page: say how many there are, so the page can offer the way back.
     if (params.page > 1 && !meaninglessQuery) {
-      const [count] = await db.$queryRaw<{ total: bigint }[]>(
-        buildSearchSql({ municipalityId, params: { ...params, page: 1 }, pageSize: 1, rapporteurIds }),
+      const [count] = await db.$queryRaw<SearchSqlRow[]>(
+        buildSearchSql({ municipalityId, params: { ...params, page: 1 }, pageSize: 1, rapporteurIds, candidateLimit }),
       );
       total = count ? Number(count.total) : 0;
+      searchedFromYear = count?.partial ? count.from_year : null;
     }
   }
   return {
@@ -111,6 +122,7 @@ export async function searchDeliberations({
       reported: councillor.reported,
     })),
     total,
+    searchedFromYear,
     page: params.page,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
     meaninglessQuery,

@@ -65,6 +65,10 @@ export type SearchSqlRow = {
   sitting_starts_at: Date;
   rank: number;
   total: bigint | number;
+  /** The oldest year counted and ranked (null: every year, the exact search). */
+  from_year: number | null;
+  /** Older years hold acts that were not searched (the limit was reached before them). */
+  partial: boolean;
   subject_headline: string;
   excerpt: string;
   /** The vote's figures, null without a vote (withdrawn). */
@@ -81,7 +85,14 @@ export type SearchSqlRow = {
 };
 
 /**
- * One page of matches, each row carrying the total count and its highlighted subject and excerpt.
+ * Past this many matches, a search counts and ranks only the newest years'
+ * (see buildSearchSql): a frequent word in a million acts must not read every
+ * match to sort a page of twenty.
+ */
+export const SEARCH_CANDIDATE_LIMIT = 1000;
+
+/**
+ * One page of matches, each row carrying the count and its highlighted subject and excerpt.
  *
  * Every match is found through the GIN index on `search_vector` (subject,
  * proposals and the whole report); relevance is `ts_rank` on
@@ -89,16 +100,32 @@ export type SearchSqlRow = {
  * (weight A) and the proposals (B), kept in the row itself: ranking thousands of
  * matches of a frequent word then reads no out-of-line report. A match found
  * only in the report ranks 0 and comes after those whose subject or proposals
- * hold a word, newest first. The matches are computed once (a materialized
- * CTE holding only identifiers, numbers and ranks, or sitting dates when sorted
- * by date): the page and the count both read them.
+ * hold a word, newest first.
+ *
+ * Bounded: the matches are counted year by year, from the newest, until
+ * `candidateLimit` is reached; only the years counted so far are then ranked
+ * and paged (`from_year`, `partial` when older years were left out, which the
+ * page says, offering to search before that year). Below the limit, and with
+ * `candidateLimit: null`, every match is counted and ranked, as with a year or
+ * a sitting chosen (a bound of its own). The matches are
+ * computed once (a materialized CTE holding only identifiers, numbers and
+ * ranks, or sitting dates when sorted by date): the page and the count both
+ * read them.
  */
-export function buildSearchSql({ municipalityId, params, pageSize = SEARCH_PAGE_SIZE, rapporteurIds = [] }: {
+export function buildSearchSql({
+  municipalityId,
+  params,
+  pageSize = SEARCH_PAGE_SIZE,
+  rapporteurIds = [],
+  candidateLimit = SEARCH_CANDIDATE_LIMIT,
+}: {
   municipalityId: string;
   params: SearchParams;
   pageSize?: number;
   /** Councillors the words name (councillor-name-sql.ts): the acts they reported match too. */
   rapporteurIds?: string[];
+  /** null: the exact search, every year counted and ranked. */
+  candidateLimit?: number | null;
 }): Prisma.Sql {
   const query = Prisma.sql`websearch_to_tsquery(${Prisma.raw(`'${SEARCH_CONFIG}'`)}::regconfig, ${params.q})`;
   const withText = params.q !== "";
@@ -112,6 +139,7 @@ export function buildSearchSql({ municipalityId, params, pageSize = SEARCH_PAGE_
         : Prisma.sql`d."search_vector" @@ ${query}`,
     );
   }
+  const matching = Prisma.join(conditions, " AND ");
   // Normalisation 1 (divided by 1 + log of the vector's length): a long list of proposals does not outweigh a matching subject.
   // Sorted by date, the rank is not needed: not computed.
   const rank = withText && byRelevance ? Prisma.sql`ts_rank(d."search_rank_vector", ${query}, 1)` : Prisma.sql`0::real`;
@@ -131,11 +159,28 @@ export function buildSearchSql({ municipalityId, params, pageSize = SEARCH_PAGE_
     ? Prisma.sql`ts_headline(${config}, concat_ws(E'\n\n', dl."proposals", dl."report"), ${query}, ${Prisma.raw(`'${EXCERPT_OPTIONS}'`)})`
     : Prisma.sql`left(coalesce(dl."proposals", ''), 240)`;
 
+  // The years counted: from the newest, one count per year (each through the text and year indexes), until the limit.
+  const bounded = candidateLimit !== null && !params.annee && !params.seance;
+  const reach = !bounded
+      ? Prisma.sql`reach AS (SELECT NULL::int AS "from_year", false AS "partial"),`
+      : Prisma.sql`bounds AS (
+      SELECT min(b."year") AS "first", max(b."year") AS "last" FROM "deliberation" b WHERE b."municipality_id" = ${municipalityId}::uuid
+    ), span ("year", "found") AS (
+      SELECT bounds."last", (SELECT count(*) FROM "deliberation" d WHERE ${matching} AND d."year" = bounds."last")
+      FROM bounds WHERE bounds."last" IS NOT NULL
+      UNION ALL
+      SELECT span."year" - 1, span."found" + (SELECT count(*) FROM "deliberation" d WHERE ${matching} AND d."year" = span."year" - 1)
+      FROM span, bounds WHERE span."found" < ${candidateLimit} AND span."year" > bounds."first"
+    ), reach AS (
+      SELECT min(span."year")::int AS "from_year", min(span."year") > min(bounds."first") AS "partial" FROM span, bounds
+    ),`;
+  const inReach = !bounded ? Prisma.empty : Prisma.sql`AND d."year" >= (SELECT "from_year" FROM reach)`;
+
   return Prisma.sql`
-    WITH matches AS MATERIALIZED (
+    WITH RECURSIVE ${reach} matches AS MATERIALIZED (
       SELECT d."id", d."year", d."sequence"${sittingOfMatch.column}, ${rank} AS "rank"
       FROM "deliberation" d ${sittingOfMatch.join}
-      WHERE ${Prisma.join(conditions, " AND ")}
+      WHERE ${matching} ${inReach}
     ), page AS (
       SELECT m.* FROM matches m
       ORDER BY ${order}
@@ -143,6 +188,7 @@ export function buildSearchSql({ municipalityId, params, pageSize = SEARCH_PAGE_
     )
     SELECT dl."id", dl."number", dl."subject", dl."is_demo", dl."matter_code", dl."outcome",
       dl."published_at", ps."starts_at" AS "sitting_starts_at", m."rank", (SELECT count(*) FROM matches) AS "total",
+      (SELECT "from_year" FROM reach) AS "from_year", (SELECT "partial" FROM reach) AS "partial",
       ${subjectHeadline} AS "subject_headline", ${excerpt} AS "excerpt",
       v."secret", v."present_and_represented", v."present", v."represented", v."abstentions", v."non_participation",
       v."expressed", v."votes_for", v."votes_against", v."unanimous"

@@ -10,7 +10,7 @@ import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipal
 import { findDeliberationByReference } from "@/lib/search/find-deliberation-by-reference";
 import { listSearchFilterOptions } from "@/lib/search/list-search-filter-options";
 import { searchDeliberations } from "@/lib/search/search-deliberations";
-import { effectiveSort, hasFilters, parseSearchParams, searchQueryString } from "@/lib/search/search-params";
+import { effectiveSort, hasFilters, parseSearchParams, searchQueryString, type SearchParams } from "@/lib/search/search-params";
 import { deliberationPath } from "@/lib/publication/deliberation-path";
 
 export const dynamic = "force-dynamic";
@@ -74,7 +74,7 @@ export default async function SearchPage({ searchParams }: Props) {
             {result.meaninglessQuery
               ? "Aucun mot exploitable dans la recherche"
               : result.total > 0
-                ? countOf(result.total, "délibération trouvée", "délibérations trouvées")
+                ? `${countOf(result.total, "délibération trouvée", "délibérations trouvées")}${result.searchedFromYear ? ` depuis ${result.searchedFromYear}` : ""}`
                 : "Aucune délibération trouvée"}
           </h2>
           <p className="mt-2 text-muted">
@@ -84,6 +84,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 ? "Essayez avec moins de mots, sans filtre, ou avec un autre terme."
                 : `${sort === "pertinence" ? "Les plus pertinentes d'abord" : "De la séance la plus récente à la plus ancienne"}${result.pageCount > 1 ? ` ; page ${Math.min(params.page, result.pageCount)} sur ${result.pageCount}` : ""}.`}
           </p>
+          {result.searchedFromYear ? <OlderYears params={params} fromYear={result.searchedFromYear} /> : null}
           <p className="no-print mt-2">
             <a href={feedHref(feedQuery)} type="application/atom+xml">
               Suivre cette recherche (flux Atom)
@@ -106,5 +107,19 @@ export default async function SearchPage({ searchParams }: Props) {
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * A frequent word: only the newest years were searched (lib/search/search-sql.ts), which the page says, with
+ * the way to the older ones (the same search, up to the end of the year before).
+ */
+function OlderYears({ params, fromYear }: { params: SearchParams; fromYear: number }) {
+  const older = searchQueryString({ ...params, au: `${fromYear - 1}-12-31`, page: 1 });
+  return (
+    <p className="mt-2">
+      Ces mots sont très fréquents : seules les délibérations de {fromYear} et des années suivantes ont été parcourues et
+      classées. <a href={`/recherche?${older}`}>Chercher dans les délibérations antérieures à {fromYear}</a>
+    </p>
   );
 }
