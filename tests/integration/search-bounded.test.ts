@@ -68,7 +68,8 @@ describe("bounded search", () => {
   });
 
   it("[search]: under its limit, the bounded search is the exact one, page after page, in both orders", async () => {
-    for (const query of [{ q: "subvention" }, { q: "subvention", tri: "date" }, { q: "subvention", page: "3" }, { matiere: "7" }]) {
+    const queries: Record<string, string>[] = [{ q: "subvention" }, { q: "subvention", tri: "date" }, { q: "subvention", page: "3" }, { matiere: "7" }];
+    for (const query of queries) {
       const bounded = await run(query, 1000);
       const exact = await run(query, null);
       expect(bounded.total).toBe(YEARS.length * PER_YEAR);
