@@ -65,12 +65,16 @@ async function copyRows(client: pg.Client, table: string, where: string, values:
  * A withdrawn report of its own, not yet published, in a public demo sitting:
  * a copy of a published withdrawn one (its attendance included) under the
  * year's next number. Withdrawn acts are published without transmission.
+ * The sitting must hold a published adopted act too (the test's neighbour):
+ * the annexes spec adds a withdrawn act alone in a sitting of its own.
  */
 async function unpublishedWithdrawnAct(): Promise<{ id: string; number: string }> {
   return withDatabase(async (client) => {
     const { rows } = await client.query<{ id: string; year: number; sitting_id: string }>(
       `SELECT d.id, d.year, d.sitting_id FROM deliberation d
-        WHERE d.status = 'PUBLISHED' AND d.outcome = 'WITHDRAWN' AND d.is_demo ORDER BY d.number LIMIT 1`,
+        WHERE d.status = 'PUBLISHED' AND d.outcome = 'WITHDRAWN' AND d.is_demo
+          AND EXISTS (SELECT 1 FROM deliberation n WHERE n.sitting_id = d.sitting_id AND n.status = 'PUBLISHED' AND n.outcome = 'ADOPTED')
+        ORDER BY d.number LIMIT 1`,
     );
     const source = rows[0];
     if (!source) throw new Error("the demo data has no published withdrawn report");
