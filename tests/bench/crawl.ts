@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
+import { runAsBenchChild } from "./bench-child";
 
 // The long tail (issue 14): a crawler walking distinct pages once each, as a
 // search engine walks an archive, in its own process. Reads one job from the
@@ -73,14 +74,4 @@ async function main() {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-// Stop with the bench if it goes away.
-process.stdin.on("end", () => process.exit(2));
-process.stdin.resume();
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runAsBenchChild(main);

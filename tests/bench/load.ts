@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { runAsBenchChild } from "./bench-child";
 
 // The load generator, run in its own process so that it does not share an
 // event loop with the bench or the servers it measures. Reads one job as JSON
@@ -55,14 +56,4 @@ async function main() {
   process.stdout.write(`${JSON.stringify(output)}\n`);
 }
 
-// Stop with the bench if it goes away.
-process.stdin.on("end", () => process.exit(2));
-process.stdin.resume();
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runAsBenchChild(main);

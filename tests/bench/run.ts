@@ -17,6 +17,7 @@ import { createRng, pickDistinct } from "./prng";
 import { formatQueryStats, preloadQueryStats, readQueryStats, resetQueryStats, waitForQuietDatabase } from "./query-profile";
 import { runExtractBench } from "./extract-bench";
 import { runImportBench } from "./import-bench";
+import { prepareMillionArchive } from "./million-archive";
 import { MEMORY_PROBE_MODULE, runCappedExport, runSearchBench } from "./search-bench";
 import { BENCH_MUNICIPALITY, countArchivedDeliberations, formatArchiveReport, generateSyntheticArchive, planArchive } from "./synthetic-archive";
 
@@ -58,6 +59,8 @@ const settings = {
   /** The search bench's own archive (100,000+ deliberations) and portal. */
   searchDataDir: path.join(projectRoot, ".data/bench-search-postgres"),
   searchPgPort: envNumber("BENCH_SEARCH_PG_PORT", 54341),
+  /** Published deliberations of the search archive, in ten municipalities (million-archive.ts). */
+  searchActs: envNumber("BENCH_SEARCH_ACTS", 1_000_000),
   searchAppPort: envNumber("BENCH_SEARCH_PORT", 3301),
   /** The whole CSV export again, from a server whose V8 old space is capped at this many MiB (on BENCH_SEARCH_PORT + 1); 0: not run. */
   csvHeapCapMb: envNumber("BENCH_CSV_HEAP_MB", 64),
@@ -505,7 +508,7 @@ async function main() {
   if (settings.pages > 0 || settings.extracts || settings.search) await buildIfMissing();
   if (settings.pages > 0 || settings.extracts) await runPagesAndExtracts();
   if (settings.search) {
-    // Its own database: the search archive is five times larger than the pages'.
+    // Its own database: the search archive is fifty times larger than the pages'.
     say(`Recherche : PostgreSQL ${path.relative(projectRoot, settings.searchDataDir)} (port ${settings.searchPgPort})`);
     const searchDatabase = await startEmbeddedPostgres({
       dataDir: settings.searchDataDir,
@@ -514,7 +517,8 @@ async function main() {
       log: say,
     });
     cleanups.push({ name: "PostgreSQL (recherche)", run: () => searchDatabase.stop() });
-    await migrate({ connectionString: searchDatabase.url, runtimeRole: searchDatabase.runtimeRole, log: say });
+    // Before the portal connects: another archive is dropped with its database.
+    const archive = await prepareMillionArchive(searchDatabase.url, settings.searchActs, { runtimeRole: searchDatabase.runtimeRole, log: say });
     // The server carries the search bench's memory probe: heap figures of the CSV export from inside it.
     const probeFile = path.join(projectRoot, ".data/bench-search-memory.json");
     await rm(probeFile, { force: true });
@@ -523,7 +527,7 @@ async function main() {
       env: { BENCH_MEMORY_PROBE_FILE: probeFile },
     });
     const memoryProbe = search.portal.pid ? { pid: search.portal.pid, file: probeFile } : undefined;
-    await runSearchBench({ databaseUrl: searchDatabase.url, baseUrl: search.origin, log: say, memoryProbe });
+    await runSearchBench({ databaseUrl: searchDatabase.url, baseUrl: search.origin, log: say, memoryProbe, archive });
     if (settings.csvHeapCapMb > 0) {
       await stopChild(search.portal);
       const capped = await startPortal(searchDatabase.runtimeUrl, settings.searchAppPort + 1, { nodeFlags: [`--max-old-space-size=${settings.csvHeapCapMb}`] });

@@ -48,6 +48,9 @@ export const BENCH_MUNICIPALITY = {
   annexNotice: "Les annexes non publiées en ligne peuvent être consultées au service des Assemblées, Hôtel de Ville, aux heures d'ouverture.",
 } as const;
 
+/** A municipality of the archive: the bench's own, or one of the neighbours sharing its database (million-archive.ts). */
+export type ArchiveMunicipality = { [Key in keyof typeof BENCH_MUNICIPALITY]: string };
+
 type Civility = "MONSIEUR" | "MADAME";
 type CouncillorRole = "MAYOR" | "DEPUTY_MAYOR" | "DELEGATED_COUNCILLOR" | "COUNCILLOR";
 type AttendanceStatus = "PRESENT" | "REPRESENTED" | "EXCUSED" | "ABSENT";
@@ -172,7 +175,7 @@ export function planArchive(seed = ARCHIVE_SEED, scale = 1): ArchivePlan {
       while (weekday(day) === 0 || weekday(day) === 6 || TERM_STARTS.includes(day)) day = addDays(day, 1);
       const term = termOf(day);
       const members = terms[term] ?? [];
-      const deliberationCount = randomInt(rng, DELIBERATIONS_PER_SITTING.min * scale, DELIBERATIONS_PER_SITTING.max * scale);
+      const deliberationCount = randomInt(rng, Math.round(DELIBERATIONS_PER_SITTING.min * scale), Math.round(DELIBERATIONS_PER_SITTING.max * scale));
       sittings.push({
         id: randomUuid(rng),
         day,
@@ -351,7 +354,12 @@ function rapporteurFor(rng: Rng, members: PlannedCouncillor[], policyHeading: st
   return rapporteur;
 }
 
-function buildYear(plan: ArchivePlan, year: number): YearRows {
+/**
+ * One year's rows. Before `rollCallsFrom`, the acts carry their vote's figures
+ * but no named roll call and no named votes (a share of the archive, when a
+ * full roll call for every act would not fit: million-archive.ts).
+ */
+function buildYear(plan: ArchivePlan, year: number, municipality: ArchiveMunicipality, rollCallsFrom: number): YearRows {
   const rng = createRng(`${plan.seed}:${year}`);
   const rows: YearRows = { deliberations: [], attendances: [], votes: [], voteRecords: [], receipts: [] };
   for (const sitting of plan.sittings.filter((candidate) => candidate.day.startsWith(`${year}-`))) {
@@ -363,7 +371,7 @@ function buildYear(plan: ArchivePlan, year: number): YearRows {
     rollCalls.forEach((rollCall, index) => {
       const sequence = sitting.firstSequence + index;
       const id = randomUuid(rng);
-      const text = composeDeliberation(rng, { year, mayorTitle, communeName: BENCH_MUNICIPALITY.communeName });
+      const text = composeDeliberation(rng, { year, mayorTitle, communeName: municipality.communeName });
       const signedAt = addDays(sitting.day, randomInt(rng, 0, 2));
       const transmittedAt = addDays(signedAt, randomInt(rng, 1, 4));
       const cosigned = sitting.day >= COSIGNATURE_SINCE;
@@ -391,7 +399,8 @@ function buildYear(plan: ArchivePlan, year: number): YearRows {
         cosignatoryTitle: cosigned ? "Secrétaire de séance" : null,
       });
 
-      for (const member of members) {
+      const named = year >= rollCallsFrom;
+      for (const member of named ? members : []) {
         const presence = rollCall.get(member.id);
         if (!presence) continue;
         rows.attendances.push({ deliberationId: id, councillorId: member.id, status: presence.status, proxyHolderId: presence.proxyHolder?.id ?? null, note: presence.note });
@@ -415,11 +424,11 @@ function buildYear(plan: ArchivePlan, year: number): YearRows {
         votesAgainst: count("AGAINST"),
       });
       // A secret ballot names no one.
-      if (!secret) for (const [councillorId, choice] of choices) rows.voteRecords.push({ voteId, councillorId, choice });
+      if (!secret && named) for (const [councillorId, choice] of choices) rows.voteRecords.push({ voteId, councillorId, choice });
 
       rows.receipts.push({
         deliberationId: id,
-        actesId: `${BENCH_MUNICIPALITY.departmentCode}-${BENCH_MUNICIPALITY.siren}-${sitting.day.replaceAll("-", "")}-lmc1${String(year).slice(2)}${String(sequence).padStart(4, "0")}-DE-1-1`,
+        actesId: `${municipality.departmentCode}-${municipality.siren}-${sitting.day.replaceAll("-", "")}-lmc1${String(year).slice(2)}${String(sequence).padStart(4, "0")}-DE-1-1`,
         receivedAt: transmittedAt,
         signedAt,
       });
@@ -518,10 +527,9 @@ async function insertYear(client: pg.ClientBase, municipalityId: string, rows: Y
   }
 }
 
-async function insertMunicipalityAndSittings(client: pg.ClientBase, plan: ArchivePlan): Promise<string> {
+async function insertMunicipalityAndSittings(client: pg.ClientBase, plan: ArchivePlan, m: ArchiveMunicipality): Promise<string> {
   await client.query("BEGIN");
   try {
-    const m = BENCH_MUNICIPALITY;
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO municipality (slug, name, commune_name, siren, siret, department_code, address, email, phone, website,
          administrative_court, members_in_office, appeal_notice, annex_notice)
@@ -588,6 +596,9 @@ export async function generateSyntheticArchive({
   seed = ARCHIVE_SEED,
   scale = 1,
   concurrency = 2,
+  municipality = BENCH_MUNICIPALITY,
+  rollCallsFrom = FIRST_YEAR,
+  analyze = true,
   log = () => {},
 }: {
   connectionString: string;
@@ -595,6 +606,11 @@ export async function generateSyntheticArchive({
   /** See planArchive. */
   scale?: number;
   concurrency?: number;
+  municipality?: ArchiveMunicipality;
+  /** The first year whose acts carry their named roll call and votes (see buildYear). */
+  rollCallsFrom?: number;
+  /** VACUUM ANALYZE once written (false: the caller does, after several archives). */
+  analyze?: boolean;
   log?: (line: string) => void;
 }): Promise<ArchiveReport> {
   const started = performance.now();
@@ -603,14 +619,14 @@ export async function generateSyntheticArchive({
   const [first] = clients;
   if (!first) throw new Error("No database connection");
   try {
-    const municipalityId = await insertMunicipalityAndSittings(first, plan);
+    const municipalityId = await insertMunicipalityAndSittings(first, plan, municipality);
     log(`${plan.councillors.length} élus, ${plan.sittings.length} séances ; ${plan.deliberationCount} délibérations à écrire…`);
     const years = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, index) => FIRST_YEAR + index);
     let done = 0;
     await Promise.all(
       clients.map(async (client) => {
         for (let year = years.shift(); year !== undefined; year = years.shift()) {
-          await insertYear(client, municipalityId, buildYear(plan, year));
+          await insertYear(client, municipalityId, buildYear(plan, year, municipality, rollCallsFrom));
           done += 1;
           log(`  ${year} écrit (${done}/${LAST_YEAR - FIRST_YEAR + 1}, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
         }
@@ -620,7 +636,7 @@ export async function generateSyntheticArchive({
 
     // Fresh statistics and visibility map, as a database in service would have.
     const analyzeStarted = performance.now();
-    await first.query("VACUUM (ANALYZE)");
+    if (analyze) await first.query("VACUUM (ANALYZE)");
     const analyzeSeconds = (performance.now() - analyzeStarted) / 1000;
 
     const rowCounts: Record<string, number> = {};
@@ -634,15 +650,15 @@ export async function generateSyntheticArchive({
   }
 }
 
-/** Published deliberations of the bench municipality in this database (0 when it has none). */
-export async function countArchivedDeliberations(connectionString: string): Promise<number> {
+/** Published deliberations of the bench municipality (or the one named) in this database (0 when it has none). */
+export async function countArchivedDeliberations(connectionString: string, slug: string = BENCH_MUNICIPALITY.slug): Promise<number> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
     const { rows } = await client.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM deliberation d JOIN municipality m ON m.id = d.municipality_id
        WHERE m.slug = $1 AND d.status = 'PUBLISHED'`,
-      [BENCH_MUNICIPALITY.slug],
+      [slug],
     );
     return rows[0]?.count ?? 0;
   } finally {
