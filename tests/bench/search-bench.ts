@@ -1,3 +1,4 @@
+import { XMLParser } from "fast-xml-parser";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -28,6 +29,9 @@ import { BENCH_MUNICIPALITY } from "./synthetic-archive";
 //   machine) and, when run.ts preloaded MEMORY_PROBE_MODULE into the server, its
 //   V8 heap: peak during each export and what a full GC leaves after it. The
 //   export streams: its memory must stay flat as the file grows.
+// - Sitemaps: /sitemap.xml (an index past 50,000 addresses) and every file it
+//   lists, walked as a crawler would: seconds and size of each, and the acts
+//   listed against the published acts counted in SQL.
 // - The machine's load average is printed with each figure: two cores are shared.
 
 const ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS ?? 15);
@@ -294,9 +298,65 @@ export async function runSearchBench(options: {
     }
 
     await benchExports({ client, municipalityId, baseUrl, log, memoryProbe: options.memoryProbe ?? null });
+    await benchSitemaps({ client, municipalityId, baseUrl, log });
   } finally {
     await client.end();
   }
+}
+
+/**
+ * /sitemap.xml and every file it lists, one after the other as a crawler reads
+ * them: the index's time, each file's, the slowest, the bytes, and the acts'
+ * addresses listed, each once, against the published acts counted in SQL.
+ */
+async function benchSitemaps({ client, municipalityId, baseUrl, log }: {
+  client: pg.Client;
+  municipalityId: string;
+  baseUrl: string;
+  log: (line: string) => void;
+}): Promise<void> {
+  const parser = new XMLParser({ isArray: (name) => name === "sitemap" || name === "url" });
+  const fetchXml = async (url: string) => {
+    const started = performance.now();
+    const response = await fetch(url);
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`${url} : HTTP ${response.status}`);
+    return { ms: performance.now() - started, bytes: Buffer.byteLength(text), xml: parser.parse(text) as Record<string, Record<string, { loc: string }[]>> };
+  };
+  const index = await fetchXml(`${baseUrl}/sitemap.xml`);
+  const files = (index.xml.sitemapindex?.sitemap ?? []).map((entry) => new URL(entry.loc).pathname);
+  const acts = new Set<string>();
+  let actAddresses = 0;
+  const times: number[] = [];
+  let bytes = index.bytes;
+  let addresses = index.xml.urlset?.url?.length ?? 0;
+  const count = (urls: { loc: string }[]) => {
+    for (const url of urls) {
+      if (!new URL(url.loc).pathname.startsWith("/deliberations/")) continue;
+      acts.add(url.loc);
+      actAddresses += 1;
+    }
+  };
+  count(index.xml.urlset?.url ?? []);
+  for (const file of files) {
+    const answer = await fetchXml(`${baseUrl}${file}`);
+    times.push(answer.ms);
+    bytes += answer.bytes;
+    const urls = answer.xml.urlset?.url ?? [];
+    addresses += urls.length;
+    count(urls);
+  }
+  const published = await client.query<{ count: string }>(
+    `SELECT count(*) FROM deliberation WHERE municipality_id = $1 AND status = 'PUBLISHED'`,
+    [municipalityId],
+  );
+  const expected = Number(published.rows[0]!.count);
+  const stats = statsOf(times);
+  log(
+    `Plans du site : /sitemap.xml ${files.length > 0 ? `index de ${files.length} fichiers` : "un seul fichier"} en ${ms(index.ms)} ; ` +
+      (files.length > 0 ? `fichiers p50 ${ms(stats.p50)}, le plus lent ${ms(Math.max(...times))}, ` : "") +
+      `${addresses.toLocaleString("fr-FR")} adresses, ${(bytes / 1024 / 1024).toFixed(1)} Mio ; ${acts.size.toLocaleString("fr-FR")} délibérations distinctes pour ${expected.toLocaleString("fr-FR")} publiées (${acts.size === expected && actAddresses === expected ? "toutes, une fois chacune" : `ÉCART : ${actAddresses.toLocaleString("fr-FR")} adresses`}).`,
+  );
 }
 
 /**
