@@ -56,7 +56,7 @@ const settings = {
   pgPort: 54340,
   database: "registre_bench",
   appPort: 3300,
-  /** The search bench's own archive (100,000+ deliberations) and portal. */
+  /** The search bench's own archive (a million deliberations, BENCH_SEARCH_ACTS) and portal. */
   searchDataDir: path.join(projectRoot, ".data/bench-search-postgres"),
   searchPgPort: envNumber("BENCH_SEARCH_PG_PORT", 54341),
   /** Published deliberations of the search archive, in ten municipalities (million-archive.ts). */
