@@ -22,7 +22,7 @@ function filters(municipalityId: string, params: SearchParams): Prisma.Sql[] {
   if (params.seance) conditions.push(Prisma.sql`d."sitting_id" = ${params.seance}::uuid`);
   if (params.matiere) {
     // "7" is the whole family; "7.1" the sub-matter and its deeper levels, not "7.10". Written
-    // as deliberation_matter_family_idx is, so that the index can serve it.
+    // as deliberation_matter_year_idx is, so that the index can serve it.
     const [family, subMatter] = params.matiere.split(".");
     conditions.push(Prisma.sql`split_part(d."matter_code", '.', 1) = ${family}`);
     if (subMatter !== undefined) conditions.push(Prisma.sql`split_part(d."matter_code", '.', 2) = ${subMatter}`);
@@ -34,19 +34,24 @@ function filters(municipalityId: string, params: SearchParams): Prisma.Sql[] {
   return conditions;
 }
 
+/** The municipality's local days, in its zone. */
+const zoneSql = (municipalityId: string) => Prisma.sql`(SELECT m."time_zone" FROM "municipality" m WHERE m."id" = ${municipalityId}::uuid)`;
+
+/** The sittings of the period: from midnight of `du` to midnight after `au`, in the municipality's zone. */
+function periodSittingsSql(municipalityId: string, du: string | undefined, au: string | undefined, column: Prisma.Sql): Prisma.Sql {
+  const bounds = [Prisma.sql`p."municipality_id" = ${municipalityId}::uuid`];
+  if (du) bounds.push(Prisma.sql`p."starts_at" >= (${du}::date)::timestamp AT TIME ZONE ${zoneSql(municipalityId)}`);
+  if (au) bounds.push(Prisma.sql`p."starts_at" < (${au}::date + 1)::timestamp AT TIME ZONE ${zoneSql(municipalityId)}`);
+  return Prisma.sql`SELECT ${column} FROM "sitting" p WHERE ${Prisma.join(bounds, " AND ")}`;
+}
+
 /**
- * Held by a sitting of the period. Dates are the sitting's, in Paris time: from
- * midnight of `du` to midnight after `au`. The sittings are picked first, as
- * an array: the deliberations are then read once, through the index on
+ * Held by a sitting of the period. The sittings are picked first, as an
+ * array: the deliberations are then read once, through the index on
  * sitting_id alongside the text index, rather than once per sitting.
  */
 function sittingPeriodSql(municipalityId: string, du: string | undefined, au: string | undefined): Prisma.Sql {
-  const bounds = [Prisma.sql`p."municipality_id" = ${municipalityId}::uuid`];
-  // Local days of the municipality's zone.
-  const zone = Prisma.sql`(SELECT m."time_zone" FROM "municipality" m WHERE m."id" = ${municipalityId}::uuid)`;
-  if (du) bounds.push(Prisma.sql`p."starts_at" >= (${du}::date)::timestamp AT TIME ZONE ${zone}`);
-  if (au) bounds.push(Prisma.sql`p."starts_at" < (${au}::date + 1)::timestamp AT TIME ZONE ${zone}`);
-  return Prisma.sql`d."sitting_id" = ANY (ARRAY(SELECT p."id" FROM "sitting" p WHERE ${Prisma.join(bounds, " AND ")}))`;
+  return Prisma.sql`d."sitting_id" = ANY (ARRAY(${periodSittingsSql(municipalityId, du, au, Prisma.sql`p."id"`)}))`;
 }
 
 /** Adopted with no vote against and no abstention (a secret ballot counts too: its figures are public), or "à l'unanimité" for an archived act without figures. */
@@ -94,8 +99,8 @@ export const SEARCH_CANDIDATE_LIMIT = 1000;
 /**
  * One page of matches, each row carrying the count and its highlighted subject and excerpt.
  *
- * Every match is found through the GIN index on `search_vector` (subject,
- * proposals and the whole report); relevance is `ts_rank` on
+ * Every match is found through the GIN index on the municipality, the year and
+ * `search_vector` (subject, proposals and the whole report); relevance is `ts_rank` on
  * `search_rank_vector`, a small vector of the subject and the report's heading
  * (weight A) and the proposals (B), kept in the row itself: ranking thousands of
  * matches of a frequent word then reads no out-of-line report. A match found
@@ -159,13 +164,24 @@ export function buildSearchSql({
     ? Prisma.sql`ts_headline(${config}, concat_ws(E'\n\n', dl."proposals", dl."report"), ${query}, ${Prisma.raw(`'${EXCERPT_OPTIONS}'`)})`
     : Prisma.sql`left(coalesce(dl."proposals", ''), 240)`;
 
-  // The years counted: from the newest, one count per year (each through the text and year indexes), until the limit.
+  // The years counted: from the newest, one count per year (each through the text index, whose first keys are the
+  // municipality and the year), until the limit.
   const bounded = candidateLimit !== null && !params.annee && !params.seance;
+  const matchRows = (year: Prisma.Sql) => Prisma.sql`
+      SELECT d."id", d."year", d."sequence"${sittingOfMatch.column}, ${rank} AS "rank"
+      FROM "deliberation" d ${sittingOfMatch.join}
+      WHERE ${matching}${year}`;
+  // The years searched: those of the municipality's acts, or with a period those of its sittings (in local time). An
+  // act's year is its sitting's: a number must be of the sitting's year, an archived act's year is its date's, the day
+  // of the sitting it was given. Reading the period's acts to find their years would cost more than the search itself
+  // (no index on sitting_id holds the year), and counting from the archive's last year would cross every year after.
+  const years = params.du || params.au
+    ? Prisma.sql`SELECT min(y."year") AS "first", max(y."year") AS "last" FROM (${periodSittingsSql(municipalityId, params.du, params.au,
+        Prisma.sql`extract(year FROM p."starts_at" AT TIME ZONE ${zoneSql(municipalityId)})::int AS "year"`)}) y`
+    : Prisma.sql`SELECT min(b."year") AS "first", max(b."year") AS "last" FROM "deliberation" b WHERE b."municipality_id" = ${municipalityId}::uuid`;
   const reach = !bounded
       ? Prisma.sql`reach AS (SELECT NULL::int AS "from_year", false AS "partial"),`
-      : Prisma.sql`bounds AS (
-      SELECT min(b."year") AS "first", max(b."year") AS "last" FROM "deliberation" b WHERE b."municipality_id" = ${municipalityId}::uuid
-    ), span ("year", "found") AS (
+      : Prisma.sql`bounds AS (${years}), span ("year", "found") AS (
       SELECT bounds."last", (SELECT count(*) FROM "deliberation" d WHERE ${matching} AND d."year" = bounds."last")
       FROM bounds WHERE bounds."last" IS NOT NULL
       UNION ALL
@@ -174,13 +190,15 @@ export function buildSearchSql({
     ), reach AS (
       SELECT min(span."year")::int AS "from_year", min(span."year") > min(bounds."first") AS "partial" FROM span, bounds
     ),`;
-  const inReach = !bounded ? Prisma.empty : Prisma.sql`AND d."year" >= (SELECT "from_year" FROM reach)`;
+  // Bounded, the matches are read year by year, as they were counted: one equality on the index's year key each,
+  // where a range over the years would scan the index's entries for every year and keep the recent ones.
+  const matchesSql = !bounded
+    ? matchRows(Prisma.empty)
+    : Prisma.sql`SELECT x.* FROM span CROSS JOIN LATERAL (${matchRows(Prisma.sql` AND d."year" = span."year"`)}) x`;
 
   return Prisma.sql`
     WITH RECURSIVE ${reach} matches AS MATERIALIZED (
-      SELECT d."id", d."year", d."sequence"${sittingOfMatch.column}, ${rank} AS "rank"
-      FROM "deliberation" d ${sittingOfMatch.join}
-      WHERE ${matching} ${inReach}
+      ${matchesSql}
     ), page AS (
       SELECT m.* FROM matches m
       ORDER BY ${order}

@@ -122,6 +122,21 @@ describe("bounded search", () => {
     expect(seen.has(best)).toBe(true);
   });
 
+  it("[search]: within a period, the years are counted from the period's last one: the first page is the period's exact one", async () => {
+    const period = { q: "subvention", tri: "date", du: "2019-01-01", au: "2021-12-31" };
+    const bounded = await run(period, LIMIT);
+    const exact = await run(period, null);
+    expect(exact.total).toBe(3 * PER_YEAR);
+    expect(page(bounded)).toEqual(page(exact));
+    // 2021 and 2020 reach the limit; 2019, in the period, is left out (and said to be), the years after it never counted.
+    expect(bounded.total).toBe(2 * PER_YEAR);
+    expect(bounded.searchedFromYear).toBe(2020);
+    expect(bounded.hits.every((hit) => ["2020", "2021"].includes(hit.number.slice(3, 7)))).toBe(true);
+    const whole = await run({ ...period, du: "2021-01-01" }, LIMIT);
+    expect(whole.total).toBe(PER_YEAR);
+    expect(whole.searchedFromYear).toBeNull();
+  });
+
   it("[search]: a chosen year or sitting is a bound of its own: counted and ranked exactly", async () => {
     const year = await run({ q: "subvention", annee: "2019" }, 5);
     expect(year.total).toBe(PER_YEAR);

@@ -126,7 +126,8 @@ export function readPrismaSchema(file: string): ExpectedSchema {
       if (!match) continue;
       expected.indexes.push({
         table,
-        columns: listOf(match[2]!).map((name) => columnName(model.name, name)),
+        // A field's arguments (`year(ops: raw("int4_ops"))`) are not its name.
+        columns: listOf(match[2]!).map((name) => columnName(model.name, name.replace(/\(.*$/, ""))),
         unique: match[1] !== "index",
       });
     }
