@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage() {
   const municipality = await getCurrentMunicipality();
   const [latest, { sittings }, upcoming] = await Promise.all([
-    listPublishedDeliberations({ municipalityId: municipality.id, limit: 5 }),
+    listPublishedDeliberations({ municipalityId: municipality.id, limit: 5, withTotal: false }),
     listPublicSittings({ municipalityId: municipality.id, limit: 3 }),
     listUpcomingSittings({ municipalityId: municipality.id, limit: 3 }),
   ]);

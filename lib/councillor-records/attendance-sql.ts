@@ -10,7 +10,7 @@ import { publishedDeliberationSql } from "@/lib/publication/published-deliberati
 export function sittingPresenceSql(municipalityId: string): Prisma.Sql {
   return Prisma.sql`
     pub AS (
-      SELECT d."id", d."sitting_id" FROM "deliberation" d WHERE ${publishedDeliberationSql("d", municipalityId)}
+      SELECT d."id", d."sitting_id", d."rapporteur_id" FROM "deliberation" d WHERE ${publishedDeliberationSql("d", municipalityId)}
     ), sits AS (
       SELECT s."id", s."starts_at", s."is_demo", (s."starts_at" AT TIME ZONE (SELECT m."time_zone" FROM "municipality" m WHERE m."id" = ${municipalityId}::uuid))::date AS "day"
       FROM "sitting" s WHERE s."municipality_id" = ${municipalityId}::uuid AND EXISTS (SELECT 1 FROM pub WHERE pub."sitting_id" = s."id")

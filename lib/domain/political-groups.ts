@@ -85,14 +85,16 @@ export type GroupTally = { groupId: string | null; groupName: string; votes: Rec
 /**
  * Votes of named public votes, by the voter's group on the day of each vote:
  * the statistics' "votes by group". Those without a group are counted together.
+ * A record may stand for `count` equal choices (one councillor, one day): the
+ * database counts them, so that years of roll calls are not read one by one.
  */
-export function votesByGroup(records: readonly { day: string; choice: VoteChoice; memberships: readonly Membership[] }[]): GroupTally[] {
+export function votesByGroup(records: readonly { day: string; choice: VoteChoice; memberships: readonly Membership[]; count?: number }[]): GroupTally[] {
   const tallies = new Map<string | null, GroupTally>();
   for (const record of records) {
     const group = groupOn(record.memberships, record.day);
     const key = group?.groupId ?? null;
     const tally = tallies.get(key) ?? { groupId: key, groupName: group?.groupName ?? "Sans groupe", votes: { FOR: 0, AGAINST: 0, ABSTENTION: 0, NOT_VOTING: 0 } };
-    tally.votes[record.choice] += 1;
+    tally.votes[record.choice] += record.count ?? 1;
     tallies.set(key, tally);
   }
   const named = [...tallies.values()].filter((tally) => tally.groupId !== null).sort((a, b) => a.groupName.localeCompare(b.groupName, "fr"));

@@ -1,8 +1,8 @@
 import "server-only";
-import { getPrisma, type Db, type SittingKind } from "@/lib/db/prisma";
+import { getPrisma, Prisma, type Db, type SittingKind } from "@/lib/db/prisma";
 import { localDay, localDayBounds } from "@/lib/domain";
 import { timeZoneOf } from "@/lib/municipality/time-zone";
-import { publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
+import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 import { visibleSittingWhere } from "./convened";
 import { listPublicAgendas, type PublicAgendaItem } from "./public-agenda";
 
@@ -25,18 +25,16 @@ export type PublicSittingList = {
   years: number[];
 };
 
-const summarySelect = (municipalityId: string) =>
-  ({
-    id: true,
-    publicSlug: true,
-    startsAt: true,
-    kind: true,
-    isPublic: true,
-    isDemo: true,
-    place: true,
-    cancelledAt: true,
-    _count: { select: { deliberations: { where: publishedDeliberationWhere(municipalityId) } } },
-  }) as const;
+const summarySelect = {
+  id: true,
+  publicSlug: true,
+  startsAt: true,
+  kind: true,
+  isPublic: true,
+  isDemo: true,
+  place: true,
+  cancelledAt: true,
+} as const;
 
 type SummaryRow = {
   id: string;
@@ -47,11 +45,25 @@ type SummaryRow = {
   isDemo: boolean;
   place: string | null;
   cancelledAt: Date | null;
-  _count: { deliberations: number };
 };
 
-function toSummary({ _count, publicSlug, ...sitting }: SummaryRow, zone: string): PublicSittingSummary {
-  return { ...sitting, slug: publicSlug ?? localDay(sitting.startsAt, zone), publishedDeliberationCount: _count.deliberations };
+/**
+ * The sittings with the number of their published acts, counted for these sittings only (grouped in one
+ * statement): counted through Prisma for a few sittings, every act of the town was grouped.
+ */
+async function withPublishedCounts(db: Db, municipalityId: string, rows: SummaryRow[], zone: string): Promise<PublicSittingSummary[]> {
+  const counts = rows.length
+    ? await db.$queryRaw<{ sitting_id: string; count: number }[]>(Prisma.sql`
+        SELECT d."sitting_id", count(*)::int AS "count" FROM "deliberation" d
+        WHERE d."sitting_id" = ANY (${rows.map((row) => row.id)}::uuid[]) AND ${publishedDeliberationSql("d", municipalityId)}
+        GROUP BY d."sitting_id"`)
+    : [];
+  const bySitting = new Map(counts.map((row) => [row.sitting_id, row.count]));
+  return rows.map(({ publicSlug, ...sitting }) => ({
+    ...sitting,
+    slug: publicSlug ?? localDay(sitting.startsAt, zone),
+    publishedDeliberationCount: bySitting.get(sitting.id) ?? 0,
+  }));
 }
 
 /**
@@ -83,9 +95,9 @@ export async function listPublicSittings({
     },
     orderBy: [{ startsAt: "desc" }, { id: "asc" }],
     ...(limit === undefined ? {} : { take: Math.max(0, limit) }),
-    select: summarySelect(municipalityId),
+    select: summarySelect,
   });
-  return { years, sittings: sittings.map((sitting) => toSummary(sitting, zone)) };
+  return { years, sittings: await withPublishedCounts(db, municipalityId, sittings, zone) };
 }
 
 export type UpcomingSitting = PublicSittingSummary & { agenda: PublicAgendaItem[] };
@@ -107,8 +119,8 @@ export async function listUpcomingSittings({
     where: { ...visibleSittingWhere(municipalityId), startsAt: { gte: localDayBounds(localDay(now, zone), zone).gte } },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     ...(limit === undefined ? {} : { take: Math.max(0, limit) }),
-    select: summarySelect(municipalityId),
+    select: summarySelect,
   });
-  const agendas = await listPublicAgendas(db, municipalityId, rows.map((row) => row.id));
-  return rows.map((row) => ({ ...toSummary(row, zone), agenda: agendas.get(row.id) ?? [] }));
+  const [summaries, agendas] = await Promise.all([withPublishedCounts(db, municipalityId, rows, zone), listPublicAgendas(db, municipalityId, rows.map((row) => row.id))]);
+  return summaries.map((summary) => ({ ...summary, agenda: agendas.get(summary.id) ?? [] }));
 }

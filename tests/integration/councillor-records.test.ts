@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCouncillorRecord } from "@/lib/councillor-records/get-councillor-record";
 import { listCouncillorRecords } from "@/lib/councillor-records/list-councillor-records";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
+import { localDay } from "@/lib/domain/calendar";
+import { votesByGroup } from "@/lib/domain/political-groups";
+import { getVotesByGroup } from "@/lib/groups/public-groups";
+import { publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 import { connect, createDatabase } from "./support/database";
 
 describe("councillors' records", () => {
@@ -72,5 +76,28 @@ describe("councillors' records", () => {
     const against = (await getCouncillorRecord({ municipalityId, id: rows!.councillor_id, db }))!;
     expect(against.votesAgainst.map((entry) => entry.number)).toContain(rows!.number);
     expect(await getCouncillorRecord({ municipalityId, id: "00000000-0000-4000-8000-000000000000", db })).toBeNull();
+  });
+
+  it("[groups]: the votes by group counted in the database are those of every named public choice read one by one", async () => {
+    const [records, memberships, municipality] = await Promise.all([
+      db.voteRecord.findMany({
+        where: { municipalityId, vote: { secret: false, deliberation: publishedDeliberationWhere(municipalityId) } },
+        select: { councillorId: true, choice: true, vote: { select: { deliberation: { select: { sitting: { select: { startsAt: true } } } } } } },
+      }),
+      db.groupMembership.findMany({ where: { municipalityId }, select: { councillorId: true, groupId: true, startsOn: true, endsOn: true, group: { select: { name: true } } } }),
+      db.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { timeZone: true } }),
+    ]);
+    const day = (date: Date) => date.toISOString().slice(0, 10);
+    const membershipsOf = (councillorId: string) => memberships
+      .filter((row) => row.councillorId === councillorId)
+      .map((row) => ({ groupId: row.groupId, groupName: row.group.name, startsOn: day(row.startsOn), endsOn: row.endsOn ? day(row.endsOn) : null }));
+    const expected = votesByGroup(records.map((record) => ({
+      day: localDay(record.vote.deliberation.sitting.startsAt, municipality.timeZone),
+      choice: record.choice,
+      memberships: membershipsOf(record.councillorId),
+    })));
+    expect(records.length).toBeGreaterThan(100);
+    expect(expected.filter((tally) => tally.groupId !== null).length).toBeGreaterThan(0);
+    expect(await getVotesByGroup({ municipalityId, db })).toEqual(expected);
   });
 });

@@ -55,6 +55,11 @@ describe("publication: the Prisma and SQL forms of the published rule agree", ()
     return rows.map((row) => row.id).sort();
   }
 
+  async function countForm(municipalityId: string): Promise<number> {
+    const [row] = await db.$queryRaw<{ count: number }[]>(published.publishedDeliberationCountSql(municipalityId));
+    return row!.count;
+  }
+
   it("[publication]: drafts, votes, withdrawals, rectifications and another municipality's acts are told apart the same way by both forms", async () => {
     const fixture: Fixture = await insertMunicipality(client);
     const other: Fixture = await insertMunicipality(client);
@@ -91,6 +96,9 @@ describe("publication: the Prisma and SQL forms of the published rule agree", ()
     expect(await prismaForm(other.municipalityId)).toEqual([elsewhere]);
     expect(await sqlForm(other.municipalityId)).toEqual([elsewhere]);
     for (const hidden of [draft, voted, withdrawn, transmitted, draftVersion, replaced, first, third]) expect(expected).not.toContain(hidden);
+    // The count read from the indexes is the number of acts the rule lets through.
+    expect(await countForm(fixture.municipalityId)).toBe(expected.length);
+    expect(await countForm(other.municipalityId)).toBe(1);
   });
 
   it("[publication]: a sitting is public when, and only when, one of its deliberations passes the rule", async () => {

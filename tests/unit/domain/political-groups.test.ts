@@ -65,5 +65,14 @@ describe("vote shortcuts", () => {
       { groupId: null, groupName: "Sans groupe", votes: { FOR: 1, AGAINST: 1, ABSTENTION: 0, NOT_VOTING: 1 } },
     ]);
     expect(votesByGroup([{ day: "2021-01-01", choice: "FOR", memberships: [MAJORITY] }]).map((tally) => tally.groupName)).toEqual(["Majorité"]);
+    // Choices counted by the database: a record stands for `count` of them.
+    expect(votesByGroup([
+      { day: "2021-01-01", choice: "FOR", memberships: [MAJORITY, OPPOSITION], count: 40 },
+      { day: "2023-01-01", choice: "FOR", memberships: [MAJORITY, OPPOSITION], count: 2 },
+      { day: "2021-01-01", choice: "AGAINST", memberships: [MAJORITY, OPPOSITION] },
+    ])).toEqual([
+      { groupId: "g1", groupName: "Majorité", votes: { FOR: 40, AGAINST: 1, ABSTENTION: 0, NOT_VOTING: 0 } },
+      { groupId: "g2", groupName: "Opposition", votes: { FOR: 2, AGAINST: 0, ABSTENTION: 0, NOT_VOTING: 0 } },
+    ]);
   });
 });
