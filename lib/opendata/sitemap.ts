@@ -1,6 +1,6 @@
 import "server-only";
-import { publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
-import { getPrisma, type Db } from "@/lib/db/prisma";
+import { publishedDeliberationCountSql, publishedDeliberationSql, publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
+import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
 import { listPublicSittings } from "@/lib/sittings/list-public-sittings";
 import { deliberationPath } from "@/lib/publication/deliberation-path";
 import { escapeXml } from "./atom-feed";
@@ -46,7 +46,8 @@ const actEntry = (row: { number: string; publishedAt: Date | null }): SitemapEnt
 /** /sitemap.xml: every address in one file while they fit, else the index of the files. */
 export async function getSitemap({ municipalityId, db = getPrisma(), limit = SITEMAP_LIMIT }: Scope): Promise<Sitemap> {
   const published = publishedDeliberationWhere(municipalityId);
-  const [pages, acts] = await Promise.all([portalPages(municipalityId, db), db.deliberation.count({ where: published })]);
+  const [pages, [counted]] = await Promise.all([portalPages(municipalityId, db), db.$queryRaw<{ count: number }[]>(publishedDeliberationCountSql(municipalityId))]);
+  const acts = counted?.count ?? 0;
   if (pages.fixed.length + pages.sittings.length + pages.councillors.length + acts <= limit) {
     // Newest first, as before the index existed.
     const deliberations = await db.deliberation.findMany({
@@ -56,12 +57,15 @@ export async function getSitemap({ municipalityId, db = getPrisma(), limit = SIT
     });
     return { kind: "urlset", entries: [...pages.fixed, ...pages.sittings, ...deliberations.map(actEntry), ...pages.councillors] };
   }
-  const years = await db.deliberation.groupBy({ by: ["year"], where: published, _count: { _all: true }, _max: { publishedAt: true }, orderBy: { year: "asc" } });
+  // Grouped in SQL with the rule's SQL form: Prisma's groupBy joined every act to its possible newer versions.
+  const years = await db.$queryRaw<{ year: number; count: number; last_published_at: Date | null }[]>(Prisma.sql`
+    SELECT d."year", count(*)::int AS "count", max(d."published_at") AS "last_published_at"
+    FROM "deliberation" d WHERE ${publishedDeliberationSql("d", municipalityId)} GROUP BY d."year" ORDER BY d."year"`);
   const files: SitemapFile[] = [{ name: "pages" }];
   for (const year of years) {
-    const parts = Math.ceil(year._count._all / limit);
+    const parts = Math.ceil(year.count / limit);
     for (let part = 1; part <= parts; part += 1) {
-      files.push({ name: part === 1 ? `deliberations-${year.year}` : `deliberations-${year.year}-${part}`, lastModified: year._max.publishedAt ?? undefined });
+      files.push({ name: part === 1 ? `deliberations-${year.year}` : `deliberations-${year.year}-${part}`, lastModified: year.last_published_at ?? undefined });
     }
   }
   return { kind: "index", files };

@@ -530,8 +530,13 @@ async function main() {
     await runSearchBench({ databaseUrl: searchDatabase.url, baseUrl: search.origin, log: say, memoryProbe, archive });
     if (settings.csvHeapCapMb > 0) {
       await stopChild(search.portal);
-      const capped = await startPortal(searchDatabase.runtimeUrl, settings.searchAppPort + 1, { nodeFlags: [`--max-old-space-size=${settings.csvHeapCapMb}`] });
-      await runCappedExport({ databaseUrl: searchDatabase.url, baseUrl: capped.origin, heapCapMb: settings.csvHeapCapMb, log: say });
+      // A server that cannot start under the cap is a figure too (the server alone needs more), not the end of the run.
+      const capped = await startPortal(searchDatabase.runtimeUrl, settings.searchAppPort + 1, { nodeFlags: [`--max-old-space-size=${settings.csvHeapCapMb}`] })
+        .catch((error: unknown) => {
+          say(`Export CSV, tas plafonné à ${settings.csvHeapCapMb} Mio : le serveur ne démarre pas (${(error as Error).message.split("\n")[0]}).`);
+          return null;
+        });
+      if (capped) await runCappedExport({ databaseUrl: searchDatabase.url, baseUrl: capped.origin, heapCapMb: settings.csvHeapCapMb, log: say });
     }
   }
 

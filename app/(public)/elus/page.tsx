@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { COUNCILLOR_SORTS, CouncillorTable, type CouncillorSort, type SortOrder } from "@/components/councillors/councillor-table";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
-import { listCouncillorRecords, type CouncillorRecordSummary } from "@/lib/councillor-records/list-councillor-records";
+import type { CouncillorRecordSummary } from "@/lib/councillor-records/list-councillor-records";
+import { readCouncillorRecords } from "@/lib/statistics/public-figures";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +28,7 @@ export default async function CouncillorsPage({ searchParams }: Props) {
   const sort = (COUNCILLOR_SORTS as readonly string[]).includes(String(query.tri)) ? (query.tri as CouncillorSort) : "nom";
   const order: SortOrder = query.ordre === "desc" ? "desc" : query.ordre === "asc" ? "asc" : "asc";
   const municipality = await getCurrentMunicipality();
-  const records = await listCouncillorRecords({ municipalityId: municipality.id });
+  const records = await readCouncillorRecords(municipality.id);
   const sorted = [...records].sort(compare(sort));
   if (order === "desc") sorted.reverse();
   // The real council first, the fictional one (demonstration) after, whatever the sort.

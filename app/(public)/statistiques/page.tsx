@@ -4,8 +4,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { countOf, formatDateFr, NOMENCLATURE } from "@/lib/domain";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { VotesByGroup } from "@/components/statistics/votes-by-group";
-import { getVotesByGroup } from "@/lib/groups/public-groups";
-import { getCouncilStatistics } from "@/lib/statistics/get-council-statistics";
+import { readCouncilStatistics, readVotesByGroup } from "@/lib/statistics/public-figures";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Statistiques" };
@@ -15,7 +14,7 @@ const DEMO = "(démonstration, fictif)";
 
 export default async function StatisticsPage() {
   const municipality = await getCurrentMunicipality();
-  const [statistics, votesByGroup] = await Promise.all([getCouncilStatistics({ municipalityId: municipality.id }), getVotesByGroup({ municipalityId: municipality.id })]);
+  const [statistics, votesByGroup] = await Promise.all([readCouncilStatistics(municipality.id), readVotesByGroup(municipality.id)]);
   const yearLabel = (year: number, isDemo: boolean) => (isDemo ? `${year} ${DEMO}` : String(year));
   const familyLabel = new Map(NOMENCLATURE.map((family) => [family.code, family.label]));
   return (

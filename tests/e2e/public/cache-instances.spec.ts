@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { PROJECT_ROOT } from "../support/app-source";
 import { builtServerActions, callServerAction } from "../support/server-actions";
@@ -168,8 +168,19 @@ test.afterAll(async ({}, testInfo) => {
   }
 });
 
-test("[cache]: a publication through one instance is seen promptly on the other, whose pages were cached", async () => {
+/** The published acts of `year`'s fictional council, as /statistiques on the instance counts them (its cached figures). */
+async function demoActsOfYear(page: Page, baseURL: string, year: string): Promise<number> {
+  await page.goto(new URL("/statistiques", baseURL).href);
+  const bar = page.getByTestId("chart-years-bars").getByRole("listitem").filter({ hasText: `${year} (démonstration, fictif)` });
+  return (await bar.count()) ? Number((await bar.locator("span.tabular-nums").innerText()).replace(/\D/g, "")) : 0;
+}
+
+test("[cache]: a publication through one instance is seen promptly on the other, whose pages were cached", async ({ page }) => {
   const act = await unpublishedWithdrawnAct();
+  // B's figures (data cache, lib/statistics/public-figures.ts) are read before the publication, and kept.
+  const year = act.number.slice(3, 7);
+  const countedBefore = await demoActsOfYear(page, secondUrl, year);
+  expect(countedBefore).toBeGreaterThan(0);
   const sitting = await withDatabase(async (client) =>
     (await client.query<{ slug: string }>(`SELECT to_char(s.starts_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD') AS slug FROM deliberation d JOIN sitting s ON s.id = d.sitting_id WHERE d.id = $1`, [act.id])).rows[0]!.slug,
   );
@@ -209,6 +220,8 @@ test("[cache]: a publication through one instance is seen promptly on the other,
   const extract = await fetch(new URL(extractPath, secondUrl));
   expect(extract.headers.get("content-type")).toBe("application/pdf");
   expect(extract.headers.get("x-registre-copy-tags")).toBeNull();
+  // B's cached statistics count the act: the publication expired them too.
+  await expect.poll(() => demoActsOfYear(page, secondUrl, year), { timeout: 10_000, intervals: [250, 500, 1000] }).toBe(countedBefore + 1);
 });
 
 test("[cache]: a draft saved through one instance renders no public page again, on either instance", async () => {
