@@ -63,7 +63,7 @@ const settings = {
   searchActs: envNumber("BENCH_SEARCH_ACTS", 1_000_000),
   searchAppPort: envNumber("BENCH_SEARCH_PORT", 3301),
   /** The whole CSV export again, from a server whose V8 old space is capped at this many MiB (on BENCH_SEARCH_PORT + 1); 0: not run. */
-  csvHeapCapMb: envNumber("BENCH_CSV_HEAP_MB", 64),
+  csvHeapCapMb: envNumber("BENCH_CSV_HEAP_MB", 144),
   /** BENCH_EXTRACTS=0, BENCH_SEARCH=0 or BENCH_IMPORT=0 leave those parts out; BENCH_PAGES=0 leaves out the page load test. */
   extracts: part("extracts") && process.env.BENCH_EXTRACTS !== "0",
   search: part("search") && process.env.BENCH_SEARCH !== "0",

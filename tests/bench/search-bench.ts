@@ -32,6 +32,8 @@ import { BENCH_MUNICIPALITY } from "./synthetic-archive";
 // - Sitemaps: /sitemap.xml (an index past 50,000 addresses) and every file it
 //   lists, walked as a crawler would: seconds and size of each, and the acts
 //   listed against the published acts counted in SQL.
+// - The public pages that list or count over the whole record (home, lists,
+//   sittings, register, councillors, statistics): first answer and the others'.
 // - The machine's load average is printed with each figure: two cores are shared.
 
 const ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS ?? 15);
@@ -299,8 +301,37 @@ export async function runSearchBench(options: {
 
     await benchExports({ client, municipalityId, baseUrl, log, memoryProbe: options.memoryProbe ?? null });
     await benchSitemaps({ client, municipalityId, baseUrl, log });
+    await benchPublicPages({ baseUrl, log });
   } finally {
     await client.end();
+  }
+}
+
+/** The public pages that list or count over the whole record, on the million-act archive. */
+const LIST_PAGES = ["/", "/deliberations", "/deliberations?page=5000", "/seances", "/registre", "/elus", "/statistiques", "/donnees"];
+const LIST_PAGE_ROUNDS = 6;
+
+/**
+ * Each page that lists or counts the town's acts, asked LIST_PAGE_ROUNDS times
+ * one after the other: the first answer (the statistics' and councillors'
+ * figures then computed, as after a publication) and the median of the others
+ * (those figures from the data cache; the lists rendered at each request).
+ */
+async function benchPublicPages({ baseUrl, log }: { baseUrl: string; log: (line: string) => void }): Promise<void> {
+  log(`Pages publiques qui parcourent le registre (${LIST_PAGE_ROUNDS} requêtes chacune, ${loadNow()}) :`);
+  for (const pathname of LIST_PAGES) {
+    const times: number[] = [];
+    const statuses = new Set<number>();
+    let bytes = 0;
+    for (let round = 0; round < LIST_PAGE_ROUNDS; round += 1) {
+      const started = performance.now();
+      const response = await fetch(`${baseUrl}${pathname}`, { headers: { "accept-encoding": "gzip" } });
+      bytes = (await response.arrayBuffer()).byteLength;
+      times.push(performance.now() - started);
+      statuses.add(response.status);
+    }
+    const rest = statsOf(times.slice(1));
+    log(`  ${pathname.padEnd(28)} HTTP ${[...statuses].join(", ")}  première ${ms(times[0]!)}, ensuite p50 ${ms(rest.p50)} (le plus lent ${ms(Math.max(...times.slice(1)))}) ; ${(bytes / 1024).toFixed(0)} Kio`);
   }
 }
 
