@@ -149,9 +149,22 @@ export async function* spreadsheetDeliberationsCsv(options: ScdlExportOptions): 
 
 /** The years that have published, non-demo deliberations: one file each. */
 export async function listScdlYears({ municipalityId, db = getPrisma() }: { municipalityId: string; db?: Db }): Promise<number[]> {
+  // The municipality's years walked down the index on (municipality_id, year), one probe each, then kept when one
+  // of their acts is published and real: a DISTINCT over the published acts read all of them (0.5 s for 200,000).
   const rows = await db.$queryRaw<{ year: number }[]>(Prisma.sql`
-    SELECT DISTINCT d."year" FROM "deliberation" d
-    WHERE ${publishedDeliberationSql("d", municipalityId)} AND NOT d."is_demo" ORDER BY d."year" DESC`);
+    WITH RECURSIVE years ("year") AS (
+      SELECT max(b."year") FROM "deliberation" b WHERE b."municipality_id" = ${municipalityId}::uuid
+      UNION ALL
+      SELECT (SELECT max(b."year") FROM "deliberation" b WHERE b."municipality_id" = ${municipalityId}::uuid AND b."year" < years."year")
+      FROM years WHERE years."year" IS NOT NULL
+    )
+    SELECT years."year" FROM years
+    CROSS JOIN LATERAL (
+      -- LIMIT 1: one probe per year (an EXISTS would be planned as a join over every act).
+      SELECT 1 FROM "deliberation" d WHERE d."year" = years."year" AND ${publishedDeliberationSql("d", municipalityId)} AND NOT d."is_demo" LIMIT 1
+    ) found
+    WHERE years."year" IS NOT NULL
+    ORDER BY years."year" DESC`);
   return rows.map((row) => row.year);
 }
 

@@ -114,6 +114,15 @@ describe("open data: SCDL export", () => {
 
   it("[scdl]: the export of one year holds that year's deliberations only", async () => {
     expect(await listScdlYears({ municipalityId, db })).toContain(2022);
+    // Exactly the years holding a published real act, newest first (walked down the year index, one probe each).
+    const { rows: expectedYears } = await client.query<{ year: number }>(
+      `SELECT DISTINCT year FROM deliberation d WHERE municipality_id = $1 AND status = 'PUBLISHED' AND published_at IS NOT NULL AND NOT is_demo
+         AND NOT EXISTS (SELECT 1 FROM deliberation n WHERE n.previous_version_id = d.id AND n.status = 'PUBLISHED') ORDER BY year DESC`,
+      [municipalityId],
+    );
+    const { rows: allYears } = await client.query<{ year: number }>(`SELECT DISTINCT year FROM deliberation WHERE municipality_id = $1`, [municipalityId]);
+    expect(allYears.length).toBeGreaterThan(expectedYears.length);
+    expect(await listScdlYears({ municipalityId, db })).toEqual(expectedYears.map((row) => row.year));
     const [, ...rows] = parseCsv(await exportCsv(2022));
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row[2]).toMatch(/^DL\.2022-/);
