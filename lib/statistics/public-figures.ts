@@ -18,9 +18,25 @@ export const PUBLIC_FIGURES_TAG = "public-figures";
 const STALE_AFTER_SECONDS = 300;
 const options = { tags: [PUBLIC_FIGURES_TAG], revalidate: STALE_AFTER_SECONDS };
 
-const statistics = unstable_cache((municipalityId: string) => getCouncilStatistics({ municipalityId }), ["council-statistics"], options);
-const groups = unstable_cache((municipalityId: string) => getVotesByGroup({ municipalityId }), ["votes-by-group"], options);
-const councillors = unstable_cache((municipalityId: string) => listCouncillorRecords({ municipalityId }), ["councillor-records"], options);
+/**
+ * `compute` through the data cache; rendered outside a Next server (a page called by a script or a test, where Next
+ * has no cache to give: "incrementalCache missing"), computed directly.
+ */
+function cached<T>(compute: (municipalityId: string) => Promise<T>, key: string): (municipalityId: string) => Promise<T> {
+  const read = unstable_cache(compute, [key], options);
+  return async (municipalityId) => {
+    try {
+      return await read(municipalityId);
+    } catch (error) {
+      if (error instanceof Error && error.message.includes("incrementalCache missing")) return compute(municipalityId);
+      throw error;
+    }
+  };
+}
+
+const statistics = cached((municipalityId) => getCouncilStatistics({ municipalityId }), "council-statistics");
+const groups = cached((municipalityId) => getVotesByGroup({ municipalityId }), "votes-by-group");
+const councillors = cached((municipalityId) => listCouncillorRecords({ municipalityId }), "councillor-records");
 
 // The cache keeps JSON: its dates come back as strings.
 const date = (value: Date | string) => new Date(value);
