@@ -5,6 +5,7 @@ import { useEffect, useRef, type FormEvent } from "react";
 import { listMatters, NOMENCLATURE } from "@/lib/domain";
 import { countOf } from "@/lib/domain/plural";
 import type { SearchFilterOptions } from "@/lib/search/list-search-filter-options";
+import type { SittingScope } from "@/lib/search/offered-sittings";
 import type { SearchParams } from "@/lib/search/search-params";
 
 // A client component for the server's sake: the page sends these few props
@@ -30,9 +31,11 @@ function filledQueryString(form: HTMLFormElement): string {
 }
 
 /** The search and its filters: a plain GET form, so the whole state lands in the URL and works without JavaScript. */
-export function SearchForm({ params, options, filtersOpen }: {
+export function SearchForm({ params, options, sittingScope, filtersOpen }: {
   params: SearchParams;
   options: SearchFilterOptions;
+  /** Which sittings `options` holds (offeredSittings): said under their list. */
+  sittingScope: SittingScope;
   /** A filter or an explicit order is set: the filters are shown open (on wide screens). */
   filtersOpen: boolean;
 }) {
@@ -101,12 +104,25 @@ export function SearchForm({ params, options, filtersOpen }: {
           </div>
           <div>
             <label htmlFor="search-seance" className={labelClass}>Séance</label>
-            <select id="search-seance" name="seance" defaultValue={params.seance ?? ""} className={fieldClass}>
+            <select
+              id="search-seance"
+              name="seance"
+              defaultValue={params.seance ?? ""}
+              aria-describedby={"all" in sittingScope ? undefined : "search-seance-help"}
+              className={fieldClass}
+            >
               <option value="">Toutes</option>
               {options.sittings.map((sitting) => (
                 <option key={sitting.value} value={sitting.value}>{sitting.label}</option>
               ))}
             </select>
+            {"all" in sittingScope ? null : (
+              <p id="search-seance-help" className="mt-1 text-sm text-muted">
+                {"year" in sittingScope
+                  ? `Les séances de ${sittingScope.year}.`
+                  : `Les ${sittingScope.recent} dernières séances ; pour une autre, choisissez son année et appliquez les filtres.`}
+              </p>
+            )}
           </div>
           <div>
             <label htmlFor="search-matiere" className={labelClass}>Matière</label>

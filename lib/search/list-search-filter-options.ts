@@ -1,8 +1,9 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import type { Db } from "@/lib/db/prisma";
-import { formatCouncillorName, formatDateFr } from "@/lib/domain";
+import { formatCouncillorName, formatDateFr, localDay } from "@/lib/domain";
 import { listSearchFacets } from "./list-search-facets";
+import type { SearchFilterOption, SittingFilterOption } from "./offered-sittings";
 
 // The search form's filter options, labels included: they change only when an
 // act is published, yet the page is rendered for every search, so they are
@@ -16,8 +17,7 @@ import { listSearchFacets } from "./list-search-facets";
 export const SEARCH_FILTER_OPTIONS_TAG = "search-filter-options";
 const STALE_AFTER_SECONDS = 300;
 
-export type SearchFilterOption = { value: string; label: string };
-export type SearchFilterOptions = { years: number[]; sittings: SearchFilterOption[]; rapporteurs: SearchFilterOption[] };
+export type SearchFilterOptions = { years: number[]; sittings: SittingFilterOption[]; rapporteurs: SearchFilterOption[] };
 
 /** The filter options of listSearchFacets, as value and French label (plain JSON: what the cache stores). */
 export async function buildSearchFilterOptions({ municipalityId, db }: { municipalityId: string; db?: Db }): Promise<SearchFilterOptions> {
@@ -27,6 +27,7 @@ export async function buildSearchFilterOptions({ municipalityId, db }: { municip
     sittings: facets.sittings.map((sitting) => ({
       value: sitting.id,
       label: `${formatDateFr(sitting.startsAt, facets.timeZone)}${sitting.isDemo ? " (démonstration, fictive)" : ""}`,
+      year: Number(localDay(sitting.startsAt, facets.timeZone).slice(0, 4)),
     })),
     rapporteurs: facets.rapporteurs.map((councillor) => ({
       value: councillor.id,

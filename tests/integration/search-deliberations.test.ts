@@ -289,8 +289,8 @@ describe("search", () => {
     const options = await buildSearchFilterOptions({ municipalityId: fixture.municipalityId, db });
     expect(options.years).toEqual([2023, 2022]);
     expect(options.sittings).toEqual([
-      { value: otherSittingId, label: "9 mars 2023" },
-      { value: fixture.sittingId, label: "7 avril 2022" },
+      { value: otherSittingId, label: "9 mars 2023", year: 2023 },
+      { value: fixture.sittingId, label: "7 avril 2022", year: 2022 },
     ]);
     const councillors = await db.councillor.findMany({ where: { id: { in: [fixture.councillorIds[0]!, fixture.councillorIds[1]!] } } });
     expect(options.rapporteurs.map((option) => option.label).sort()).toEqual(councillors.map((councillor) => formatCouncillorName(councillor)).sort());

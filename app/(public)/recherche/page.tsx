@@ -9,6 +9,7 @@ import { countOf } from "@/lib/domain/plural";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
 import { findDeliberationByReference } from "@/lib/search/find-deliberation-by-reference";
 import { listSearchFilterOptions } from "@/lib/search/list-search-filter-options";
+import { offeredSittings } from "@/lib/search/offered-sittings";
 import { searchDeliberations } from "@/lib/search/search-deliberations";
 import { effectiveSort, hasFilters, parseSearchParams, searchQueryString, type SearchParams } from "@/lib/search/search-params";
 import { deliberationPath } from "@/lib/publication/deliberation-path";
@@ -59,12 +60,17 @@ export default async function SearchPage({ searchParams }: Props) {
   ]);
   const feedQuery = searchQueryString({ ...params, page: 1, tri: undefined });
   const sort = effectiveSort(params);
+  const sittings = offeredSittings(filterOptions.sittings, { year: params.annee, chosen: params.seance });
 
   return (
     <div>
       <Breadcrumb crumbs={[{ label: "Accueil", href: "/" }, { label: "Recherche" }]} />
       <h1 className="text-3xl font-bold">Rechercher une délibération</h1>
-      <SearchForm params={params} options={filterOptions} filtersOpen={hasFilters(params) || params.tri !== undefined} />
+      <SearchForm
+        params={params}
+        options={{ ...filterOptions, sittings: sittings.sittings }}
+        sittingScope={sittings.scope}
+        filtersOpen={hasFilters(params) || params.tri !== undefined} />
 
       {result && result.councillors.length > 0 ? <SearchCouncillors councillors={result.councillors} /> : null}
 
