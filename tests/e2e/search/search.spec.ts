@@ -101,6 +101,16 @@ test.describe("search", () => {
     await expect(page.getByLabel("Séance", { exact: true })).toHaveValue(/^[0-9a-f-]{36}$/);
   });
 
+  test("[search]: with a year chosen, the form offers that year's sittings and says so", async ({ page }) => {
+    await page.goto("/recherche?q=convention&annee=2019");
+    const sitting = page.getByLabel("Séance", { exact: true });
+    await expect(sitting).toHaveAccessibleDescription("Les séances de 2019.");
+    const labels = (await sitting.getByRole("option").allTextContents()).slice(1);
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) expect(label).toMatch(/ 2019/);
+    await expect(sitting.getByRole("option", { name: "7 avril 2022", exact: true })).toHaveCount(0);
+  });
+
   test("[search]: a number or a receipt identifier goes straight to the deliberation", async ({ page }) => {
     await page.goto("/recherche?q=2022-91");
     await expect(page).toHaveURL(/\/deliberations\/DL\.2022-91$/);
