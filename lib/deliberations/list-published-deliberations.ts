@@ -1,8 +1,8 @@
 import "server-only";
 import { tallySelect } from "@/lib/publication/tally-select";
-import { getPrisma, Prisma, type Outcome } from "@/lib/db/prisma";
+import { getPrisma, Prisma, type Db, type Outcome } from "@/lib/db/prisma";
 import type { StatedTally } from "@/lib/domain";
-import { publishedDeliberationCountSql, publishedDeliberationSql } from "@/lib/publication/published-deliberation";
+import { publishedDeliberationCountBySittingSql, publishedDeliberationCountSql, publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 
 export type PublishedDeliberationSummary = {
   number: string;
@@ -17,6 +17,26 @@ export type PublishedDeliberationSummary = {
 
 export type PublishedDeliberationPage = { deliberations: PublishedDeliberationSummary[]; total: number };
 
+/** From this offset on, a page starts by skipping whole sittings (skipSittings) instead of reading every act before it. */
+const SKIP_SITTINGS_FROM = 1_000;
+
+/**
+ * A deep page (`/deliberations?page=5000`): the sittings (by their moment, as the list orders them) whose
+ * acts all come before `offset` are skipped by their counts, read from the indexes
+ * (publishedDeliberationCountBySittingSql); the page is then read from the first sitting it reaches, at
+ * `offset - before`. With OFFSET alone, PostgreSQL read the 100,000 acts before page 5,000 (0.8 s).
+ * The moment is returned as PostgreSQL's text, compared back exactly. Null when nothing is published.
+ */
+async function skipSittings(prisma: Db, municipalityId: string, offset: number): Promise<{ startsAt: string; before: number } | null> {
+  const [reached] = await prisma.$queryRaw<{ starts_at: string; before: number }[]>(Prisma.sql`
+    WITH "counted" AS (${publishedDeliberationCountBySittingSql(municipalityId)}),
+    "moments" AS (SELECT "starts_at", sum("count") AS "count" FROM "counted" GROUP BY "starts_at" HAVING sum("count") > 0),
+    "running" AS (SELECT "starts_at", (sum("count") OVER (ORDER BY "starts_at" DESC) - "count")::int AS "before" FROM "moments")
+    SELECT "starts_at"::text AS "starts_at", "before" FROM "running" WHERE "before" <= ${offset}
+    ORDER BY "starts_at" ASC LIMIT 1`);
+  return reached ? { startsAt: reached.starts_at, before: reached.before } : null;
+}
+
 /**
  * Published deliberations of one municipality, newest sitting first, with their number (`total`, unless
  * `withTotal: false`). The page's acts are picked in SQL, walking the sittings from the newest (the index on
@@ -28,19 +48,27 @@ export async function listPublishedDeliberations({
   limit,
   offset = 0,
   withTotal = true,
+  skipSittingsFrom = SKIP_SITTINGS_FROM,
 }: {
   municipalityId: string;
   limit: number;
   offset?: number;
   withTotal?: boolean;
+  /** The offset from which whole sittings are skipped by their counts (a test sets 0 to compare both ways). */
+  skipSittingsFrom?: number;
 }): Promise<PublishedDeliberationPage> {
   const prisma = getPrisma();
-  const [picked, counted] = await Promise.all([
-    prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
+  const pick = async () => {
+    const skipped = offset >= skipSittingsFrom ? await skipSittings(prisma, municipalityId, offset) : null;
+    return prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
       SELECT d."id" FROM "sitting" s JOIN "deliberation" d ON d."sitting_id" = s."id"
       WHERE s."municipality_id" = ${municipalityId}::uuid AND ${publishedDeliberationSql("d", municipalityId)}
+        ${skipped ? Prisma.sql`AND s."starts_at" <= ${skipped.startsAt}::timestamptz` : Prisma.empty}
       ORDER BY s."starts_at" DESC, d."year" DESC, d."sequence" DESC, d."id"
-      LIMIT ${Math.max(0, Math.min(limit, 200))} OFFSET ${Math.max(0, offset)}`),
+      LIMIT ${Math.max(0, Math.min(limit, 200))} OFFSET ${Math.max(0, offset - (skipped?.before ?? 0))}`);
+  };
+  const [picked, counted] = await Promise.all([
+    pick(),
     withTotal ? prisma.$queryRaw<{ count: number }[]>(publishedDeliberationCountSql(municipalityId)) : Promise.resolve(null),
   ]);
   const ids = picked.map((row) => row.id);

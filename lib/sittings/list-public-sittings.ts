@@ -1,8 +1,8 @@
 import "server-only";
-import { getPrisma, Prisma, type Db, type SittingKind } from "@/lib/db/prisma";
+import { getPrisma, type Db, type SittingKind } from "@/lib/db/prisma";
 import { localDay, localDayBounds } from "@/lib/domain";
 import { timeZoneOf } from "@/lib/municipality/time-zone";
-import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
+import { publishedDeliberationCountBySittingSql } from "@/lib/publication/published-deliberation";
 import { visibleSittingWhere } from "./convened";
 import { listPublicAgendas, type PublicAgendaItem } from "./public-agenda";
 
@@ -48,15 +48,12 @@ type SummaryRow = {
 };
 
 /**
- * The sittings with the number of their published acts, counted for these sittings only (grouped in one
- * statement): counted through Prisma for a few sittings, every act of the town was grouped.
+ * The sittings with the number of their published acts, counted for these sittings only, from the indexes
+ * (publishedDeliberationCountBySittingSql): counted through Prisma, every act of the town was grouped.
  */
 async function withPublishedCounts(db: Db, municipalityId: string, rows: SummaryRow[], zone: string): Promise<PublicSittingSummary[]> {
   const counts = rows.length
-    ? await db.$queryRaw<{ sitting_id: string; count: number }[]>(Prisma.sql`
-        SELECT d."sitting_id", count(*)::int AS "count" FROM "deliberation" d
-        WHERE d."sitting_id" = ANY (${rows.map((row) => row.id)}::uuid[]) AND ${publishedDeliberationSql("d", municipalityId)}
-        GROUP BY d."sitting_id"`)
+    ? await db.$queryRaw<{ sitting_id: string; count: number }[]>(publishedDeliberationCountBySittingSql(municipalityId, rows.map((row) => row.id)))
     : [];
   const bySitting = new Map(counts.map((row) => [row.sitting_id, row.count]));
   return rows.map(({ publicSlug, ...sitting }) => ({

@@ -99,6 +99,9 @@ describe("publication: the Prisma and SQL forms of the published rule agree", ()
     // The count read from the indexes is the number of acts the rule lets through.
     expect(await countForm(fixture.municipalityId)).toBe(expected.length);
     expect(await countForm(other.municipalityId)).toBe(1);
+    // And sitting by sitting: the replaced versions are not counted in their sitting.
+    const bySitting = await db.$queryRaw<{ sitting_id: string; count: number }[]>(published.publishedDeliberationCountBySittingSql(fixture.municipalityId));
+    expect(bySitting.map((row) => [row.sitting_id, row.count])).toEqual([[fixture.sittingId, expected.length]]);
   });
 
   it("[publication]: a sitting is public when, and only when, one of its deliberations passes the rule", async () => {
