@@ -1,12 +1,13 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { listCouncillorRecords, type CouncillorRecordSummary } from "@/lib/councillor-records/list-councillor-records";
+import { countPublishedDeliberations } from "@/lib/deliberations/list-published-deliberations";
 import type { GroupTally } from "@/lib/domain/political-groups";
 import { getVotesByGroup } from "@/lib/groups/public-groups";
 import { getCouncilStatistics, type CouncilStatistics } from "./get-council-statistics";
 
 // The figures the public pages count over every published act (/statistiques,
-// /elus): grouped over the whole record, they take seconds on a town of
+// /elus, and the number of acts /deliberations pages through): grouped over the whole record, they take seconds on a town of
 // 200,000 acts, and they change only when something is published, a sitting,
 // a councillor or a group changes, or an archive comes in. They are kept in
 // Next's data cache, like the search form's options: each of those changes
@@ -37,6 +38,7 @@ function cached<T>(compute: (municipalityId: string) => Promise<T>, key: string)
 const statistics = cached((municipalityId) => getCouncilStatistics({ municipalityId }), "council-statistics");
 const groups = cached((municipalityId) => getVotesByGroup({ municipalityId }), "votes-by-group");
 const councillors = cached((municipalityId) => listCouncillorRecords({ municipalityId }), "councillor-records");
+const publishedCount = cached((municipalityId) => countPublishedDeliberations({ municipalityId }), "published-deliberation-count");
 
 // The cache keeps JSON: its dates come back as strings.
 const date = (value: Date | string) => new Date(value);
@@ -56,4 +58,9 @@ export function readVotesByGroup(municipalityId: string): Promise<GroupTally[]> 
 export async function readCouncillorRecords(municipalityId: string): Promise<CouncillorRecordSummary[]> {
   const records = await councillors(municipalityId);
   return records.map((record) => ({ ...record, mandateStart: date(record.mandateStart), mandateEnd: record.mandateEnd ? date(record.mandateEnd) : null }));
+}
+
+/** How many acts are published (countPublishedDeliberations), through the data cache (inside a request only). */
+export function readPublishedDeliberationCount(municipalityId: string): Promise<number> {
+  return publishedCount(municipalityId);
 }

@@ -52,6 +52,7 @@ describe("the list of published deliberations, deep pages", () => {
   it("[publication]: a page read by skipping whole sittings is the page read with OFFSET, at every offset", async () => {
     const { total } = await list.listPublishedDeliberations({ municipalityId, limit: 1 });
     expect(total).toBeGreaterThan(10);
+    expect(await list.countPublishedDeliberations({ municipalityId })).toBe(total);
     const numbers = async (offset: number, skipSittingsFrom: number) =>
       (await list.listPublishedDeliberations({ municipalityId, limit: 4, offset, withTotal: false, skipSittingsFrom })).deliberations.map((row) => row.number);
     for (let offset = 0; offset <= total + 1; offset += 1) {

@@ -6,6 +6,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { countOf } from "@/lib/domain/plural";
 import { listPublishedDeliberations } from "@/lib/deliberations/list-published-deliberations";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
+import { readPublishedDeliberationCount } from "@/lib/statistics/public-figures";
 
 export const dynamic = "force-dynamic";
 
@@ -26,11 +27,13 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function DeliberationsPage({ searchParams }: Props) {
   const page = requestedPage((await searchParams).page);
   const municipality = await getCurrentMunicipality();
-  const { deliberations, total } = await listPublishedDeliberations({
-    municipalityId: municipality.id,
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  });
+  const [{ deliberations }, counted] = await Promise.all([
+    listPublishedDeliberations({ municipalityId: municipality.id, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, withTotal: false }),
+    readPublishedDeliberationCount(municipality.id),
+  ]);
+  // The count is cached (a publication expires it; an archive imported from the command line, within five
+  // minutes): a page the acts reach exists even when the count does not know them yet.
+  const total = Math.max(counted, (page - 1) * PAGE_SIZE + deliberations.length);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (page > pageCount) notFound();
 
