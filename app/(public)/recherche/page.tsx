@@ -70,7 +70,8 @@ export default async function SearchPage({ searchParams }: Props) {
         params={params}
         options={{ ...filterOptions, sittings: sittings.sittings }}
         sittingScope={sittings.scope}
-        filtersOpen={hasFilters(params) || params.tri !== undefined} />
+        filtersOpen={hasFilters(params) || params.tri !== undefined}
+      />
 
       {result && result.councillors.length > 0 ? <SearchCouncillors councillors={result.councillors} /> : null}
 
