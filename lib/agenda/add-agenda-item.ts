@@ -2,7 +2,7 @@ import "server-only";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { authorizeEditor, type Editor, type SessionUser } from "@/lib/auth/roles";
 import type { Db, Tx } from "@/lib/db/prisma";
-import { localDay } from "@/lib/domain/calendar";
+import { localYear } from "@/lib/domain/calendar";
 import { nextDeliberationNumber, parseDeliberationNumber } from "@/lib/domain/numbering";
 import { createDeliberationInTransaction } from "@/lib/deliberations/create-deliberation";
 import { AppError } from "@/lib/errors";
@@ -70,7 +70,7 @@ async function linkableDraft(tx: Tx, municipalityId: string, sittingId: string, 
 }
 
 async function createDraft(tx: Tx, actor: Editor, sitting: { id: string; startsAt: Date }, item: AgendaItemData, position: number): Promise<string> {
-  const year = Number(localDay(sitting.startsAt, await timeZoneOf(tx, actor.municipalityId)).slice(0, 4));
+  const year = localYear(sitting.startsAt, await timeZoneOf(tx, actor.municipalityId));
   const numbers = await tx.deliberation.findMany({ where: { municipalityId: actor.municipalityId, year }, select: { number: true } });
   const number = nextDeliberationNumber(year, numbers.map((row) => row.number));
   const { id } = await createDeliberationInTransaction(tx, actor, {

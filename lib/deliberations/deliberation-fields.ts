@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/prisma";
 import { parseDeliberationNumber } from "@/lib/domain/numbering";
-import { localDay } from "@/lib/domain/calendar";
+import { localYear } from "@/lib/domain/calendar";
 import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { AppError } from "@/lib/errors";
 import type { DeliberationInput } from "@/lib/validations/deliberation";
@@ -36,7 +36,7 @@ export async function assertDeliberationData(
 ): Promise<void> {
   const { data, municipalityId } = options;
   const errors: Record<string, string[]> = {};
-  const sittingYear = Number(localDay(options.sittingStartsAt, await timeZoneOf(tx, municipalityId)).slice(0, 4));
+  const sittingYear = localYear(options.sittingStartsAt, await timeZoneOf(tx, municipalityId));
   if (data.year !== sittingYear) errors.number = [`Le numéro doit être de l'année de la séance (${sittingYear}).`];
   else if (data.number !== options.excludeNumberOf) {
     const taken = await tx.deliberation.findFirst({ where: { municipalityId, number: data.number }, select: { subject: true } });

@@ -143,6 +143,11 @@ export function localDay(value: Date | string, zone: string): string {
   return isoDate(year, month, day);
 }
 
+/** The year the clock of `zone` shows at `instant`: a sitting's year, hence its acts' numbering year. */
+export function localYear(value: Date | string, zone: string): number {
+  return localDateTime(value, zone).year;
+}
+
 const pad = (value: number) => String(value).padStart(2, "0");
 
 /** The day and hour the clock of `zone` shows at `instant`: { date: "2022-04-07", time: "14:00" }. */

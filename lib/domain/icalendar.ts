@@ -1,4 +1,4 @@
-import { localDateTime } from "./calendar";
+import { localDateTime, localYear } from "./calendar";
 
 // iCalendar (RFC 5545) for the council's public sittings: the text format,
 // escaping and line folding, and the VTIMEZONE of the municipality's zone
@@ -168,10 +168,6 @@ function eventLines(event: CalendarEvent, zone: string): string[] {
     "TRANSP:OPAQUE",
     "END:VEVENT",
   ];
-}
-
-function localYear(instant: Date, zone: string): number {
-  return localDateTime(instant, zone).year;
 }
 
 /** The whole calendar as RFC 5545 text: CRLF line ends, folded lines. */

@@ -39,7 +39,7 @@ export {
 export type { ExecutoryDates, ExecutoryStatus, ExecutoryStep, ExecutoryStepKey } from "./executory";
 export { deriveExecutoryStatus, REJECTED_NOT_EXECUTORY, REJECTED_NOT_TRANSMITTED } from "./executory";
 export type { LocalDateTime } from "./calendar";
-export { DEFAULT_TIME_ZONE, dateColumn, instantAt, isoDay, isTimeZone, localDateAndTime, localDay, localDayBounds, timeZoneLabel } from "./calendar";
+export { DEFAULT_TIME_ZONE, dateColumn, instantAt, isoDay, isTimeZone, localDateAndTime, localDay, localDayBounds, localYear, timeZoneLabel } from "./calendar";
 export type { DeliberationRollCallCheck, ExpandedMark, MarkSource, RollCallChange, RollCallChangeIssue, RollCallMark, SittingRollCall } from "./roll-call";
 export { changedMarks, checkRollCallChanges, describeRollCallChange, checkSittingRollCall, expandRollCall, summarizeRollCall } from "./roll-call";
 export type { RollCallFormCheck, RollCallFormDeliberation } from "./roll-call-form";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PDFDocument } from "pdf-lib";
 import { ExtractKind, getPrisma } from "@/lib/db/prisma";
-import { localDay } from "@/lib/domain";
+import { localYear } from "@/lib/domain";
 import { readEnv } from "@/lib/env";
 import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { describeCertificate } from "@/lib/signing/describe-certificate";
@@ -94,7 +94,7 @@ export async function getClosingSheet({ municipality, date }: { municipality: Mu
   if (!loaded) return null;
   const prisma = getPrisma();
   const zone = await timeZoneOf(prisma, municipality.id);
-  const year = Number(localDay(loaded.source.sitting.startsAt, zone).slice(0, 4));
+  const year = localYear(loaded.source.sitting.startsAt, zone);
   const signer = await getDocumentSigner();
   const baseUrl = readEnv().PUBLIC_BASE_URL;
   const layout = await layOutYear(municipality.id, year, layoutSeal(signer, baseUrl));

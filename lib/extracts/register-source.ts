@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma, type Db } from "@/lib/db/prisma";
 import { compareCouncillors, councillorRefSelect, type CouncillorRef } from "@/lib/councillors/councillor-ref";
-import { localDay, localDayBounds } from "@/lib/domain";
+import { localDayBounds, localYear } from "@/lib/domain";
 import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { publicSittingWhere, publishedDeliberationWhere } from "@/lib/publication/published-deliberation";
 import { statedAttendanceSchema, statedMunicipalitySchema, type StatedMunicipality } from "@/lib/publication/stated-record";
@@ -106,6 +106,6 @@ export async function listRegisterEntries({ municipalityId, year, db = getPrisma
 export async function listRegisterYears({ municipalityId, db = getPrisma() }: { municipalityId: string; db?: Db }): Promise<number[]> {
   const zone = await timeZoneOf(db, municipalityId);
   const rows = await db.sitting.findMany({ where: publicSittingWhere(municipalityId), select: { startsAt: true } });
-  const years = new Set(rows.map((row) => Number(localDay(row.startsAt, zone).slice(0, 4))));
+  const years = new Set(rows.map((row) => localYear(row.startsAt, zone)));
   return [...years].sort((a, b) => b - a);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { compareCouncillors, type CouncillorRef } from "@/lib/councillors/councillor-ref";
 import { getPrisma, Prisma, type Db } from "@/lib/db/prisma";
-import { localDay } from "@/lib/domain";
+import { localYear } from "@/lib/domain";
 import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { publishedDeliberationSql } from "@/lib/publication/published-deliberation";
 
@@ -38,7 +38,7 @@ export async function listSearchFacets({ municipalityId, db = getPrisma() }: { m
       WHERE c."municipality_id" = ${municipalityId}::uuid`),
   ]);
   // A deliberation's year is its sitting's (numbering restarts each year).
-  const years = [...new Set(sittings.map((sitting) => Number(localDay(sitting.starts_at, zone).slice(0, 4))))].sort((a, b) => b - a);
+  const years = [...new Set(sittings.map((sitting) => localYear(sitting.starts_at, zone)))].sort((a, b) => b - a);
   return {
     years,
     timeZone: zone,

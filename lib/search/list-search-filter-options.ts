@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import type { Db } from "@/lib/db/prisma";
-import { formatCouncillorName, formatDateFr, localDay } from "@/lib/domain";
+import { formatCouncillorName, formatDateFr, localYear } from "@/lib/domain";
 import { listSearchFacets } from "./list-search-facets";
 import type { SearchFilterOption, SittingFilterOption } from "./offered-sittings";
 
@@ -27,7 +27,7 @@ export async function buildSearchFilterOptions({ municipalityId, db }: { municip
     sittings: facets.sittings.map((sitting) => ({
       value: sitting.id,
       label: `${formatDateFr(sitting.startsAt, facets.timeZone)}${sitting.isDemo ? " (démonstration, fictive)" : ""}`,
-      year: Number(localDay(sitting.startsAt, facets.timeZone).slice(0, 4)),
+      year: localYear(sitting.startsAt, facets.timeZone),
     })),
     rapporteurs: facets.rapporteurs.map((councillor) => ({
       value: councillor.id,

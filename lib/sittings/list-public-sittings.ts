@@ -1,6 +1,6 @@
 import "server-only";
 import { getPrisma, type Db, type SittingKind } from "@/lib/db/prisma";
-import { localDay, localDayBounds } from "@/lib/domain";
+import { localDay, localDayBounds, localYear } from "@/lib/domain";
 import { timeZoneOf } from "@/lib/municipality/time-zone";
 import { publishedDeliberationCountBySittingSql } from "@/lib/publication/published-deliberation";
 import { visibleSittingWhere } from "./convened";
@@ -81,7 +81,7 @@ export async function listPublicSittings({
   const where = visibleSittingWhere(municipalityId);
   const zone = await timeZoneOf(db, municipalityId);
   const openings = await db.sitting.findMany({ where, select: { startsAt: true } });
-  const years = [...new Set(openings.map((sitting) => Number(localDay(sitting.startsAt, zone).slice(0, 4))))].sort((a, b) => b - a);
+  const years = [...new Set(openings.map((sitting) => localYear(sitting.startsAt, zone)))].sort((a, b) => b - a);
 
   const sittings = await db.sitting.findMany({
     where: {
