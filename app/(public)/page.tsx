@@ -4,6 +4,7 @@ import { DeliberationList } from "@/components/deliberation/deliberation-list";
 import { SittingList } from "@/components/sitting/sitting-list";
 import { listPublishedDeliberations } from "@/lib/deliberations/list-published-deliberations";
 import { getCurrentMunicipality } from "@/lib/municipality/get-current-municipality";
+import { readPublishedDeliberationCount } from "@/lib/statistics/public-figures";
 import { listPublicSittings, listUpcomingSittings } from "@/lib/sittings/list-public-sittings";
 import { UpcomingSittings } from "@/components/sitting/upcoming-sittings";
 
@@ -16,8 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const municipality = await getCurrentMunicipality();
-  const [latest, { sittings }, upcoming] = await Promise.all([
-    listPublishedDeliberations({ municipalityId: municipality.id, limit: 5, withTotal: false }),
+  const [latest, published, { sittings }, upcoming] = await Promise.all([
+    listPublishedDeliberations({ municipalityId: municipality.id, limit: 5 }),
+    readPublishedDeliberationCount(municipality.id),
     listPublicSittings({ municipalityId: municipality.id, limit: 3 }),
     listUpcomingSittings({ municipalityId: municipality.id, limit: 3 }),
   ]);
@@ -50,7 +52,7 @@ export default async function HomePage() {
           <h2 id="dernieres-deliberations" className="text-2xl font-bold">
             Dernières délibérations publiées
           </h2>
-          <Link href="/deliberations">Toutes les délibérations ({latest.total})</Link>
+          <Link href="/deliberations">Toutes les délibérations ({published})</Link>
         </div>
         {latest.deliberations.length > 0 ? (
           <DeliberationList deliberations={latest.deliberations} zone={municipality.timeZone} />

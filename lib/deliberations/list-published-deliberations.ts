@@ -15,7 +15,7 @@ export type PublishedDeliberationSummary = {
   tally: (StatedTally & { secret: boolean }) | null;
 };
 
-export type PublishedDeliberationPage = { deliberations: PublishedDeliberationSummary[]; total: number };
+export type PublishedDeliberationPage = { deliberations: PublishedDeliberationSummary[] };
 
 /** From this offset on, a page starts by skipping whole sittings (skipSittings) instead of reading every act before it. */
 const SKIP_SITTINGS_FROM = 1_000;
@@ -38,39 +38,31 @@ async function skipSittings(prisma: Db, municipalityId: string, offset: number):
 }
 
 /**
- * Published deliberations of one municipality, newest sitting first, with their number (`total`, unless
- * `withTotal: false`). The page's acts are picked in SQL, walking the sittings from the newest (the index on
- * sitting dates, then each sitting's acts), and read with their tallies; the count comes from the indexes
- * (publishedDeliberationCountSql). Sorting on the sitting through Prisma read and sorted every act of the town.
+ * A page of the municipality's published deliberations, newest sitting first (their number:
+ * countPublishedDeliberations). The page's acts are picked in SQL, walking the sittings from the newest (the
+ * index on sitting dates, then each sitting's acts), and read with their tallies. Sorting on the sitting
+ * through Prisma read and sorted every act of the town.
  */
 export async function listPublishedDeliberations({
   municipalityId,
   limit,
   offset = 0,
-  withTotal = true,
   skipSittingsFrom = SKIP_SITTINGS_FROM,
 }: {
   municipalityId: string;
   limit: number;
   offset?: number;
-  withTotal?: boolean;
   /** The offset from which whole sittings are skipped by their counts (a test sets 0 to compare both ways). */
   skipSittingsFrom?: number;
 }): Promise<PublishedDeliberationPage> {
   const prisma = getPrisma();
-  const pick = async () => {
-    const skipped = offset >= skipSittingsFrom ? await skipSittings(prisma, municipalityId, offset) : null;
-    return prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
+  const skipped = offset >= skipSittingsFrom ? await skipSittings(prisma, municipalityId, offset) : null;
+  const picked = await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
       SELECT d."id" FROM "sitting" s JOIN "deliberation" d ON d."sitting_id" = s."id"
       WHERE s."municipality_id" = ${municipalityId}::uuid AND ${publishedDeliberationSql("d", municipalityId)}
         ${skipped ? Prisma.sql`AND s."starts_at" <= ${skipped.startsAt}::timestamptz` : Prisma.empty}
       ORDER BY s."starts_at" DESC, d."year" DESC, d."sequence" DESC, d."id"
       LIMIT ${Math.max(0, Math.min(limit, 200))} OFFSET ${Math.max(0, offset - (skipped?.before ?? 0))}`);
-  };
-  const [picked, counted] = await Promise.all([
-    pick(),
-    withTotal ? prisma.$queryRaw<{ count: number }[]>(publishedDeliberationCountSql(municipalityId)) : Promise.resolve(null),
-  ]);
   const ids = picked.map((row) => row.id);
   const rows = ids.length
     ? await prisma.deliberation.findMany({
@@ -90,7 +82,6 @@ export async function listPublishedDeliberations({
     : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   return {
-    total: counted ? (counted[0]?.count ?? 0) : ids.length,
     deliberations: ids.flatMap((id) => {
       const row = byId.get(id);
       if (!row) return [];

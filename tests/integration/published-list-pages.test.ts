@@ -50,11 +50,16 @@ describe("the list of published deliberations, deep pages", () => {
   });
 
   it("[publication]: a page read by skipping whole sittings is the page read with OFFSET, at every offset", async () => {
-    const { total } = await list.listPublishedDeliberations({ municipalityId, limit: 1 });
+    const total = await list.countPublishedDeliberations({ municipalityId });
     expect(total).toBeGreaterThan(10);
-    expect(await list.countPublishedDeliberations({ municipalityId })).toBe(total);
+    const [byRule] = await client.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM deliberation d WHERE d.municipality_id = $1 AND d.status = 'PUBLISHED' AND d.published_at IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM deliberation newer WHERE newer.previous_version_id = d.id AND newer.status = 'PUBLISHED')`,
+      [municipalityId],
+    ).then((result) => result.rows);
+    expect(total).toBe(byRule?.count);
     const numbers = async (offset: number, skipSittingsFrom: number) =>
-      (await list.listPublishedDeliberations({ municipalityId, limit: 4, offset, withTotal: false, skipSittingsFrom })).deliberations.map((row) => row.number);
+      (await list.listPublishedDeliberations({ municipalityId, limit: 4, offset, skipSittingsFrom })).deliberations.map((row) => row.number);
     for (let offset = 0; offset <= total + 1; offset += 1) {
       const plain = await numbers(offset, Number.POSITIVE_INFINITY);
       expect(await numbers(offset, 0), `offset ${offset}`).toEqual(plain);

@@ -28,7 +28,7 @@ export default async function DeliberationsPage({ searchParams }: Props) {
   const page = requestedPage((await searchParams).page);
   const municipality = await getCurrentMunicipality();
   const [{ deliberations }, counted] = await Promise.all([
-    listPublishedDeliberations({ municipalityId: municipality.id, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, withTotal: false }),
+    listPublishedDeliberations({ municipalityId: municipality.id, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     readPublishedDeliberationCount(municipality.id),
   ]);
   // The count is cached (a publication expires it; an archive imported from the command line, within five

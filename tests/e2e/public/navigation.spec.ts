@@ -52,3 +52,14 @@ test("[navigation]: the breadcrumb leads back from the deliberation to the list"
   await expect(page).toHaveURL(/\/deliberations$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Délibérations publiées");
 });
+
+test("[navigation]: the home page's link to every deliberation gives the number the list counts", async ({ page }) => {
+  await page.goto("/");
+  const all = page.getByRole("link", { name: /^Toutes les délibérations \(\d+\)$/ });
+  const count = Number(/\((\d+)\)/.exec(await all.innerText())?.[1]);
+  // More than the five the home page lists: the number is the record's, not the page's.
+  expect(count).toBeGreaterThan(5);
+  await all.click();
+  await expect(page).toHaveURL(/\/deliberations$/);
+  await expect(page.getByRole("main")).toContainText(`${count} délibérations publiées, de la séance la plus récente à la plus ancienne.`);
+});
