@@ -33,13 +33,25 @@ export function publicSittingWhere(municipalityId: string): Prisma.SittingWhereI
  */
 export function publishedDeliberationSql(alias: string, municipalityId: string): Prisma.Sql {
   const d = Prisma.raw(alias);
-  return Prisma.sql`${d}."municipality_id" = ${municipalityId}::uuid
-    AND ${d}."status" = 'PUBLISHED' AND ${d}."published_at" IS NOT NULL
+  return Prisma.sql`${d}."municipality_id" = ${municipalityId}::uuid AND ${publishedOnline(alias)}
     AND NOT EXISTS (
       SELECT 1 FROM "deliberation" newer
       WHERE newer."previous_version_id" = ${d}."id" AND newer."previous_version_id" IS NOT NULL
         AND newer."status" = 'PUBLISHED'
     )`;
+}
+
+/** Published and put online: the part of the rule an index holds (the counts below read it alone). */
+function publishedOnline(alias: string): Prisma.Sql {
+  const d = Prisma.raw(alias);
+  return Prisma.sql`${d}."status" = 'PUBLISHED' AND ${d}."published_at" IS NOT NULL`;
+}
+
+/** The municipality's published acts (`d`) that a newer published version replaces: what the counts subtract. */
+function replacedActsSql(municipalityId: string): Prisma.Sql {
+  return Prisma.sql`FROM "deliberation" newer JOIN "deliberation" d ON d."id" = newer."previous_version_id"
+    WHERE newer."previous_version_id" IS NOT NULL AND newer."status" = 'PUBLISHED'
+      AND d."municipality_id" = ${municipalityId}::uuid AND ${publishedOnline("d")}`;
 }
 
 /**
@@ -50,11 +62,8 @@ export function publishedDeliberationSql(alias: string, municipalityId: string):
  * the rule row by row reads every act: seconds for a town of 200,000 acts.
  */
 export function publishedDeliberationCountSql(municipalityId: string): Prisma.Sql {
-  const published = (alias: string) => Prisma.sql`${Prisma.raw(alias)}."municipality_id" = ${municipalityId}::uuid
-    AND ${Prisma.raw(alias)}."status" = 'PUBLISHED' AND ${Prisma.raw(alias)}."published_at" IS NOT NULL`;
-  return Prisma.sql`SELECT ((SELECT count(*) FROM "deliberation" d WHERE ${published("d")})
-    - (SELECT count(*) FROM "deliberation" newer JOIN "deliberation" d ON d."id" = newer."previous_version_id"
-       WHERE newer."previous_version_id" IS NOT NULL AND newer."status" = 'PUBLISHED' AND ${published("d")}))::int AS "count"`;
+  return Prisma.sql`SELECT ((SELECT count(*) FROM "deliberation" d WHERE d."municipality_id" = ${municipalityId}::uuid AND ${publishedOnline("d")})
+    - (SELECT count(*) ${replacedActsSql(municipalityId)}))::int AS "count"`;
 }
 
 /**
@@ -69,18 +78,12 @@ export function publishedDeliberationCountSql(municipalityId: string): Prisma.Sq
 export function publishedDeliberationCountBySittingSql(municipalityId: string, sittingIds?: readonly string[]): Prisma.Sql {
   const only = sittingIds ? Prisma.sql`AND s."id" = ANY (${[...sittingIds]}::uuid[])` : Prisma.empty;
   return Prisma.sql`
-    WITH "replaced" AS (
-      SELECT d."sitting_id", count(*) AS "count"
-      FROM "deliberation" newer JOIN "deliberation" d ON d."id" = newer."previous_version_id"
-      WHERE newer."previous_version_id" IS NOT NULL AND newer."status" = 'PUBLISHED'
-        AND d."municipality_id" = ${municipalityId}::uuid AND d."status" = 'PUBLISHED' AND d."published_at" IS NOT NULL
-      GROUP BY d."sitting_id"
-    )
+    WITH "replaced" AS (SELECT d."sitting_id", count(*) AS "count" ${replacedActsSql(municipalityId)} GROUP BY d."sitting_id")
     SELECT s."id" AS "sitting_id", s."starts_at", (p."count" - coalesce(r."count", 0))::int AS "count"
     FROM "sitting" s
     CROSS JOIN LATERAL (
       SELECT count(*) AS "count" FROM "deliberation" d
-      WHERE d."sitting_id" = s."id" AND d."status" = 'PUBLISHED' AND d."published_at" IS NOT NULL
+      WHERE d."sitting_id" = s."id" AND ${publishedOnline("d")}
     ) p
     LEFT JOIN "replaced" r ON r."sitting_id" = s."id"
     WHERE s."municipality_id" = ${municipalityId}::uuid ${only}`;
