@@ -41,6 +41,11 @@ const schema = z.object({
   REGISTRE_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).default(60),
   /** Memory for the front's copies of cached public pages (lib/http/page-copies.ts), in MiB; 0 turns them off. */
   REGISTRE_PAGE_COPIES_MB: z.coerce.number().int().min(0).default(64),
+  /**
+   * Minutes between two passes of the renderer (lib/http/render-ahead.ts), which stores the page of every act and
+   * sitting the sitemap lists, for every instance; 0 turns it off (pages are then stored as they are first visited).
+   */
+  REGISTRE_RENDER_AHEAD_MINUTES: z.coerce.number().min(0).default(10),
   /** Signs the back office's session cookies; required in production (see authSecret). */
   NEXTAUTH_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(32).optional()),
   /**

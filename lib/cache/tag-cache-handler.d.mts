@@ -2,6 +2,9 @@
 
 export declare const CHANNEL: "registre_cache_tags";
 
+/** The portal the tags belong to: its municipality's slug. */
+export declare function scopeOf(): string;
+
 /** Next's FileSystemCache, whose tag invalidations every web instance of the database shares. */
 export default class TagCacheHandler {
   constructor(context: { serverDistDir?: string; revalidatedTags?: string[]; maxMemoryCacheSize?: number; [key: string]: unknown });

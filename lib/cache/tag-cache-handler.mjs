@@ -47,8 +47,8 @@ function markLocally(tags, expireSeconds, at) {
   }
 }
 
-/** The tags of one portal: several municipalities' portals may share a server. */
-function scopeOf() {
+/** The tags of one portal: several municipalities' portals may share a server (and its stored pages, lib/http/stored-pages.ts). */
+export function scopeOf() {
   return process.env.REGISTRE_MUNICIPALITY || "aix-en-provence";
 }
 

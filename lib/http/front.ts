@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import pg from "pg";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustedProxies } from "./client-address";
 import type { PageCopies } from "./page-copies";
+import { storedPathOf, type StoredPages } from "./stored-pages";
 import { guardRequest, refusalPage } from "./request-guard";
 
 // The thin front of the web process (lib/db/cli/web.ts), in the same process as
@@ -9,7 +10,9 @@ import { guardRequest, refusalPage } from "./request-guard";
 // where the socket is seen can do:
 // - the client's address, from the socket (REGISTRE_TRUSTED_PROXIES applied),
 //   handed to the application in a header of its own that no client can set;
-// - the copies of cached pages (page-copies.ts), served on the lightest path;
+// - the copies of cached pages (page-copies.ts), served on the lightest path,
+//   and the pages stored for every instance (stored-pages.ts) when this
+//   process has no copy of them;
 // - while PostgreSQL is unreachable (a restart, an outage), a server error is
 //   answered 503 with Retry-After and a French page instead of Next's 500, which
 //   the App Router cannot turn into a 503 itself. Cached pages never reach the
@@ -151,6 +154,9 @@ export function createFront(options: {
   trusted: TrustedProxies;
   duringOutage: () => Promise<boolean>;
   copies?: PageCopies;
+  stored?: StoredPages;
+  /** The renderer's own requests (render-ahead.ts) go to Next, which makes the copy it stores. */
+  isRenderAhead?: (req: IncomingMessage) => boolean;
 }): RequestListener {
   return (req, res) => {
     const refusal = guardRequest(req.method, req.url);
@@ -175,8 +181,15 @@ export function createFront(options: {
       trusted: options.trusted,
     });
     if (options.copies?.serve(req, res)) return;
-    guardServerErrors(res, options.duringOutage);
-    options.copies?.watch(req, res);
-    void options.handle(req, res);
+    const toNext = () => {
+      guardServerErrors(res, options.duringOutage);
+      options.copies?.watch(req, res);
+      void options.handle(req, res);
+    };
+    if (!options.stored || !storedPathOf(req) || options.isRenderAhead?.(req)) return toNext();
+    void options.stored.serve(req, res).then((served) => {
+      if (served) options.copies?.adopt(req, served);
+      else toNext();
+    });
   };
 }

@@ -29,8 +29,15 @@ export type PageCopiesOptions = {
   entryOf: (pathname: string) => PageEntry | undefined;
   /** Whether one of these tags was invalidated after this time (Next's tags manifest). */
   invalidatedSince: (tags: string[], since: number) => boolean;
+  /** Given each page copied from Next's cache (stored-pages.ts keeps the compressed ones for every instance). */
+  onPageCopy?: (page: CopiedPage) => void;
+  /** A request of the renderer (render-ahead.ts): its copy is given to onPageCopy but not kept in memory, nor served from it. */
+  isRenderAhead?: (req: IncomingMessage) => boolean;
   now?: () => number;
 };
+
+/** A page copied from Next's cache, as onPageCopy receives it. */
+export type CopiedPage = { pathname: string; tags: string[]; lastModified: number; headers: OutgoingHttpHeaders; body: Buffer };
 
 /** Set by a route handler whose answer may be copied: the tags that end the copy, comma-separated. Never sent. */
 export const COPY_TAGS_HEADER = "x-registre-copy-tags";
@@ -55,9 +62,9 @@ function maxAgeOf(cacheControl: unknown): number | null {
 /** A single page larger than this is not copied. */
 const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 /** The headers of Next's client router and server actions: their answers are not the document. */
-const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "range"];
+export const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "range"];
 /** Set per response by Node, or computed again when the copy is served. */
-const PER_RESPONSE_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length"]);
+export const PER_RESPONSE_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length"]);
 
 type Copy = {
   entry: PageEntry;
@@ -76,6 +83,11 @@ export type PageCopies = {
   serve(req: IncomingMessage, res: ServerResponse): boolean;
   /** Watches the response Next is about to write, and copies it if it is a fresh hit of its cache. */
   watch(req: IncomingMessage, res: ServerResponse): void;
+  /**
+   * Keeps a page served from elsewhere than Next (a stored page, stored-pages.ts), as it was served for this
+   * request, until one of its tags is invalidated or its s-maxage has passed from now.
+   */
+  adopt(req: IncomingMessage, page: CopiedPage): void;
   stats(): { copies: number; bytes: number };
 };
 
@@ -171,7 +183,7 @@ export function createPageCopies(options: PageCopiesOptions): PageCopies {
 
   return {
     serve(req, res) {
-      if (options.maxBytes <= 0) return false;
+      if (options.maxBytes <= 0 || options.isRenderAhead?.(req)) return false;
       const address = copyKeyOf(req);
       const copy = address && copies.get(address.key);
       if (!address || !copy) return false;
@@ -199,7 +211,7 @@ export function createPageCopies(options: PageCopiesOptions): PageCopies {
       let declaredTags: string | undefined;
       let opaque = false;
       interceptHeaders(res, { tags: (tags) => (declaredTags = tags), opaque: () => (opaque = true) });
-      if (options.maxBytes <= 0 || req.method !== "GET") return;
+      if ((options.maxBytes <= 0 && !options.onPageCopy) || req.method !== "GET") return;
       const address = copyKeyOf(req);
       if (!address) return;
       // The entry noted before Next reads it, if this process already read it once: it must be the same at the end.
@@ -262,9 +274,28 @@ export function createPageCopies(options: PageCopiesOptions): PageCopies {
           etag: typeof headers.etag === "string" ? headers.etag : undefined,
           freshUntil: entry.lastModified + lifetime * 1000,
         };
-        if (isValid(copy)) keep(address.key, copy);
+        if (!isValid(copy)) return result;
+        if (noted && options.onPageCopy) options.onPageCopy({ pathname: copy.pathname, tags: entry.tags, lastModified: entry.lastModified, headers: kept, body: copy.body });
+        if (!options.isRenderAhead?.(req)) keep(address.key, copy);
         return result;
       }) as typeof res.end;
+    },
+
+    adopt(req, page) {
+      const address = copyKeyOf(req);
+      const lifetime = sharedMaxAge(Object.entries(page.headers).find(([name]) => name.toLowerCase() === "cache-control")?.[1]);
+      if (options.maxBytes <= 0 || req.method !== "GET" || !address || lifetime === null || options.isRenderAhead?.(req)) return;
+      const copy: Copy = {
+        entry: { tags: page.tags, lastModified: page.lastModified },
+        noted: false,
+        pathname: address.pathname,
+        status: 200,
+        headers: page.headers,
+        body: page.body,
+        etag: Object.entries(page.headers).find(([name]) => name.toLowerCase() === "etag")?.[1] as string | undefined,
+        freshUntil: now() + lifetime * 1000,
+      };
+      if (isValid(copy)) keep(address.key, copy);
     },
 
     stats() {

@@ -117,7 +117,8 @@ export function readPrismaSchema(file: string): ExpectedSchema {
         continue;
       }
       const column = mapOf(field.attributes) ?? field.name;
-      expected.columns.push({ table, column, dataType: nativeType(field, enumDbNames), nullable: field.optional });
+      // A scalar list (String[]) is an array column of the element's type.
+      expected.columns.push({ table, column, dataType: `${nativeType(field, enumDbNames)}${field.list ? "[]" : ""}`, nullable: field.optional });
       if (/@id\b/.test(field.attributes)) expected.indexes.push({ table, columns: [column], unique: true });
       if (/@unique\b/.test(field.attributes)) expected.indexes.push({ table, columns: [column], unique: true });
     }
