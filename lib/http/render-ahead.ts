@@ -45,6 +45,7 @@ export function startRenderAhead(options: {
   onPass?: (pass: RenderAheadPass) => void;
 }): { stop(): void } {
   let stopped = false;
+  let passes = 0;
   let timer: NodeJS.Timeout | undefined;
   const headers = { "accept-encoding": "gzip", [RENDER_AHEAD_HEADER]: options.token };
 
@@ -114,7 +115,8 @@ export function startRenderAhead(options: {
       void pass()
         .then(
           (result) => {
-            if (result.rendered > 0 || result.failed > 0) {
+            // The first pass is always told (an operator, the bench, waits for it); then only one that did something.
+            if (passes++ === 0 || result.rendered > 0 || result.failed > 0) {
               options.log(
                 `pages enregistrées : ${result.rendered} rendues en ${result.seconds.toFixed(1)} s, ${result.alreadyStored} déjà enregistrées${result.failed ? `, ${result.failed} impossibles` : ""}.`,
               );

@@ -117,11 +117,13 @@ export function createStoredPages(options: { pool: pg.Pool; scope: string; build
       if (!pathname) return null;
       let row: { tags: string[]; headers: Record<string, string | string[]>; body: Buffer; rendered_at: number } | undefined;
       try {
-        const result = await pool.query<{ tags: string[]; headers: Record<string, string | string[]>; body: Buffer; rendered_at: number }>(
-          `SELECT p."tags", p."headers", p."body", (extract(epoch FROM p."rendered_at") * 1000)::float8 AS "rendered_at"
+        // Prepared once per connection (a name): the read is planned once, not on every request.
+        const result = await pool.query<{ tags: string[]; headers: Record<string, string | string[]>; body: Buffer; rendered_at: number }>({
+          name: "registre-stored-page",
+          text: `SELECT p."tags", p."headers", p."body", (extract(epoch FROM p."rendered_at") * 1000)::float8 AS "rendered_at"
              FROM "rendered_page" p WHERE p."scope" = $1 AND p."path" = $2 AND p."build_id" = $3 AND ${VALID}`,
-          [scope, pathname, buildId],
-        );
+          values: [scope, pathname, buildId],
+        });
         row = result.rows[0];
       } catch (error) {
         report("lecture", error);

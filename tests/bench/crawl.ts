@@ -8,9 +8,15 @@ import { runAsBenchChild } from "./bench-child";
 // JSON file argv[2] names (ten thousand paths do not fit a command line),
 // prints one result as JSON on stdout.
 //
-//   node --import tsx tests/bench/crawl.ts job.json   # {"origin":"http://127.0.0.1:3300","paths":["/…"],"connections":4}
+//   node --import tsx tests/bench/crawl.ts job.json   # {"origin":"http://127.0.0.1:3300","paths":["/…"],"connections":20,"acceptEncoding":"gzip"}
 
-export type CrawlJob = { origin: string; paths: string[]; connections: number };
+export type CrawlJob = {
+  origin: string;
+  paths: string[];
+  connections: number;
+  /** Sent as Accept-Encoding (search engines' crawlers send "gzip, deflate, br"); none: identity. */
+  acceptEncoding?: string;
+};
 
 export type CrawlResult = {
   pages: number;
@@ -38,7 +44,8 @@ async function main() {
   const fetchOnce = (path: string) =>
     new Promise<void>((resolve) => {
       const started = performance.now();
-      const request = http.get(`${job.origin}${path}`, { agent, timeout: 60_000 }, (response) => {
+      const headers = job.acceptEncoding ? { "accept-encoding": job.acceptEncoding } : {};
+      const request = http.get(`${job.origin}${path}`, { agent, timeout: 60_000, headers }, (response) => {
         response.resume();
         response.on("end", () => {
           latencies.push(performance.now() - started);

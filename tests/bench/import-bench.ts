@@ -4,12 +4,12 @@ import { mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { SCDL_COLUMNS } from "@/lib/opendata/scdl-columns";
 import { writeScdlBenchFile } from "./scdl-file";
+import { withClient } from "./database-client";
 
 // The SCDL import bench, run by `npm run bench` (BENCH_ONLY=import for it
 // alone). Its own PostgreSQL (.data/bench-import-postgres, port
@@ -38,18 +38,9 @@ function databaseUrl(base: string, name: string): string {
   return url.toString();
 }
 
-async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function freshDatabase(ownerUrl: string, name: string): Promise<void> {
-  await admin(databaseUrl(ownerUrl, "postgres"), async (client) => {
+  await withClient(databaseUrl(ownerUrl, "postgres"), async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(TEMPLATE)}`);
   });
@@ -90,7 +81,7 @@ async function runImport(file: string, runtimeUrl: string, register: Register): 
 
 /** COPY of the same file into a bare table: seconds. */
 async function copyCeiling(ownerUrl: string, file: string): Promise<number> {
-  return admin(ownerUrl, async (client) => {
+  return withClient(ownerUrl, async (client) => {
     await client.query(`DROP TABLE IF EXISTS bench_scdl_copy`);
     await client.query(`CREATE TABLE bench_scdl_copy (${SCDL_COLUMNS.map((column) => `"${column.toLowerCase()}" text`).join(", ")})`);
     const started = performance.now();
@@ -139,7 +130,7 @@ export async function runImportBench({ log, register = () => {} }: { log: (line:
       const peak = Math.max(usage.peakRssMiB, vmHwmMiB ?? 0);
       log(`  ${fr(totals.created)} actes créés en ${fr(usage.seconds, 1)} s (processus : ${fr(wallSeconds, 1)} s avec son démarrage), mémoire maximale ${fr(peak, 1)} Mio.`);
       runs.push({ rows, bytes: written.bytes, seconds: usage.seconds, wallSeconds, peakRssMiB: peak, created: totals.created, copySeconds });
-      await admin(databaseUrl(database.url, "postgres"), (client) => client.query(`DROP DATABASE ${client.escapeIdentifier(name)} WITH (FORCE)`));
+      await withClient(databaseUrl(database.url, "postgres"), (client) => client.query(`DROP DATABASE ${client.escapeIdentifier(name)} WITH (FORCE)`));
     }
     printImportTable(runs);
     const largest = runs.at(-1)!;

@@ -1,18 +1,9 @@
-import pg from "pg";
+import { withClient } from "./database-client";
 
 // BENCH_PROFILE=1: where a page's time goes in the database. Loads
 // pg_stat_statements into the bench's own PostgreSQL (a restart), then reads the
 // statements one request runs and what they cost under load.
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Whether the server already preloads pg_stat_statements; if not, asks for it at the next start. */
 export async function preloadQueryStats(url: string): Promise<"loaded" | "restart-needed"> {

@@ -278,3 +278,68 @@ test("[cache]: a draft saved through one instance renders no public page again, 
     }
   }
 });
+
+/** When the newest valid stored page of a path was rendered (lib/http/stored-pages.ts: no tag of it invalidated since), or null. */
+async function storedPageRenderedAt(pathname: string): Promise<number | null> {
+  return withDatabase(async (client) => {
+    const { rows } = await client.query<{ at: number }>(
+      `SELECT (extract(epoch FROM p.rendered_at) * 1000)::float8 AS at FROM rendered_page p
+        WHERE p.scope = 'aix-en-provence' AND p.path = $1
+          AND NOT EXISTS (SELECT 1 FROM cache_tag_invalidation i WHERE i.scope = p.scope AND i.tag = ANY (p.tags) AND i.invalidated_at >= p.rendered_at)
+        ORDER BY p.rendered_at DESC LIMIT 1`,
+      [pathname],
+    );
+    return rows[0]?.at ?? null;
+  });
+}
+
+test("[cache]: a page the portal stored is served by the other instance before it renders it, and no longer once its path is revalidated", async () => {
+  const { number } = await withDatabase(async (client) =>
+    (
+      await client.query<{ number: string }>(
+        `SELECT d.number FROM deliberation d WHERE d.status = 'PUBLISHED' AND d.is_demo AND d.outcome = 'ADOPTED' AND d.number <> 'DL.2022-91'
+          ORDER BY d.number DESC LIMIT 1`,
+      )
+    ).rows[0]!,
+  );
+  const actPath = `/deliberations/${encodeURIComponent(number)}`;
+  // The renderer of `npm start` (lib/http/render-ahead.ts) stores every act of the sitemap soon after the start.
+  await expect.poll(() => storedPageRenderedAt(actPath), { timeout: 90_000, intervals: [1_000] }).not.toBeNull();
+
+  // An Accept-Encoding no other request sent: B has no copy of its own under it, so an answer with Age comes from the store.
+  const encoding = "gzip;q=0.9, identity;q=0.5";
+  const read = async () => {
+    const response = await fetch(new URL(actPath, secondUrl), { headers: { "accept-encoding": encoding } });
+    return { status: response.status, age: response.headers.get("age"), body: await response.text() };
+  };
+  const stored = await read();
+  expect(stored.status).toBe(200);
+  expect(stored.age).not.toBeNull();
+  expect(stored.body).toContain(number);
+
+  // A rectification revalidates the act's path: the tag cache handler writes its tag (lib/cache/tag-cache-handler.mjs).
+  const invalidatedAt = await withDatabase(async (client) =>
+    (
+      await client.query<{ at: number }>(
+        `INSERT INTO cache_tag_invalidation (scope, tag) VALUES ('aix-en-provence', $1)
+         ON CONFLICT (scope, tag) DO UPDATE SET invalidated_at = clock_timestamp(), expire_seconds = NULL
+         RETURNING (extract(epoch FROM invalidated_at) * 1000)::float8 AS at`,
+        [`_N_T_${actPath}`],
+      )
+    ).rows[0]!.at,
+  );
+  expect(await storedPageRenderedAt(actPath)).toBeNull();
+  // Neither the store nor B's copy of the stored answer serves it any more: Next renders it again.
+  await expect.poll(async () => (await read()).age, { timeout: 10_000, intervals: [100, 250, 500] }).toBeNull();
+  expect((await read()).body).toContain(number);
+  // The hit Next serves next is copied and stored again, rendered after the invalidation.
+  await expect
+    .poll(
+      async () => {
+        await fetch(new URL(actPath, secondUrl), { headers: { "accept-encoding": "gzip" } }).then((response) => response.arrayBuffer());
+        return (await storedPageRenderedAt(actPath)) ?? 0;
+      },
+      { timeout: 20_000, intervals: [250, 500, 1_000] },
+    )
+    .toBeGreaterThan(invalidatedAt);
+});
