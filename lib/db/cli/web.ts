@@ -35,7 +35,9 @@ async function main() {
   const isRenderAhead = (req: IncomingMessage) => req.headers[RENDER_AHEAD_HEADER] === renderAheadToken;
   // The pages stored for every instance, by the build that rendered them (none under `next dev`).
   const pool = dev ? undefined : new pg.Pool({ connectionString: databaseUrl, max: 4, application_name: "registre-front", connectionTimeoutMillis: 2_000, statement_timeout: 5_000 });
-  pool?.on("error", (error) => say(`pages enregistrées : ${error.message}`));
+  let closing = false;
+  // An idle connection the database ends: the pool opens another when needed. At shutdown, the database's end is no news.
+  pool?.on("error", (error) => closing || say(`pages enregistrées : ${error.message}`));
   const stored = pool && storedPagesOfBuild(pool);
   // Copies of the pages Next keeps in its cache, served before it while Next would serve the same bytes.
   const copies = createPageCopies({
@@ -59,6 +61,7 @@ async function main() {
       ? startRenderAhead({ origin: loopbackOrigin(), token: renderAheadToken, stored, intervalMs: env.REGISTRE_RENDER_AHEAD_MINUTES * 60_000, log: say })
       : undefined;
   const close = () => {
+    closing = true;
     renderer?.stop();
     server.close(() => void Promise.allSettled([app.close(), pool?.end()]).finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5_000).unref();
