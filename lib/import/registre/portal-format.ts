@@ -23,6 +23,7 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   auth_session: "les sessions ouvertes sur ce serveur : on se reconnecte sur le nouveau",
   login_attempt: "les tentatives de connexion récentes (limites de débit) de ce serveur",
   cache_tag_invalidation: "l'état du cache des pages de ce serveur",
+  rendered_page: "les pages enregistrées par ce serveur, que le nouveau rend à nouveau pour sa propre version",
   portal_restore: "la trace des importations de portail reçues par cette base",
 };
 
