@@ -113,6 +113,11 @@ function entryOfAddress(entryOf: PageCopiesOptions["entryOf"], pathname: string)
   }
 }
 
+/** A header's value whatever the case of its name (copies keep the names as Next wrote them). */
+export function headerOf(headers: OutgoingHttpHeaders, name: string): OutgoingHttpHeaders[string] {
+  return Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
 /** Seconds of `s-maxage` in a Cache-Control value, or null. */
 export function sharedMaxAge(cacheControl: unknown): number | null {
   const match = typeof cacheControl === "string" ? /(?:^|,)\s*s-maxage=(\d+)/.exec(cacheControl) : null;
@@ -283,7 +288,8 @@ export function createPageCopies(options: PageCopiesOptions): PageCopies {
 
     adopt(req, page) {
       const address = copyKeyOf(req);
-      const lifetime = sharedMaxAge(Object.entries(page.headers).find(([name]) => name.toLowerCase() === "cache-control")?.[1]);
+      const lifetime = sharedMaxAge(headerOf(page.headers, "cache-control"));
+      const etag = headerOf(page.headers, "etag");
       if (options.maxBytes <= 0 || req.method !== "GET" || !address || lifetime === null || options.isRenderAhead?.(req)) return;
       const copy: Copy = {
         entry: { tags: page.tags, lastModified: page.lastModified },
@@ -292,7 +298,7 @@ export function createPageCopies(options: PageCopiesOptions): PageCopies {
         status: 200,
         headers: page.headers,
         body: page.body,
-        etag: Object.entries(page.headers).find(([name]) => name.toLowerCase() === "etag")?.[1] as string | undefined,
+        etag: typeof etag === "string" ? etag : undefined,
         freshUntil: now() + lifetime * 1000,
       };
       if (isValid(copy)) keep(address.key, copy);

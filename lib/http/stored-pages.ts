@@ -1,7 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
 import type pg from "pg";
-import { PER_RESPONSE_HEADERS, ROUTER_HEADERS, type CopiedPage } from "./page-copies";
+import { headerOf, PER_RESPONSE_HEADERS, ROUTER_HEADERS, type CopiedPage } from "./page-copies";
 import { STRICT_TRANSPORT_SECURITY } from "./security-headers";
 
 // The rendered bytes of public pages, stored in PostgreSQL (table
@@ -89,11 +89,6 @@ export function storableHeaders(headers: OutgoingHttpHeaders): Record<string, st
     kept[name] = Array.isArray(value) ? value.map(String) : String(value);
   }
   return kept;
-}
-
-/** A header's value whatever the case of its name (copies keep the names as Next wrote them). */
-function headerOf(headers: OutgoingHttpHeaders, name: string): unknown {
-  return Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
 }
 
 const VALID = `NOT EXISTS (

@@ -5,7 +5,6 @@ import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { EMBEDDED_RUNTIME_ROLE } from "@/lib/db/privileges";
@@ -199,10 +198,8 @@ async function prepareArchive(url: string) {
   }
   if (found > 0) {
     say(found === expected ? "BENCH_REGENERATE=1 : effacement de l'archive." : `Archive incomplète ou différente (${found} délibérations, ${expected} attendues) : effacement.`);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
     // TRUNCATE, not DELETE: published deliberations refuse deletion, and this database is the bench's own.
-    await client.query("TRUNCATE municipality RESTART IDENTITY CASCADE").finally(() => client.end());
+    await withClient(url, (client) => client.query("TRUNCATE municipality RESTART IDENTITY CASCADE"));
   }
   say(`Génération de l'archive synthétique (${expected.toLocaleString("fr-FR")} délibérations)…`);
   const report = await generateSyntheticArchive({ connectionString: url, log: say });
@@ -270,7 +267,7 @@ async function startPortal(
     REGISTRE_MUNICIPALITY: BENCH_MUNICIPALITY.slug,
     REGISTRE_DEVELOPMENT_SIGNING: "1",
     REGISTRE_LISTEN_HOST: "127.0.0.1",
-    // The renderer only where the bench asks for it (renderAhead): it would share the cores with the loads measured.
+    // No renderer (lib/http/render-ahead.ts) unless `extra.env` asks for one: it would share the cores with the loads measured.
     REGISTRE_RENDER_AHEAD_MINUTES: "0",
     PORT: String(port),
     PUBLIC_BASE_URL: origin,
@@ -284,9 +281,7 @@ async function startPortal(
 type Sample = { path: string; body: Buffer };
 
 async function pickPages(databaseUrl: string): Promise<{ deliberations: string[]; sittings: string[]; crawl: string[]; crawlUnstored: string[] }> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
+  return withClient(databaseUrl, async (client) => {
     const numbers = await client.query<{ number: string }>(
       `SELECT d.number FROM deliberation d JOIN municipality m ON m.id = d.municipality_id
        WHERE m.slug = $1 AND d.status = 'PUBLISHED' ORDER BY d.year, d.sequence`,
@@ -309,9 +304,7 @@ async function pickPages(databaseUrl: string): Promise<{ deliberations: string[]
     const others = numbers.rows.map((row) => actPath(row.number)).filter((path) => !loaded.has(path));
     const walked = pickDistinct(createRng("bench-crawl"), others, Math.min(settings.crawl + settings.crawlUnstored, others.length));
     return { deliberations, sittings, crawl: walked.slice(0, settings.crawl), crawlUnstored: walked.slice(settings.crawl) };
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function fetchSamples(origin: string, paths: string[]): Promise<Sample[]> {
@@ -379,7 +372,6 @@ async function crawl(job: CrawlJob, serverPid: number | undefined, what: string)
 }
 
 // ---------------------------------------------------------------- stored pages
-
 
 /** The pages the portal stored in an earlier run (lib/http/stored-pages.ts). */
 async function forgetStoredPages(databaseUrl: string): Promise<void> {
