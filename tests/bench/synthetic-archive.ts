@@ -1,17 +1,23 @@
 import { performance } from "node:perf_hooks";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { migrate } from "@/lib/db/migrate";
 import { composeDeliberation, FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES } from "./french-text";
 import { chance, createRng, pick, pickDistinct, randomInt, randomUuid, type Rng } from "./prng";
 
 // A synthetic archive for the benchmark: one municipality, twenty years of
 // sittings, some 21,000 published deliberations with their roll calls, votes
-// and prefecture receipts. Written with plain SQL (one INSERT … SELECT FROM
-// unnest(…) per table and per year), through the database's own rules: each
-// deliberation is inserted TRANSMITTED, its rows added, then it is published.
-// Deterministic: the same seed gives the same archive (row ids of attendance
-// and vote records excepted, left to gen_random_uuid()).
+// and prefecture receipts. Written with plain SQL, one statement per table and
+// per year, in one of two ways: through the database's own rules (INSERT …
+// SELECT FROM unnest(…); each deliberation inserted TRANSMITTED, its rows
+// added, then published), or by COPY with the triggers off and what they
+// write written set-wise (the million-act archive: see copyYear).
+// Deterministic: the same seed gives the same archive, whichever the writer
+// (row ids of attendance and vote records excepted, left to gen_random_uuid(),
+// and the times the database stamps).
 //
 //   DATABASE_URL=postgresql://… npx tsx tests/bench/synthetic-archive.ts
 
@@ -87,6 +93,8 @@ export type PlannedSitting = {
 
 export type ArchivePlan = {
   seed: string;
+  /** The municipality's id, from its own draw so that the rest of the plan does not depend on it. */
+  municipalityId: string;
   councillors: PlannedCouncillor[];
   /** For each term, its 49 members by seat (seat 0 is the mayor). */
   terms: PlannedCouncillor[][];
@@ -195,6 +203,7 @@ export function planArchive(seed = ARCHIVE_SEED, scale = 1): ArchivePlan {
 
   return {
     seed,
+    municipalityId: randomUuid(createRng(`${seed}:municipality`)),
     councillors,
     terms,
     sittings,
@@ -359,7 +368,7 @@ function rapporteurFor(rng: Rng, members: PlannedCouncillor[], policyHeading: st
  * but no named roll call and no named votes (a share of the archive, when a
  * full roll call for every act would not fit: million-archive.ts).
  */
-function buildYear(plan: ArchivePlan, year: number, municipality: ArchiveMunicipality, rollCallsFrom: number): YearRows {
+export function buildYear(plan: ArchivePlan, year: number, municipality: ArchiveMunicipality, rollCallsFrom: number): YearRows {
   const rng = createRng(`${plan.seed}:${year}`);
   const rows: YearRows = { deliberations: [], attendances: [], votes: [], voteRecords: [], receipts: [] };
   for (const sitting of plan.sittings.filter((candidate) => candidate.day.startsWith(`${year}-`))) {
@@ -441,85 +450,127 @@ function buildYear(plan: ArchivePlan, year: number, municipality: ArchiveMunicip
 
 type Column<Row> = { name: string; type: string; value: (row: Row) => unknown };
 
+/** One table's rows: columns of the same value for every row (constants, as text), then the rows' own. */
+type TableRows<Row> = { table: string; constants: Record<string, string>; columns: Column<Row>[]; rows: Row[] };
+
 /** One INSERT … SELECT FROM unnest(…) for many rows: one array parameter per column. */
-async function insertRows<Row>(client: pg.ClientBase, table: string, constants: Record<string, string>, columns: Column<Row>[], rows: Row[]) {
+async function insertRows<Row>(client: pg.ClientBase, { table, constants, columns, rows }: TableRows<Row>) {
   if (rows.length === 0) return;
   const names = [...Object.keys(constants), ...columns.map((column) => column.name)];
   const arrays = columns.map((column, index) => `$${index + 1}::${column.type}[]`);
   const unnested = columns.map((_, index) => `u${index}`);
   await client.query(
     `INSERT INTO "${table}" (${names.map((name) => `"${name}"`).join(", ")})
-     SELECT ${[...Object.values(constants), ...unnested].join(", ")}
+     SELECT ${[...Object.values(constants).map((value) => client.escapeLiteral(value)), ...unnested].join(", ")}
      FROM unnest(${arrays.join(", ")}) AS u(${unnested.join(", ")})`,
     columns.map((column) => rows.map(column.value)),
   );
 }
 
-async function insertYear(client: pg.ClientBase, municipalityId: string, rows: YearRows) {
-  const municipality = { municipality_id: client.escapeLiteral(municipalityId) + "::uuid" };
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/** A value in COPY's text format: \N for null, backslash escapes for the characters that delimit. */
+function copyField(value: unknown): string {
+  if (value === null || value === undefined) return "\\N";
+  const text = typeof value === "boolean" ? (value ? "t" : "f") : String(value);
+  return text.replace(/[\\\n\r\t]/g, (character) => COPY_ESCAPES[character] ?? character);
+}
+
+/** The same rows through COPY … FROM STDIN, streamed a few hundred lines at a time. */
+async function copyRows<Row>(client: pg.ClientBase, { table, constants, columns, rows }: TableRows<Row>) {
+  if (rows.length === 0) return;
+  const names = [...Object.keys(constants), ...columns.map((column) => column.name)];
+  const fixed = Object.values(constants).map(copyField);
+  function* chunks() {
+    for (let start = 0; start < rows.length; start += 500) {
+      yield rows
+        .slice(start, start + 500)
+        .map((row) => `${[...fixed, ...columns.map((column) => copyField(column.value(row)))].join("\t")}\n`)
+        .join("");
+    }
+  }
+  await pipeline(Readable.from(chunks()), client.query(copyFrom(`COPY "${table}" (${names.map((name) => `"${name}"`).join(", ")}) FROM STDIN`)));
+}
+
+const DELIBERATION_COLUMNS: Column<DeliberationRow>[] = [
+  { name: "id", type: "uuid", value: (row) => row.id },
+  { name: "sitting_id", type: "uuid", value: (row) => row.sittingId },
+  { name: "number", type: "text", value: (row) => row.number },
+  { name: "year", type: "int", value: (row) => row.year },
+  { name: "sequence", type: "int", value: (row) => row.sequence },
+  { name: "order_in_sitting", type: "int", value: (row) => row.orderInSitting },
+  { name: "subject", type: "text", value: (row) => row.subject },
+  { name: "report_subject", type: "text", value: (row) => row.reportSubject },
+  { name: "rapporteur_id", type: "uuid", value: (row) => row.rapporteurId },
+  { name: "service", type: "text", value: (row) => row.service },
+  { name: "matter_code", type: "text", value: (row) => row.matterCode },
+  { name: "policy_heading", type: "text", value: (row) => row.policyHeading },
+  { name: "report", type: "text", value: (row) => row.report },
+  { name: "proposals", type: "text", value: (row) => row.proposals },
+  { name: "voted_at", type: "date", value: (row) => row.votedAt },
+  { name: "signed_at", type: "date", value: (row) => row.signedAt },
+  { name: "posted_at", type: "date", value: (row) => row.postedAt },
+  { name: "transmitted_at", type: "date", value: (row) => row.transmittedAt },
+  { name: "cosignatory_id", type: "uuid", value: (row) => row.cosignatoryId },
+  { name: "cosignatory_title", type: "text", value: (row) => row.cosignatoryTitle },
+];
+
+/**
+ * A year's rows table by table, in the order their foreign keys ask. `published`: the acts are written as
+ * published at once (the COPY writer) rather than transmitted, then published (the rules' order).
+ */
+async function writeYearTables(
+  municipalityId: string,
+  rows: YearRows,
+  published: boolean,
+  write: <Row>(table: TableRows<Row>) => Promise<void>,
+) {
+  const municipality = { municipality_id: municipalityId };
+  await write({
+    table: "deliberation",
+    constants: { ...municipality, status: published ? "PUBLISHED" : "TRANSMITTED", outcome: "ADOPTED" },
+    columns: published ? [...DELIBERATION_COLUMNS, { name: "published_at", type: "timestamptz", value: (row) => row.publishedAt }] : DELIBERATION_COLUMNS,
+    rows: rows.deliberations,
+  });
+  await write<AttendanceRow>({ table: "attendance", constants: municipality, rows: rows.attendances, columns: [
+    { name: "deliberation_id", type: "uuid", value: (row) => row.deliberationId },
+    { name: "councillor_id", type: "uuid", value: (row) => row.councillorId },
+    { name: "status", type: "attendance_status", value: (row) => row.status },
+    { name: "proxy_holder_id", type: "uuid", value: (row) => row.proxyHolderId },
+    { name: "note", type: "text", value: (row) => row.note },
+  ] });
+  // The tally identities of the database (L2121-20) are derived here, not restated.
+  await write<VoteRow>({ table: "vote", constants: { ...municipality, result: "ADOPTED" }, rows: rows.votes, columns: [
+    { name: "id", type: "uuid", value: (row) => row.id },
+    { name: "deliberation_id", type: "uuid", value: (row) => row.deliberationId },
+    { name: "secret", type: "boolean", value: (row) => row.secret },
+    { name: "present_and_represented", type: "int", value: (row) => row.present + row.represented },
+    { name: "present", type: "int", value: (row) => row.present },
+    { name: "represented", type: "int", value: (row) => row.represented },
+    { name: "abstentions", type: "int", value: (row) => row.abstentions },
+    { name: "non_participation", type: "int", value: (row) => row.nonParticipation },
+    { name: "expressed", type: "int", value: (row) => row.votesFor + row.votesAgainst },
+    { name: "votes_for", type: "int", value: (row) => row.votesFor },
+    { name: "votes_against", type: "int", value: (row) => row.votesAgainst },
+  ] });
+  await write<VoteRecordRow>({ table: "vote_record", constants: municipality, rows: rows.voteRecords, columns: [
+    { name: "vote_id", type: "uuid", value: (row) => row.voteId },
+    { name: "councillor_id", type: "uuid", value: (row) => row.councillorId },
+    { name: "choice", type: "vote_choice", value: (row) => row.choice },
+  ] });
+  await write<ReceiptRow>({ table: "prefecture_receipt", constants: municipality, rows: rows.receipts, columns: [
+    { name: "deliberation_id", type: "uuid", value: (row) => row.deliberationId },
+    { name: "actes_id", type: "text", value: (row) => row.actesId },
+    { name: "received_at", type: "date", value: (row) => row.receivedAt },
+    { name: "signed_at", type: "date", value: (row) => row.signedAt },
+  ] });
+}
+
+async function inTransaction(client: pg.ClientBase, work: () => Promise<void>) {
   await client.query("BEGIN");
   try {
-    await insertRows(client, "deliberation", { ...municipality, status: "'TRANSMITTED'", outcome: "'ADOPTED'" }, [
-      { name: "id", type: "uuid", value: (row: DeliberationRow) => row.id },
-      { name: "sitting_id", type: "uuid", value: (row) => row.sittingId },
-      { name: "number", type: "text", value: (row) => row.number },
-      { name: "year", type: "int", value: (row) => row.year },
-      { name: "sequence", type: "int", value: (row) => row.sequence },
-      { name: "order_in_sitting", type: "int", value: (row) => row.orderInSitting },
-      { name: "subject", type: "text", value: (row) => row.subject },
-      { name: "report_subject", type: "text", value: (row) => row.reportSubject },
-      { name: "rapporteur_id", type: "uuid", value: (row) => row.rapporteurId },
-      { name: "service", type: "text", value: (row) => row.service },
-      { name: "matter_code", type: "text", value: (row) => row.matterCode },
-      { name: "policy_heading", type: "text", value: (row) => row.policyHeading },
-      { name: "report", type: "text", value: (row) => row.report },
-      { name: "proposals", type: "text", value: (row) => row.proposals },
-      { name: "voted_at", type: "date", value: (row) => row.votedAt },
-      { name: "signed_at", type: "date", value: (row) => row.signedAt },
-      { name: "posted_at", type: "date", value: (row) => row.postedAt },
-      { name: "transmitted_at", type: "date", value: (row) => row.transmittedAt },
-      { name: "cosignatory_id", type: "uuid", value: (row) => row.cosignatoryId },
-      { name: "cosignatory_title", type: "text", value: (row) => row.cosignatoryTitle },
-    ], rows.deliberations);
-    await insertRows(client, "attendance", municipality, [
-      { name: "deliberation_id", type: "uuid", value: (row: AttendanceRow) => row.deliberationId },
-      { name: "councillor_id", type: "uuid", value: (row) => row.councillorId },
-      { name: "status", type: "attendance_status", value: (row) => row.status },
-      { name: "proxy_holder_id", type: "uuid", value: (row) => row.proxyHolderId },
-      { name: "note", type: "text", value: (row) => row.note },
-    ], rows.attendances);
-    // The tally identities of the database (L2121-20) are derived here, not restated.
-    await insertRows(client, "vote", { ...municipality, result: "'ADOPTED'" }, [
-      { name: "id", type: "uuid", value: (row: VoteRow) => row.id },
-      { name: "deliberation_id", type: "uuid", value: (row) => row.deliberationId },
-      { name: "secret", type: "boolean", value: (row) => row.secret },
-      { name: "present_and_represented", type: "int", value: (row) => row.present + row.represented },
-      { name: "present", type: "int", value: (row) => row.present },
-      { name: "represented", type: "int", value: (row) => row.represented },
-      { name: "abstentions", type: "int", value: (row) => row.abstentions },
-      { name: "non_participation", type: "int", value: (row) => row.nonParticipation },
-      { name: "expressed", type: "int", value: (row) => row.votesFor + row.votesAgainst },
-      { name: "votes_for", type: "int", value: (row) => row.votesFor },
-      { name: "votes_against", type: "int", value: (row) => row.votesAgainst },
-    ], rows.votes);
-    await insertRows(client, "vote_record", municipality, [
-      { name: "vote_id", type: "uuid", value: (row: VoteRecordRow) => row.voteId },
-      { name: "councillor_id", type: "uuid", value: (row) => row.councillorId },
-      { name: "choice", type: "vote_choice", value: (row) => row.choice },
-    ], rows.voteRecords);
-    await insertRows(client, "prefecture_receipt", municipality, [
-      { name: "deliberation_id", type: "uuid", value: (row: ReceiptRow) => row.deliberationId },
-      { name: "actes_id", type: "text", value: (row) => row.actesId },
-      { name: "received_at", type: "date", value: (row) => row.receivedAt },
-      { name: "signed_at", type: "date", value: (row) => row.signedAt },
-    ], rows.receipts);
-    // Publication last: the database refuses rows added to a published deliberation.
-    await client.query(
-      `UPDATE deliberation AS d SET status = 'PUBLISHED', published_at = u.published_at, updated_at = now()
-       FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, published_at) WHERE d.id = u.id`,
-      [rows.deliberations.map((row) => row.id), rows.deliberations.map((row) => row.publishedAt)],
-    );
-    // The deferred proxy-holder checks run here.
+    await work();
+    // The deferred checks (counts, proxy holders, snapshots) run here.
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
@@ -527,22 +578,66 @@ async function insertYear(client: pg.ClientBase, municipalityId: string, rows: Y
   }
 }
 
+/** Through every rule: each act inserted transmitted, its rows added, then published (which takes its snapshot). */
+async function insertYear(client: pg.ClientBase, municipalityId: string, rows: YearRows) {
+  await inTransaction(client, async () => {
+    await writeYearTables(municipalityId, rows, false, (table) => insertRows(client, table));
+    // Publication last: the database refuses rows added to a published deliberation.
+    await client.query(
+      `UPDATE deliberation AS d SET status = 'PUBLISHED', published_at = u.published_at, updated_at = now()
+       FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, published_at) WHERE d.id = u.id`,
+      [rows.deliberations.map((row) => row.id), rows.deliberations.map((row) => row.publishedAt)],
+    );
+  });
+}
+
+/**
+ * The same rows through COPY, with the triggers off for the transaction (session_replication_role, a
+ * superuser's setting): each act written once, already published, instead of inserted then rewritten by its
+ * publication through a dozen row triggers. What those triggers write is written here set-wise: the
+ * snapshots now, the sittings' public addresses once every year is in (assignPublicSlugs). The check
+ * constraints, unique indexes and not-null columns still apply; the rules the triggers check are not run, so
+ * tests/integration/archive-copy-writer.test.ts compares this writer with insertYear's on the same plan.
+ */
+async function copyYear(client: pg.ClientBase, municipalityId: string, rows: YearRows) {
+  await inTransaction(client, async () => {
+    await client.query("SET LOCAL session_replication_role = replica");
+    await writeYearTables(municipalityId, rows, true, (table) => copyRows(client, table));
+    // The publication's snapshot (deliberation_snapshot_take), by the same functions.
+    await client.query(
+      `INSERT INTO deliberation_snapshot (deliberation_id, municipality_id, municipality_record, record)
+       SELECT u.id, $2::uuid, m.record, deliberation_record(u.id)
+       FROM unnest($1::uuid[]) AS u(id) CROSS JOIN (SELECT municipality_record($2::uuid) AS record) AS m`,
+      [rows.deliberations.map((row) => row.id), municipalityId],
+    );
+  });
+}
+
+/** What the first published act of each sitting does through the rules (deliberation_published_sitting_slug). */
+async function assignPublicSlugs(client: pg.ClientBase, municipalityId: string) {
+  await client.query(
+    `SELECT assign_sitting_public_slug(s.id) FROM sitting s
+     WHERE s.municipality_id = $1 AND EXISTS (SELECT 1 FROM deliberation d WHERE d.sitting_id = s.id AND d.status = 'PUBLISHED')`,
+    [municipalityId],
+  );
+}
+
 async function insertMunicipalityAndSittings(client: pg.ClientBase, plan: ArchivePlan, m: ArchiveMunicipality): Promise<string> {
   await client.query("BEGIN");
   try {
     const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO municipality (slug, name, commune_name, siren, siret, department_code, address, email, phone, website,
+      `INSERT INTO municipality (id, slug, name, commune_name, siren, siret, department_code, address, email, phone, website,
          administrative_court, members_in_office, appeal_notice, annex_notice)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+       VALUES ($15, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
       [m.slug, m.name, m.communeName, m.siren, m.siret, m.departmentCode, m.address, m.email, m.phone, m.website,
-        m.administrativeCourt, MEMBERS, m.appealNotice, m.annexNotice],
+        m.administrativeCourt, MEMBERS, m.appealNotice, m.annexNotice, plan.municipalityId],
     );
     const municipalityId = rows[0]?.id;
     if (!municipalityId) throw new Error("The municipality was not inserted");
-    const municipality = { municipality_id: client.escapeLiteral(municipalityId) + "::uuid" };
+    const municipality = { municipality_id: municipalityId };
     const lastTerm = TERM_STARTS.length - 1;
-    await insertRows(client, "councillor", municipality, [
-      { name: "id", type: "uuid", value: (row: PlannedCouncillor) => row.id },
+    await insertRows<PlannedCouncillor>(client, { table: "councillor", constants: municipality, rows: plan.councillors, columns: [
+      { name: "id", type: "uuid", value: (row) => row.id },
       { name: "civility", type: "civility", value: (row) => row.civility },
       { name: "first_name", type: "text", value: (row) => row.firstName },
       { name: "last_name", type: "text", value: (row) => row.lastName },
@@ -550,10 +645,10 @@ async function insertMunicipalityAndSittings(client: pg.ClientBase, plan: Archiv
       { name: "role_label", type: "text", value: (row) => row.roleLabel },
       { name: "mandate_start", type: "date", value: (row) => TERM_STARTS[row.firstTerm] },
       { name: "mandate_end", type: "date", value: (row) => (row.lastTerm === lastTerm ? null : TERM_STARTS[row.lastTerm + 1]) },
-    ], plan.councillors);
+    ] });
     const mayorOf = (sitting: PlannedSitting) => plan.terms[sitting.term]?.[0]?.id;
-    await insertRows(client, "sitting", municipality, [
-      { name: "id", type: "uuid", value: (row: PlannedSitting) => row.id },
+    await insertRows<PlannedSitting>(client, { table: "sitting", constants: municipality, rows: plan.sittings, columns: [
+      { name: "id", type: "uuid", value: (row) => row.id },
       { name: "starts_at", type: "timestamptz", value: (row) => row.startsAt },
       { name: "kind", type: "sitting_kind", value: (row) => row.kind },
       { name: "place", type: "text", value: (row) => row.place },
@@ -562,7 +657,7 @@ async function insertMunicipalityAndSittings(client: pg.ClientBase, plan: Archiv
       { name: "president_id", type: "uuid", value: mayorOf },
       { name: "secretary_id", type: "uuid", value: (row) => row.secretary.id },
       { name: "list_posted_at", type: "date", value: (row) => row.listPostedAt },
-    ], plan.sittings);
+    ] });
     await client.query("COMMIT");
     return municipalityId;
   } catch (error) {
@@ -572,6 +667,8 @@ async function insertMunicipalityAndSittings(client: pg.ClientBase, plan: Archiv
 }
 
 // ---------------------------------------------------------------- entry points
+
+export type ArchiveWriter = "rules" | "copy";
 
 export type ArchiveReport = {
   deliberationCount: number;
@@ -598,6 +695,7 @@ export async function generateSyntheticArchive({
   concurrency = 2,
   municipality = BENCH_MUNICIPALITY,
   rollCallsFrom = FIRST_YEAR,
+  writer = "rules",
   analyze = true,
   log = () => {},
 }: {
@@ -609,6 +707,8 @@ export async function generateSyntheticArchive({
   municipality?: ArchiveMunicipality;
   /** The first year whose acts carry their named roll call and votes (see buildYear). */
   rollCallsFrom?: number;
+  /** How the acts are written: through every rule (insertYear), or by COPY with the triggers off (copyYear). */
+  writer?: ArchiveWriter;
   /** VACUUM ANALYZE once written (false: the caller does, after several archives). */
   analyze?: boolean;
   log?: (line: string) => void;
@@ -623,15 +723,17 @@ export async function generateSyntheticArchive({
     log(`${plan.councillors.length} élus, ${plan.sittings.length} séances ; ${plan.deliberationCount} délibérations à écrire…`);
     const years = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, index) => FIRST_YEAR + index);
     let done = 0;
+    const writeYear = writer === "copy" ? copyYear : insertYear;
     await Promise.all(
       clients.map(async (client) => {
         for (let year = years.shift(); year !== undefined; year = years.shift()) {
-          await insertYear(client, municipalityId, buildYear(plan, year, municipality, rollCallsFrom));
+          await writeYear(client, municipalityId, buildYear(plan, year, municipality, rollCallsFrom));
           done += 1;
           log(`  ${year} écrit (${done}/${LAST_YEAR - FIRST_YEAR + 1}, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
         }
       }),
     );
+    if (writer === "copy") await assignPublicSlugs(first, municipalityId);
     const generationSeconds = (performance.now() - started) / 1000;
 
     // Fresh statistics and visibility map, as a database in service would have.
