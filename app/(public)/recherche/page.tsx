@@ -47,17 +47,15 @@ export default async function SearchPage({ searchParams }: Props) {
   }
   const municipality = await getCurrentMunicipality();
 
-  // A number or a receipt identifier goes straight to the act.
-  if (params.q && !hasFilters(params)) {
-    const number = await findDeliberationByReference({ municipalityId: municipality.id, query: params.q });
-    if (number) redirect(deliberationPath(number));
-  }
-
+  // A number or a receipt identifier goes straight to the act. Looked up alongside the search rather than
+  // before it: most queries are words, and the lookup's round trip would delay every one of them.
   const searching = params.q !== "" || hasFilters(params);
-  const [filterOptions, result] = await Promise.all([
+  const [reference, filterOptions, result] = await Promise.all([
+    params.q && !hasFilters(params) ? findDeliberationByReference({ municipalityId: municipality.id, query: params.q }) : Promise.resolve(null),
     listSearchFilterOptions({ municipalityId: municipality.id }),
     searching ? searchDeliberations({ municipalityId: municipality.id, params }) : Promise.resolve(null),
   ]);
+  if (reference) redirect(deliberationPath(reference));
   const feedQuery = searchQueryString({ ...params, page: 1, tri: undefined });
   const sort = effectiveSort(params);
   const sittings = offeredSittings(filterOptions.sittings, { year: params.annee, chosen: params.seance });
