@@ -101,6 +101,8 @@ const settings = {
    * Accept-Encoding walking cached pages (the front's copies) against acts never asked for.
    */
   crawlTarget: 5,
+  /** The same long tail on the million-act archive, from pages this run stores (runMillionLongTail); 0: not run. */
+  searchCrawl: part("search") ? envNumber("BENCH_SEARCH_CRAWL", 10_000) : 0,
 };
 
 // ---------------------------------------------------------------- cleanup
@@ -280,6 +282,8 @@ async function startPortal(
 
 type Sample = { path: string; body: Buffer };
 
+const actPath = (number: string) => settings.deliberationPath.replace("{number}", encodeURIComponent(number));
+
 async function pickPages(databaseUrl: string): Promise<{ deliberations: string[]; sittings: string[]; crawl: string[]; crawlUnstored: string[] }> {
   return withClient(databaseUrl, async (client) => {
     const numbers = await client.query<{ number: string }>(
@@ -296,7 +300,6 @@ async function pickPages(databaseUrl: string): Promise<{ deliberations: string[]
     );
     // The same pages on every run, spread over the twenty years.
     const rng = createRng("bench-pages");
-    const actPath = (number: string) => settings.deliberationPath.replace("{number}", encodeURIComponent(number));
     const deliberations = pickDistinct(rng, numbers.rows.map((row) => row.number), settings.pages).map(actPath);
     const sittings = pickDistinct(rng, days.rows.map((row) => row.day), settings.pages).map((day) => settings.sittingPath.replace("{day}", day));
     // The crawler's acts: none of the loaded ones, in a shuffled order, as a crawler follows the sitemap's years.
@@ -369,6 +372,84 @@ async function crawl(job: CrawlJob, serverPid: number | undefined, what: string)
   const { result: code, peakRss } = await residentMemoryDuring(serverPid, () => new Promise<number | null>((resolve) => child.once("exit", resolve)));
   if (code !== 0) throw new Error(exitMessage("robot d'indexation", child, tail));
   return { ...(JSON.parse(output.trim().split("\n").at(-1) ?? "") as CrawlResult), peakRss };
+}
+
+type Walk = CrawlResult & { peakRss: number | null };
+
+function describeWalk(name: string, walk: Walk) {
+  const rss = walk.peakRss === null ? "" : `, RSS serveur max ${(walk.peakRss / 1024 / 1024).toFixed(0)} Mio`;
+  say(
+    `${name} : ${walk.pagesPerSecond.toFixed(1)} pages/s, p50 ${walk.latencyP50.toFixed(1)} ms, p99 ${walk.latencyP99.toFixed(1)} ms` +
+      `, ${walk.failures} échec(s), ${walk.cached} servie(s) sans rendu${rss}.`,
+  );
+}
+
+/** The objective: an act never asked for costs at most crawlTarget × a cached page; every answer as expected. */
+function judge(walk: Walk, cachedPagesPerSecond: number, expectedWithoutRender: number) {
+  const cost = cachedPagesPerSecond / walk.pagesPerSecond;
+  const honest = walk.failures === 0 && walk.cached === expectedWithoutRender;
+  const met = cost <= settings.crawlTarget && honest;
+  say(`Objectif (une délibération jamais demandée ≤ ${settings.crawlTarget} × le coût d'une page en cache) : ${met ? "ATTEINT" : "NON ATTEINT"} (× ${cost.toFixed(1)})${honest ? "" : " : réponses inattendues"}.`);
+}
+
+/** Requests for a page until the front stores it: the first renders it, the next two are hits of Next's cache, the second one copied. */
+const MIN_STORING_ROUNDS = 3;
+const STORING_ROUNDS = 6;
+/** The cached pages the million's long tail is compared with: as many acts as the pages bench loads. */
+const CACHED_FEW = 50;
+
+/**
+ * The long tail on the million-act archive: `settings.searchCrawl` acts of bench-ville drawn from its 200,000,
+ * stored as the renderer stores them (the renderer would take hours for the whole archive: each act is asked
+ * for until the front has copied and stored it, on a server then stopped), then walked once each on a fresh
+ * server, gzip then without compression, against the same crawler on cached pages (the front's memory copies).
+ */
+async function runMillionLongTail(databaseUrl: string, runtimeUrl: string, port: number) {
+  const paths = await withClient(databaseUrl, async (client) => {
+    // Nothing left from an earlier run or build: every act walked is stored by this run.
+    await client.query("TRUNCATE rendered_page");
+    const { rows } = await client.query<{ number: string }>(
+      `SELECT d.number FROM deliberation d JOIN municipality m ON m.id = d.municipality_id
+       WHERE m.slug = $1 AND d.status = 'PUBLISHED' ORDER BY d.year, d.sequence`,
+      [BENCH_MUNICIPALITY.slug],
+    );
+    return pickDistinct(createRng("bench-search-crawl"), rows.map((row) => actPath(row.number)), settings.searchCrawl);
+  });
+  say(`Longue traîne sur l'archive du million : ${paths.length.toLocaleString("fr-FR")} délibérations de ${BENCH_MUNICIPALITY.slug} tirées au hasard.`);
+  let { origin, portal } = await startPortal(runtimeUrl, port);
+  const started = performance.now();
+  // As the renderer does: each page asked for again while it is not stored (Next's cache may have let it go
+  // between two requests), a few times at most.
+  let unstored = paths;
+  for (let round = 0; round < STORING_ROUNDS && unstored.length > 0; round += 1) {
+    await crawl({ origin, paths: unstored, connections: 2, acceptEncoding: "gzip" }, portal.pid, `enregistrement, tour ${round + 1}`);
+    if (round < MIN_STORING_ROUNDS - 1) continue;
+    const stored = await withClient(databaseUrl, async (client) => new Set((await client.query<{ path: string }>("SELECT path FROM rendered_page")).rows.map((row) => row.path)));
+    unstored = unstored.filter((pagePath) => !stored.has(decodeURIComponent(pagePath)) && !stored.has(pagePath));
+  }
+  if (unstored.length > 0) say(`  ${unstored.length.toLocaleString("fr-FR")} pages toujours pas enregistrées après ${STORING_ROUNDS} tours.`);
+  const disk = await storedPagesDisk(databaseUrl);
+  say(
+    `  ${disk.pages.toLocaleString("fr-FR")} pages enregistrées en ${((performance.now() - started) / 1000).toFixed(0)} s (deux connexions), ` +
+      `${(disk.bytes / 1024 / 1024).toFixed(1)} Mio sur disque.`,
+  );
+  await stopChild(portal);
+  ({ origin, portal } = await startPortal(runtimeUrl, port));
+  // Ten thousand pages do not fit the front's copies (REGISTRE_PAGE_COPIES_MB, 64 by default): the cached page
+  // is a few of them, as the pages bench's loads, asked for in turn as many times as the walk's requests.
+  const few = paths.slice(0, CACHED_FEW);
+  const cachedPaths = Array.from({ length: paths.length }, (_, index) => few[index % few.length]!);
+  for (const [encoding, label] of [["gzip, deflate, br", "gzip"], [undefined, "sans compression"]] as const) {
+    const job = (walked: string[]): CrawlJob => ({ origin, paths: walked, connections: settings.crawlConnections, acceptEncoding: encoding });
+    const walk = await crawl(job(paths), portal.pid, `pages enregistrées, ${label}`);
+    describeWalk(`Longue traîne (million), pages enregistrées (${label})`, walk);
+    // The walk served them once from the store; once more each, and they are the front's copies.
+    await crawl(job(few), portal.pid, `les ${few.length} premières encore une fois, ${label}`);
+    const cached = await crawl(job(cachedPaths), portal.pid, `les ${few.length} premières, en cache, ${label}`);
+    describeWalk(`  mêmes connexions, pages en cache (${label})`, cached);
+    judge(walk, cached.pagesPerSecond, walk.pages);
+  }
+  await stopChild(portal);
 }
 
 // ---------------------------------------------------------------- stored pages
@@ -521,21 +602,6 @@ async function runPagesAndExtracts() {
       const met = ratio >= settings.target && failures.length === 0;
       say(`Objectif (${page} ≥ ${settings.target} × fichier statique) : ${met ? "ATTEINT" : "NON ATTEINT"} (ratio ${ratio.toFixed(3)}).`);
     }
-    type Walk = CrawlResult & { peakRss: number | null };
-    const describeWalk = (name: string, walk: Walk) => {
-      const rss = walk.peakRss === null ? "" : `, RSS serveur max ${(walk.peakRss / 1024 / 1024).toFixed(0)} Mio`;
-      say(
-        `${name} : ${walk.pagesPerSecond.toFixed(1)} pages/s, p50 ${walk.latencyP50.toFixed(1)} ms, p99 ${walk.latencyP99.toFixed(1)} ms` +
-          `, ${walk.failures} échec(s), ${walk.cached} servie(s) sans rendu${rss}.`,
-      );
-    };
-    /** The objective: an act never asked for costs at most crawlTarget × a cached page; every answer as expected. */
-    const judge = (walk: Walk, cachedPagesPerSecond: number, expectedWithoutRender: number) => {
-      const cost = cachedPagesPerSecond / walk.pagesPerSecond;
-      const honest = walk.failures === 0 && walk.cached === expectedWithoutRender;
-      const met = cost <= settings.crawlTarget && honest;
-      say(`Objectif (une délibération jamais demandée ≤ ${settings.crawlTarget} × le coût d'une page en cache) : ${met ? "ATTEINT" : "NON ATTEINT"} (× ${cost.toFixed(1)})${honest ? "" : " : réponses inattendues"}.`);
-    };
     const walkJob = (paths: string[], acceptEncoding?: string): CrawlJob => ({ origin, paths, connections: settings.crawlConnections, acceptEncoding });
     if (pages.crawlUnstored.length > 0) {
       // Nothing stored yet: each act is rendered by React on its request (against the cached page's load above).
@@ -606,8 +672,9 @@ async function main() {
     });
     const memoryProbe = search.portal.pid ? { pid: search.portal.pid, file: probeFile } : undefined;
     await runSearchBench({ databaseUrl: searchDatabase.url, baseUrl: search.origin, log: say, memoryProbe, archive });
+    await stopChild(search.portal);
+    if (settings.searchCrawl > 0) await runMillionLongTail(searchDatabase.url, searchDatabase.runtimeUrl, settings.searchAppPort);
     if (settings.csvHeapCapMb > 0) {
-      await stopChild(search.portal);
       // A server that cannot start under the cap is a figure too (the server alone needs more), not the end of the run.
       const capped = await startPortal(searchDatabase.runtimeUrl, settings.searchAppPort + 1, { nodeFlags: [`--max-old-space-size=${settings.csvHeapCapMb}`] })
         .catch((error: unknown) => {
