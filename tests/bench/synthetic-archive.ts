@@ -368,7 +368,7 @@ function rapporteurFor(rng: Rng, members: PlannedCouncillor[], policyHeading: st
  * but no named roll call and no named votes (a share of the archive, when a
  * full roll call for every act would not fit: million-archive.ts).
  */
-export function buildYear(plan: ArchivePlan, year: number, municipality: ArchiveMunicipality, rollCallsFrom: number): YearRows {
+function buildYear(plan: ArchivePlan, year: number, municipality: ArchiveMunicipality, rollCallsFrom: number): YearRows {
   const rng = createRng(`${plan.seed}:${year}`);
   const rows: YearRows = { deliberations: [], attendances: [], votes: [], voteRecords: [], receipts: [] };
   for (const sitting of plan.sittings.filter((candidate) => candidate.day.startsWith(`${year}-`))) {
